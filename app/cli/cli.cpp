@@ -1,0 +1,391 @@
+#include "cli.h"
+
+#include "cases/casedirectory.h"
+#include "cases/casestore.h"
+#include "common/secretbytes.h"
+#include "import/ctfimporter.h"
+#include "cases/storeverify.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <cstdio>
+#include <termios.h>
+#include <unistd.h>
+
+namespace earlyhelp::cli {
+
+namespace {
+
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("earlyhelp::cli", text, nullptr, n);
+}
+
+QTextStream& out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream& err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int fail(const QString& message)
+{
+    err() << "earlyhelp-cli: " << message << Qt::endl;
+    return Failure;
+}
+
+int usage(const QString& message)
+{
+    err() << "earlyhelp-cli: " << message << Qt::endl
+          << tr("Run \"earlyhelp-cli --help\" for the commands and options.") << Qt::endl;
+    return UsageError;
+}
+
+// Reads one line from standard input into key memory, without echo when it is
+// a terminal. The line ending is not part of the passphrase.
+Result<SecretBytes> readPassphrase(const QString& prompt, bool fromStdin)
+{
+    const bool terminal = isatty(STDIN_FILENO) != 0;
+    if (!fromStdin && !terminal)
+        return makeError(ErrorCode::InvalidInput,
+                         tr("no passphrase given: standard input is not a terminal, so pass "
+                            "--passphrase-stdin and write the passphrase to standard input"));
+
+    termios saved{};
+    const bool hideEcho = terminal && tcgetattr(STDIN_FILENO, &saved) == 0;
+    if (terminal) {
+        err() << prompt << Qt::flush;
+        if (hideEcho) {
+            termios silent = saved;
+            silent.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent);
+        }
+    }
+
+    constexpr std::size_t maxLength = 1024;
+    SecretBytes line(maxLength);
+    std::size_t length = 0;
+    bool tooLong = false;
+    for (;;) {
+        const int c = std::fgetc(stdin);
+        if (c == EOF || c == '\n')
+            break;
+        if (length == maxLength) {
+            tooLong = true;
+            continue;
+        }
+        line.data()[length++] = static_cast<unsigned char>(c);
+    }
+    if (length > 0 && line.data()[length - 1] == '\r')
+        --length;
+
+    if (hideEcho) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved);
+        err() << Qt::endl;
+    }
+    if (tooLong)
+        return makeError(ErrorCode::InvalidInput, tr("the passphrase is longer than 1024 bytes"));
+    if (length == 0)
+        return makeError(ErrorCode::InvalidInput, tr("the passphrase is empty"));
+    return SecretBytes::copyOf(line.data(), length);
+}
+
+struct Options {
+    QString storePath;
+    QString user;
+    bool passphraseFromStdin = false;
+    bool json = false;
+};
+
+Result<std::unique_ptr<Store>> unlock(const Options& options)
+{
+    if (!storeExists(options.storePath))
+        return makeError(ErrorCode::NotFound,
+                         tr("no case store at %1: create one with \"earlyhelp-cli init\" or name it with --store")
+                             .arg(options.storePath));
+
+    if (!options.passphraseFromStdin && hasKeychainSlot(options.storePath)) {
+        auto store = unlockWithKeychain(options.storePath);
+        if (store)
+            return store;
+        err() << "earlyhelp-cli: " << store.error().message << Qt::endl;
+    }
+    auto passphrase = readPassphrase(tr("Passphrase for %1: ").arg(options.storePath), options.passphraseFromStdin);
+    if (!passphrase)
+        return std::unexpected(passphrase.error());
+    return unlockWithPassphrase(options.storePath, options.user, *passphrase);
+}
+
+QString ukDate(const QDate& date)
+{
+    return date.isValid() ? date.toString(QStringLiteral("dd/MM/yyyy")) : QString();
+}
+
+int runInit(const QCommandLineParser& parser, const Options& options)
+{
+    NewStoreRequest request;
+    request.path = options.storePath;
+    request.organisation.name = parser.value(QStringLiteral("school"));
+    request.organisation.dfeUrn = parser.value(QStringLiteral("urn"));
+    request.organisation.laCode = parser.value(QStringLiteral("la"));
+    request.organisation.estabNumber = parser.value(QStringLiteral("estab"));
+    request.userName = options.user;
+    request.useKeychain = parser.isSet(QStringLiteral("keychain"));
+    if (request.organisation.name.isEmpty())
+        return usage(tr("init needs --school NAME"));
+    if (request.userName.isEmpty())
+        return usage(tr("init needs --user NAME, the name of the designated safeguarding lead"));
+
+    auto passphrase = readPassphrase(tr("New passphrase: "), options.passphraseFromStdin);
+    if (!passphrase)
+        return fail(passphrase.error().message);
+    if (!options.passphraseFromStdin) {
+        auto again = readPassphrase(tr("Repeat the passphrase: "), false);
+        if (!again)
+            return fail(again.error().message);
+        if (!again->equals(*passphrase))
+            return fail(tr("the two passphrases differ; nothing was created"));
+    }
+    request.passphrase = std::move(*passphrase);
+
+    auto created = setUpStore(std::move(request));
+    if (!created)
+        return fail(created.error().message);
+    if (!created->keychainProblem.isEmpty())
+        err() << "earlyhelp-cli: " << created->keychainProblem << Qt::endl;
+    out() << tr("Created the case store %1 for %2.").arg(options.storePath, created->organisation.name) << Qt::endl;
+    return Success;
+}
+
+int runImport(const QStringList& files, const Options& options)
+{
+    if (files.isEmpty())
+        return usage(tr("import needs at least one Common Transfer File"));
+    auto store = unlock(options);
+    if (!store)
+        return fail(store.error().message);
+
+    int status = Success;
+    for (const QString& file : files) {
+        const bool terminal = isatty(STDERR_FILENO) != 0;
+        auto progress = [&](qint64 done, qint64 total) {
+            if (terminal && total > 0)
+                err() << "\r" << tr("Importing %1: %2%").arg(QFileInfo(file).fileName()).arg(done * 100 / total)
+                      << Qt::flush;
+            return true;
+        };
+        auto summary = importCtf(**store, file, progress);
+        if (terminal)
+            err() << "\r\033[K" << Qt::flush;
+        if (!summary) {
+            err() << "earlyhelp-cli: " << summary.error().message << Qt::endl;
+            status = Failure;
+            continue;
+        }
+        out() << tr("%1: %2 pupils added, %3 updated, %4 unchanged, %5 skipped; %6 families added, %7 updated.")
+                     .arg(file)
+                     .arg(summary->pupilsAdded)
+                     .arg(summary->pupilsUpdated)
+                     .arg(summary->pupilsUnchanged)
+                     .arg(summary->skipped.size())
+                     .arg(summary->familiesAdded)
+                     .arg(summary->familiesUpdated)
+              << Qt::endl;
+        for (const auto& skipped : summary->skipped)
+            err() << "earlyhelp-cli: " << skipped.message() << Qt::endl;
+    }
+    return status;
+}
+
+QJsonObject personJson(const PersonSummary& person)
+{
+    QJsonObject object{
+        {QStringLiteral("id"), person.id},
+        {QStringLiteral("forename"), person.legalForename},
+        {QStringLiteral("surname"), person.legalSurname},
+        {QStringLiteral("dateOfBirth"), person.dateOfBirth.isValid() ? person.dateOfBirth.toString(Qt::ISODate)
+                                                                      : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("pupil"), person.isPupil},
+    };
+    auto addIfSet = [&object](const QString& key, const QString& value) {
+        if (!value.isEmpty())
+            object.insert(key, value);
+    };
+    addIfSet(QStringLiteral("upn"), person.upn);
+    addIfSet(QStringLiteral("middleNames"), person.middleNames);
+    addIfSet(QStringLiteral("preferredForename"), person.preferredForename);
+    addIfSet(QStringLiteral("preferredSurname"), person.preferredSurname);
+    addIfSet(QStringLiteral("formerSurname"), person.formerSurname);
+    addIfSet(QStringLiteral("sex"), person.sex);
+    addIfSet(QStringLiteral("familyId"), person.familyId);
+    addIfSet(QStringLiteral("family"), person.familyName);
+    return object;
+}
+
+int runList(const QString& what, const QString& search, const Options& options)
+{
+    if (what != u"people" && what != u"families")
+        return usage(tr("list takes \"people\" or \"families\", not \"%1\"").arg(what));
+    auto store = unlock(options);
+    if (!store)
+        return fail(store.error().message);
+    CaseDirectory directory(**store);
+
+    if (what == u"people") {
+        auto people = directory.people(search, std::numeric_limits<int>::max());
+        if (!people)
+            return fail(people.error().message);
+        if (options.json) {
+            QJsonArray array;
+            for (const PersonSummary& person : *people)
+                array.append(personJson(person));
+            out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
+            return Success;
+        }
+        for (const PersonSummary& person : *people)
+            out() << qSetFieldWidth(15) << Qt::left << person.upn << qSetFieldWidth(12) << ukDate(person.dateOfBirth)
+                  << qSetFieldWidth(0) << person.legalSurname << ", " << person.legalForename
+                  << (person.familyName.isEmpty() ? QString() : u"  (" + person.familyName + u')') << Qt::endl;
+        return Success;
+    }
+
+    auto families = directory.families(search, std::numeric_limits<int>::max());
+    if (!families)
+        return fail(families.error().message);
+    if (options.json) {
+        QJsonArray array;
+        for (const FamilySummary& family : *families) {
+            auto detail = directory.family(family.id);
+            if (!detail)
+                return fail(detail.error().message);
+            QJsonArray members;
+            for (const FamilyMember& member : detail->members) {
+                QJsonObject object = personJson(member.person);
+                object.insert(QStringLiteral("role"), member.role);
+                object.insert(QStringLiteral("parentalResponsibility"), member.parentalResponsibility);
+                members.append(object);
+            }
+            array.append(QJsonObject{{QStringLiteral("id"), family.id},
+                                     {QStringLiteral("name"), family.name},
+                                     {QStringLiteral("status"), family.status},
+                                     {QStringLiteral("lookedAfter"), family.lookedAfter},
+                                     {QStringLiteral("members"), members}});
+        }
+        out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
+        return Success;
+    }
+    for (const FamilySummary& family : *families)
+        out() << family.name << "  " << tr("%n child(ren)", family.childCount) << ", "
+              << tr("%n adult(s)", family.adultCount) << (family.lookedAfter ? tr(", looked after") : QString())
+              << Qt::endl;
+    return Success;
+}
+
+int runVerify(const Options& options)
+{
+    auto store = unlock(options);
+    if (!store)
+        return fail(store.error().message);
+    auto report = verifyStore(**store);
+    if (!report)
+        return fail(report.error().message);
+    out() << report->summary << Qt::endl;
+    return Success;
+}
+
+} // namespace
+
+int run(const QStringList& arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr(
+        "Early Help Case Manager on the command line, for school IT and scripts.\n\n"
+        "Commands:\n"
+        "  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]\n"
+        "                     create an encrypted case store and its first user\n"
+        "  import FILE…       import pupils, contacts and families from Common Transfer Files\n"
+        "  list people|families [SEARCH] [--json]\n"
+        "                     list people or families, optionally those matching SEARCH\n"
+        "  verify             check the store's encryption, structure and search index\n\n"
+        "Exit status: 0 on success, 1 when the command failed, 2 for a usage error."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("store"), tr("The case store file (default: %1).").arg(defaultStorePath()), tr("path")},
+        {QStringLiteral("passphrase-stdin"), tr("Read the passphrase from the first line of standard input.")},
+        {QStringLiteral("json"), tr("list: write JSON instead of a table.")},
+        {QStringLiteral("verbose"), tr("Write diagnostic messages (opening, unlocking, import counts) to "
+                                       "standard error.")},
+        {QStringLiteral("school"), tr("init: the school's name."), tr("name")},
+        {QStringLiteral("urn"), tr("init: the school's six-digit DfE URN."), tr("urn")},
+        {QStringLiteral("la"), tr("init: the three-digit local authority number."), tr("number")},
+        {QStringLiteral("estab"), tr("init: the four-digit establishment number."), tr("number")},
+        {QStringLiteral("user"), tr("The user whose passphrase unlocks the store (needed when it has several); "
+                                    "for init, the first user, the designated safeguarding lead."),
+         tr("name")},
+        {QStringLiteral("keychain"), tr("init: also keep the key in the OS keychain, so that no passphrase is "
+                                        "needed on this computer.")},
+    });
+    parser.addPositionalArgument(QStringLiteral("command"), tr("init, import, list or verify"));
+
+    if (!parser.parse(arguments))
+        return usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out() << parser.helpText() << Qt::flush;
+        return Success;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << Qt::endl;
+        return Success;
+    }
+
+    // Diagnostics stay out of scripts' way unless asked for; QT_LOGGING_RULES
+    // still overrides this.
+    if (!parser.isSet(QStringLiteral("verbose")))
+        QLoggingCategory::setFilterRules(QStringLiteral("earlyhelp.*.info=false"));
+
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty())
+        return usage(tr("no command given"));
+
+    Options options;
+    options.storePath = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : defaultStorePath();
+    options.user = parser.value(QStringLiteral("user"));
+    options.passphraseFromStdin = parser.isSet(QStringLiteral("passphrase-stdin"));
+    options.json = parser.isSet(QStringLiteral("json"));
+
+    const QString command = positional.first();
+    const QStringList rest = positional.mid(1);
+    if (command == u"init") {
+        if (!rest.isEmpty())
+            return usage(tr("init takes no arguments, only options"));
+        return runInit(parser, options);
+    }
+    if (command == u"import")
+        return runImport(rest, options);
+    if (command == u"list") {
+        if (rest.isEmpty() || rest.size() > 2)
+            return usage(tr("list takes \"people\" or \"families\" and an optional search text"));
+        return runList(rest.first(), rest.value(1), options);
+    }
+    if (command == u"verify") {
+        if (!rest.isEmpty())
+            return usage(tr("verify takes no arguments"));
+        return runVerify(options);
+    }
+    return usage(tr("unknown command \"%1\"").arg(command));
+}
+
+} // namespace earlyhelp::cli

@@ -1,0 +1,153 @@
+#include "casestore.h"
+
+#include "keys/keyfile.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+Q_LOGGING_CATEGORY(lcCaseStore, "earlyhelp.core.casestore", QtInfoMsg)
+
+namespace earlyhelp {
+
+namespace {
+
+QString tr(const char* text, int n = -1)
+{
+    return QCoreApplication::translate("earlyhelp::CaseStore", text, nullptr, n);
+}
+
+const QString leadRole = QStringLiteral("lead");
+
+// Removes what a failed set-up left at path: the store, its WAL and shared
+// memory files, and the key file.
+void removeStoreFiles(const QString& path)
+{
+    const QStringList files = {path, path + u"-wal", path + u"-shm", keys::KeyFile::pathForStore(path)};
+    for (const QString& file : files)
+        QFile::remove(file);
+}
+
+QStringList usersWithPassphrase(const keys::KeyFile& keyFile)
+{
+    QStringList users;
+    for (const keys::SlotInfo& slot : keyFile.listSlots()) {
+        if (slot.type == keys::SlotType::Passphrase)
+            users += slot.user;
+    }
+    return users;
+}
+
+} // namespace
+
+QString defaultStorePath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("EARLYHELP_STORE");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/cases.ehstore";
+}
+
+bool storeExists(const QString& path)
+{
+    return QFileInfo::exists(path) || QFileInfo::exists(keys::KeyFile::pathForStore(path));
+}
+
+Result<NewStore> setUpStore(NewStoreRequest request)
+{
+    if (request.path.isEmpty())
+        return makeError(ErrorCode::InvalidInput, tr("Choose where the case store is kept."));
+    if (storeExists(request.path))
+        return makeError(ErrorCode::AlreadyExists,
+                         tr("A case store already exists at %1. Open it, or choose another file.").arg(request.path));
+    if (auto valid = normaliseOrganisation(request.organisation); !valid)
+        return std::unexpected(valid.error());
+
+    const QString folder = QFileInfo(request.path).absolutePath();
+    if (!QDir().mkpath(folder))
+        return makeError(ErrorCode::Io,
+                         tr("The folder %1 could not be created. Choose a folder you can write to.").arg(folder));
+
+    auto keyFile = keys::KeyFile::create(request.path, request.userName, leadRole, request.passphrase,
+                                         request.useKeychain);
+    request.passphrase.clear();
+    if (!keyFile)
+        return std::unexpected(keyFile.error());
+
+    auto store = Store::create(request.path, keyFile->storeKey);
+    keyFile->storeKey.clear();
+    if (!store) {
+        removeStoreFiles(request.path);
+        return std::unexpected(store.error());
+    }
+
+    auto organisation = createLocalOrganisation(**store, request.organisation);
+    if (!organisation) {
+        store->reset();
+        removeStoreFiles(request.path);
+        return std::unexpected(organisation.error());
+    }
+
+    qCInfo(lcCaseStore) << "set up a new case store, keychain slot:"
+                        << (request.useKeychain && !keyFile->keychainError);
+    NewStore created;
+    created.store = std::move(*store);
+    created.organisation = std::move(*organisation);
+    if (keyFile->keychainError)
+        created.keychainProblem = keyFile->keychainError->message;
+    return created;
+}
+
+Result<QStringList> passphraseUsers(const QString& path)
+{
+    auto keyFile = keys::KeyFile::open(path);
+    if (!keyFile)
+        return std::unexpected(keyFile.error());
+    return usersWithPassphrase(*keyFile);
+}
+
+Result<std::unique_ptr<Store>> unlockWithPassphrase(const QString& path, const QString& user,
+                                                    const SecretBytes& passphrase)
+{
+    auto keyFile = keys::KeyFile::open(path);
+    if (!keyFile)
+        return std::unexpected(keyFile.error());
+
+    QString slotUser = user;
+    if (slotUser.isEmpty()) {
+        const QStringList users = usersWithPassphrase(*keyFile);
+        if (users.size() != 1)
+            return makeError(ErrorCode::InvalidInput,
+                             tr("The store %1 has %n users; name the one whose passphrase this is.",
+                                static_cast<int>(users.size()))
+                                 .arg(path));
+        slotUser = users.first();
+    }
+
+    auto key = keyFile->unlockWithPassphrase(slotUser, passphrase);
+    if (!key)
+        return std::unexpected(key.error());
+    return Store::open(path, *key);
+}
+
+Result<std::unique_ptr<Store>> unlockWithKeychain(const QString& path)
+{
+    auto keyFile = keys::KeyFile::open(path);
+    if (!keyFile)
+        return std::unexpected(keyFile.error());
+    auto key = keyFile->unlockWithKeychain();
+    if (!key)
+        return std::unexpected(key.error());
+    return Store::open(path, *key);
+}
+
+bool hasKeychainSlot(const QString& path)
+{
+    auto keyFile = keys::KeyFile::open(path);
+    return keyFile && keyFile->hasKeychainSlot();
+}
+
+} // namespace earlyhelp

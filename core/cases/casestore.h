@@ -1,0 +1,61 @@
+#pragma once
+
+#include "cases/casedirectory.h"
+#include "common/result.h"
+#include "common/secretbytes.h"
+#include "store/store.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+namespace earlyhelp {
+
+// The store file the app and earlyhelp-cli use when none is named: the
+// EARLYHELP_STORE environment variable, or "cases.ehstore" in the user's
+// application data folder.
+[[nodiscard]] QString defaultStorePath();
+
+// True when a store file or its key file exists at path.
+[[nodiscard]] bool storeExists(const QString& path);
+
+struct NewStoreRequest {
+    QString path;
+    OrganisationRecord organisation;
+    QString userName;
+    SecretBytes passphrase; // UTF-8; wiped by setUpStore
+    bool useKeychain = false;
+};
+
+struct NewStore {
+    std::unique_ptr<Store> store;
+    OrganisationRecord organisation;
+    // Set when the keychain was asked for but could not be used; the store is
+    // then unlocked by passphrase alone and the message says why.
+    QString keychainProblem;
+};
+
+// Creates a key file with a passphrase slot (and a keychain slot when asked
+// and available), the encrypted store, and the store's own organisation.
+// Fails without leaving files behind: AlreadyExists when a store or key file
+// is at path, InvalidInput for a weak passphrase or a bad organisation field.
+[[nodiscard]] Result<NewStore> setUpStore(NewStoreRequest request);
+
+// Returns the users who have a passphrase slot in the store at path.
+[[nodiscard]] Result<QStringList> passphraseUsers(const QString& path);
+
+// Unlocks the store at path with user's passphrase (UTF-8). An empty user
+// means the only user; InvalidInput when the store has several.
+// WrongPassphrase when the passphrase does not open the user's slot.
+[[nodiscard]] Result<std::unique_ptr<Store>> unlockWithPassphrase(const QString& path, const QString& user,
+                                                                  const SecretBytes& passphrase);
+
+// Unlocks the store at path with the key in the OS keychain. NotFound when the
+// store has no keychain slot, KeychainUnavailable when no keychain answers.
+[[nodiscard]] Result<std::unique_ptr<Store>> unlockWithKeychain(const QString& path);
+
+// True when the store at path has a keychain slot to try.
+[[nodiscard]] bool hasKeychainSlot(const QString& path);
+
+} // namespace earlyhelp
