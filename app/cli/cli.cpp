@@ -351,10 +351,10 @@ int run(const QStringList& arguments)
         return Success;
     }
 
-    // Diagnostics stay out of scripts' way unless asked for; QT_LOGGING_RULES
-    // still overrides this.
+    // Without --verbose a failure prints one line. QT_LOGGING_RULES still
+    // overrides these rules.
     if (!parser.isSet(QStringLiteral("verbose")))
-        QLoggingCategory::setFilterRules(QStringLiteral("earlyhelp.*.info=false"));
+        QLoggingCategory::setFilterRules(QStringLiteral("earlyhelp.*.info=false\nearlyhelp.*.warning=false"));
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())

@@ -77,19 +77,30 @@ Result<NewStore> setUpStore(NewStoreRequest request)
     if (!keyFile)
         return std::unexpected(keyFile.error());
 
-    auto store = Store::create(request.path, keyFile->storeKey);
-    keyFile->storeKey.clear();
-    if (!store) {
+    // Undoes the set-up so far: the keychain entry, the store and key files.
+    auto discard = [&](std::unique_ptr<Store> store) {
+        store.reset();
+        if (keyFile->keyFile.hasKeychainSlot()) {
+            if (auto removed = keyFile->keyFile.removeKeychainSlot(keyFile->storeKey); !removed)
+                qCWarning(lcCaseStore) << "removing the keychain entry of a failed set-up failed:"
+                                       << removed.error().message;
+        }
+        keyFile->storeKey.clear();
         removeStoreFiles(request.path);
+    };
+
+    auto store = Store::create(request.path, keyFile->storeKey);
+    if (!store) {
+        discard(nullptr);
         return std::unexpected(store.error());
     }
 
     auto organisation = createLocalOrganisation(**store, request.organisation);
     if (!organisation) {
-        store->reset();
-        removeStoreFiles(request.path);
+        discard(std::move(*store));
         return std::unexpected(organisation.error());
     }
+    keyFile->storeKey.clear();
 
     qCInfo(lcCaseStore) << "set up a new case store, keychain slot:"
                         << (request.useKeychain && !keyFile->keychainError);

@@ -73,10 +73,16 @@ bool SecretBytes::equals(const SecretBytes& other) const
     return sodium_memcmp(m_data, other.m_data, m_size) == 0;
 }
 
+void SecretBytes::wipe()
+{
+    if (m_data)
+        sodium_memzero(m_data, m_size);
+}
+
 void SecretBytes::clear()
 {
     if (m_data) {
-        sodium_memzero(m_data, m_size);
+        wipe();
         sodium_free(m_data);
     }
     m_data = nullptr;

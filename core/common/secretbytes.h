@@ -32,6 +32,8 @@ public:
     // Compares in constant time; buffers of different sizes are unequal.
     [[nodiscard]] bool equals(const SecretBytes& other) const;
 
+    // Overwrites every byte with zero and keeps the size.
+    void wipe();
     // Zeroes and frees the bytes; the buffer is empty afterwards.
     void clear();
 

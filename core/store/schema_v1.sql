@@ -25,7 +25,11 @@ CREATE TABLE organisation (
 );
 
 CREATE TABLE person (
-    id                  TEXT PRIMARY KEY NOT NULL,
+    -- The rowid under a name of its own, so that VACUUM and copies made with
+    -- sqlcipher_export() keep it: the person's person_search row has the same
+    -- rowid. It is local to this store; other stores know the person by id.
+    local_id            INTEGER PRIMARY KEY,
+    id                  TEXT NOT NULL UNIQUE,
     org_id              TEXT NOT NULL REFERENCES organisation(id),
     legal_forename      TEXT NOT NULL DEFAULT '',
     middle_names        TEXT NOT NULL DEFAULT '',
@@ -146,29 +150,35 @@ CREATE INDEX family_member_person ON family_member(person_id);
 -- Folded search terms of each person's names and identifiers, kept current by
 -- triggers through earlyhelp_search_terms(), which the store registers on every
 -- connection. Names themselves are stored only in person, exactly as given.
+-- The terms arrive folded and separated by single spaces, so the ascii
+-- tokenizer, which splits only at ASCII spaces and punctuation, keeps each term
+-- whole. unicode61 would also split at spacing vowel signs, so Devanagari परि
+-- and परा would both index as पर.
 CREATE VIRTUAL TABLE person_search USING fts5(
     names,
     identifiers,
-    tokenize = 'unicode61 remove_diacritics 0'
+    tokenize = 'ascii'
 );
 
 CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN
     INSERT INTO person_search(rowid, names, identifiers)
-    VALUES (new.rowid,
+    VALUES (new.local_id,
             earlyhelp_search_terms(new.legal_forename, new.middle_names, new.legal_surname,
                                    new.preferred_forename, new.preferred_surname, new.former_surname),
             earlyhelp_search_terms(new.upn, new.nhs_number));
 END;
 
-CREATE TRIGGER person_search_update AFTER UPDATE ON person BEGIN
-    DELETE FROM person_search WHERE rowid = old.rowid;
+CREATE TRIGGER person_search_update
+AFTER UPDATE OF local_id, legal_forename, middle_names, legal_surname, preferred_forename,
+                preferred_surname, former_surname, upn, nhs_number ON person BEGIN
+    DELETE FROM person_search WHERE rowid = old.local_id;
     INSERT INTO person_search(rowid, names, identifiers)
-    VALUES (new.rowid,
+    VALUES (new.local_id,
             earlyhelp_search_terms(new.legal_forename, new.middle_names, new.legal_surname,
                                    new.preferred_forename, new.preferred_surname, new.former_surname),
             earlyhelp_search_terms(new.upn, new.nhs_number));
 END;
 
 CREATE TRIGGER person_search_delete AFTER DELETE ON person BEGIN
-    DELETE FROM person_search WHERE rowid = old.rowid;
+    DELETE FROM person_search WHERE rowid = old.local_id;
 END;

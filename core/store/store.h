@@ -8,6 +8,9 @@
 
 #include <memory>
 
+class QSqlError;
+struct sqlite3;
+
 namespace earlyhelp {
 
 // An open, unlocked SQLCipher case store: one file, encrypted with a raw
@@ -18,7 +21,8 @@ namespace earlyhelp {
 // one transaction.
 //
 // A Store belongs to the thread that opened it. Destroying it closes the
-// connection; the key it was given is not kept.
+// connection; the key it was given is not kept. Destroy every QSqlQuery and
+// QSqlDatabase copy made from database() first, as QSqlDatabase requires.
 class Store {
 public:
     ~Store();
@@ -26,13 +30,20 @@ public:
     Store& operator=(const Store&) = delete;
 
     // Creates a new store at path, which must not exist, and applies every
-    // migration. Fails with AlreadyExists if a file is there.
+    // migration. Fails with AlreadyExists if a file is there, or if a -wal,
+    // -shm or -journal file of that name is left over; NotFound when the
+    // folder does not exist; InvalidInput when key is not 32 bytes. The file
+    // is readable and writable by its owner only. On failure nothing is left
+    // at path.
     [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString& path, const SecretBytes& key);
 
     // Opens an existing store. WrongKey when the key does not decrypt it,
     // NotAStore when the file is not a SQLCipher store (its bytes are left as
     // they were), SchemaTooNew when a newer app wrote it, NotFound when no
-    // file is there.
+    // file is there. A wrong key, a file that is not a store and a schema
+    // that is too new change no byte of the file and create no -wal or -shm
+    // file. Random bytes that happen to be a whole number of 4096-byte pages
+    // look like a store with a wrong key, so they are WrongKey.
     [[nodiscard]] static Result<std::unique_ptr<Store>> open(const QString& path, const SecretBytes& key);
 
     // The schema version this build writes and reads.
@@ -42,8 +53,15 @@ public:
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
 
+    // Maps an error of a query on database() to an Error whose message names
+    // this store: DiskFull, StoreDamaged, PermissionDenied, Io, Cancelled or
+    // Database.
+    [[nodiscard]] Error errorFromSql(const QSqlError& error) const;
+
 private:
     Store(QString path, QString connectionName);
+    // Hands connection, open and configured, to a new QSqlDatabase connection.
+    [[nodiscard]] static std::unique_ptr<Store> adopt(const QString& path, sqlite3* connection);
 
     QString m_path;
     QString m_connectionName;

@@ -1,5 +1,6 @@
 #include "ctfgenerator.h"
 
+#include <QDate>
 #include <QRandomGenerator>
 #include <QXmlStreamWriter>
 
