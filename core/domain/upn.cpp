@@ -9,13 +9,11 @@ namespace {
 constexpr QStringView checkAlphabet = u"ABCDEFGHJKLMNPQRTUVWXYZ";
 constexpr qsizetype upnLength = 13;
 
-bool isAsciiDigit(QChar c)
-{
+bool isAsciiDigit(QChar c) {
     return c >= u'0' && c <= u'9';
 }
 
-QString upperCaseAscii(QStringView text)
-{
+QString upperCaseAscii(QStringView text) {
     QString result = text.toString();
     for (QChar& c : result) {
         if (c >= u'a' && c <= u'z')
@@ -24,26 +22,25 @@ QString upperCaseAscii(QStringView text)
     return result;
 }
 
-QString invalidCharacterMessage(const QString& upn, qsizetype position)
-{
+QString invalidCharacterMessage(const QString& upn, qsizetype position) {
     const QString character = upn.at(position - 1);
     if (position == upnLength) {
-        return QCoreApplication::translate(
-                   "earlyhelp::Upn",
-                   "UPN %1: the last character, %2, must be a digit, or in a temporary UPN a letter other than I, O "
-                   "and S. Check the UPN in the school's MIS.")
+        return QCoreApplication::translate("earlyhelp::Upn",
+                                           "UPN %1: the last character, %2, must be a digit, or in a "
+                                           "temporary UPN a letter other than I, O "
+                                           "and S. Check the UPN in the school's MIS.")
             .arg(upn, character);
     }
     return QCoreApplication::translate(
-               "earlyhelp::Upn", "UPN %1: character %2 is %3, but characters 2 to 12 must be digits. Check the UPN in "
-                                 "the school's MIS.")
+               "earlyhelp::Upn",
+               "UPN %1: character %2 is %3, but characters 2 to 12 must be digits. Check the UPN in "
+               "the school's MIS.")
         .arg(upn, QString::number(position), character);
 }
 
 } // namespace
 
-std::optional<QChar> upnCheckLetter(QStringView body)
-{
+std::optional<QChar> upnCheckLetter(QStringView body) {
     if (body.size() != upnLength - 1)
         return std::nullopt;
 
@@ -64,24 +61,24 @@ std::optional<QChar> upnCheckLetter(QStringView body)
     return checkAlphabet.at(sum % checkAlphabet.size());
 }
 
-UpnCheck checkUpn(QStringView text)
-{
+UpnCheck checkUpn(QStringView text) {
     UpnCheck check;
     check.upn = upperCaseAscii(text.trimmed());
 
     if (check.upn.isEmpty()) {
         check.status = UpnStatus::Missing;
-        check.message = QCoreApplication::translate("earlyhelp::Upn",
-                                                    "The UPN is missing. Enter the pupil's UPN in the school's MIS.");
+        check.message = QCoreApplication::translate(
+            "earlyhelp::Upn", "The UPN is missing. Enter the pupil's UPN in the school's MIS.");
         return check;
     }
 
     if (check.upn.size() != upnLength) {
         check.status = UpnStatus::WrongLength;
-        check.message = QCoreApplication::translate("earlyhelp::Upn",
-                                                    "UPN %1: a UPN has 13 characters, but this one has %2. Check the "
-                                                    "UPN in the school's MIS.")
-                            .arg(check.upn, QString::number(check.upn.size()));
+        check.message =
+            QCoreApplication::translate("earlyhelp::Upn",
+                                        "UPN %1: a UPN has 13 characters, but this one has %2. Check the "
+                                        "UPN in the school's MIS.")
+                .arg(check.upn, QString::number(check.upn.size()));
         return check;
     }
 
@@ -103,10 +100,11 @@ UpnCheck checkUpn(QStringView text)
     const QChar givenLetter = check.upn.at(0);
     if (givenLetter != check.expectedCheckLetter) {
         check.status = UpnStatus::WrongCheckLetter;
-        check.message = QCoreApplication::translate("earlyhelp::Upn",
-                                                    "UPN %1: the check letter should be %2, not %3. Check the UPN in "
-                                                    "the school's MIS.")
-                            .arg(check.upn, QString(check.expectedCheckLetter), QString(givenLetter));
+        check.message =
+            QCoreApplication::translate("earlyhelp::Upn",
+                                        "UPN %1: the check letter should be %2, not %3. Check the UPN in "
+                                        "the school's MIS.")
+                .arg(check.upn, QString(check.expectedCheckLetter), QString(givenLetter));
         return check;
     }
 

@@ -33,7 +33,9 @@ struct UpnCheck {
     // It is empty when the UPN is valid.
     QString message;
 
-    [[nodiscard]] bool isValid() const { return status == UpnStatus::Permanent || status == UpnStatus::Temporary; }
+    [[nodiscard]] bool isValid() const {
+        return status == UpnStatus::Permanent || status == UpnStatus::Temporary;
+    }
 };
 
 // Computes the check letter for body, the 12 characters that follow it

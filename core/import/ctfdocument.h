@@ -21,7 +21,7 @@ struct CtfHeader {
     QString documentName;
     QString ctfVersion;
     QString dateTimeText;
-    QDateTime dateTime; // invalid when DateTime is missing or not ISO 8601
+    QDateTime dateTime;        // invalid when DateTime is missing or not ISO 8601
     QString documentQualifier; // "full" or "partial" in files seen so far; kept as given
     QString dataDescriptor;
     QString supplierId;
@@ -54,7 +54,7 @@ struct CtfAddress {
 
 struct CtfPhone {
     QString typeCode; // H home, M mobile, W work, or as given
-    QString number; // as written in the file
+    QString number;   // as written in the file
 };
 
 struct CtfContact {
@@ -63,7 +63,7 @@ struct CtfContact {
     QString surname;
     QString forename;
     QString middleNames;
-    QString sex; // Sex or Gender
+    QString sex;          // Sex or Gender
     QString relationship; // CTF code, e.g. PAM, PAF, REL, FOM
     // Responsibility: true or false as given, nullopt when missing or
     // neither. Family grouping reads nullopt as no parental responsibility.
@@ -98,7 +98,7 @@ struct CtfPupil {
 
     // Set from the blocks when they are present. nullopt means the file gives
     // no value, which an importer reads as "leave as it is".
-    std::optional<bool> fsmEligible; // an FSM period that has not ended
+    std::optional<bool> fsmEligible;     // an FSM period that has not ended
     std::optional<QString> senProvision; // K SEN support, E EHC plan: the latest SEN entry
     std::optional<bool> lookedAfter;
     QString careAuthority;
@@ -146,7 +146,7 @@ struct CtfDocument {
     QString fileName;
     QString encoding; // the encoding the bytes were decoded from, e.g. "UTF-8"
     CtfHeader header;
-    QList<CtfPupil> pupils; // the valid pupils, in file order
+    QList<CtfPupil> pupils;         // the valid pupils, in file order
     QList<CtfSkippedPupil> skipped; // the rejected pupils, in file order
     // Problems that left a value empty but kept the pupil, such as an entry
     // date that is not a date. Each names the file, pupil and value.

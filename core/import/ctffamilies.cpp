@@ -16,13 +16,11 @@ namespace {
 class DisjointSets {
 public:
     explicit DisjointSets(qsizetype size)
-        : m_parent(size)
-    {
+        : m_parent(size) {
         std::iota(m_parent.begin(), m_parent.end(), qsizetype(0));
     }
 
-    qsizetype find(qsizetype x)
-    {
+    qsizetype find(qsizetype x) {
         while (m_parent[x] != x) {
             m_parent[x] = m_parent[m_parent[x]];
             x = m_parent[x];
@@ -30,8 +28,7 @@ public:
         return x;
     }
 
-    void unite(qsizetype a, qsizetype b)
-    {
+    void unite(qsizetype a, qsizetype b) {
         const qsizetype rootA = find(a);
         const qsizetype rootB = find(b);
         if (rootA < rootB)
@@ -44,19 +41,16 @@ private:
     QList<qsizetype> m_parent;
 };
 
-QString foldedName(QStringView name)
-{
+QString foldedName(QStringView name) {
     return foldedWords(name).join(u' ');
 }
 
-const CtfContact& contactOf(const QList<CtfPupil>& pupils, const CtfContactLink& link)
-{
+const CtfContact& contactOf(const QList<CtfPupil>& pupils, const CtfContactLink& link) {
     return pupils.at(link.pupil).contacts.at(link.contact);
 }
 
 // The keys under which two contacts with the same name are the same adult.
-QStringList identityKeys(const CtfContact& contact)
-{
+QStringList identityKeys(const CtfContact& contact) {
     QStringList keys;
     for (const CtfPhone& phone : contact.phones) {
         if (const QString key = phoneMatchKey(phone.number); !key.isEmpty())
@@ -69,21 +63,18 @@ QStringList identityKeys(const CtfContact& contact)
     return keys;
 }
 
-QString phoneKeyOrText(const CtfPhone& phone)
-{
+QString phoneKeyOrText(const CtfPhone& phone) {
     const QString key = phoneMatchKey(phone.number);
     return key.isEmpty() ? phone.number.trimmed() : key;
 }
 
-void fillIfEmpty(QString& target, const QString& value)
-{
+void fillIfEmpty(QString& target, const QString& value) {
     if (target.isEmpty())
         target = value;
 }
 
 // Adds the details that a later Contact element gives for the same adult.
-void mergeInto(CtfContact& adult, const CtfContact& contact, const CtfAddress& resolvedAddress)
-{
+void mergeInto(CtfContact& adult, const CtfContact& contact, const CtfAddress& resolvedAddress) {
     fillIfEmpty(adult.title, contact.title);
     fillIfEmpty(adult.forename, contact.forename);
     fillIfEmpty(adult.middleNames, contact.middleNames);
@@ -107,13 +98,11 @@ void mergeInto(CtfContact& adult, const CtfContact& contact, const CtfAddress& r
     }
 }
 
-CtfAddress resolvedAddress(const CtfPupil& pupil, const CtfContact& contact)
-{
+CtfAddress resolvedAddress(const CtfPupil& pupil, const CtfContact& contact) {
     return contact.addressAsPupil ? pupil.address : contact.address;
 }
 
-QString familyDisplayName(const QList<CtfPupil>& pupils, const QList<qsizetype>& members)
-{
+QString familyDisplayName(const QList<CtfPupil>& pupils, const QList<qsizetype>& members) {
     QStringList surnames;
     QStringList foldedSurnames;
     for (qsizetype index : members) {
@@ -124,21 +113,20 @@ QString familyDisplayName(const QList<CtfPupil>& pupils, const QList<qsizetype>&
             surnames += surname;
         }
     }
-    return QCoreApplication::translate("earlyhelp::CtfImport", "%1 family").arg(surnames.join(QStringLiteral(" / ")));
+    return QCoreApplication::translate("earlyhelp::CtfImport", "%1 family")
+        .arg(surnames.join(QStringLiteral(" / ")));
 }
 
 } // namespace
 
-QString contactNameKey(QStringView forename, QStringView surname)
-{
+QString contactNameKey(QStringView forename, QStringView surname) {
     const QString foldedSurname = foldedName(surname);
     if (foldedSurname.isEmpty())
         return {};
     return QString(foldedName(forename) + u'\x1F' + foldedSurname);
 }
 
-QString phoneMatchKey(QStringView number)
-{
+QString phoneMatchKey(QStringView number) {
     const QStringView trimmed = number.trimmed();
     QString digits;
     for (const QChar c : trimmed) {
@@ -165,20 +153,17 @@ QString phoneMatchKey(QStringView number)
     return digits.size() < minimumDigits ? QString() : digits;
 }
 
-QString emailMatchKey(QStringView email)
-{
+QString emailMatchKey(QStringView email) {
     return email.trimmed().toString().toCaseFolded();
 }
 
-bool CtfAdult::hasParentalResponsibility(const QList<CtfPupil>& pupils) const
-{
+bool CtfAdult::hasParentalResponsibility(const QList<CtfPupil>& pupils) const {
     return std::any_of(links.cbegin(), links.cend(), [&pupils](const CtfContactLink& link) {
         return contactOf(pupils, link).parentalResponsibility.value_or(false);
     });
 }
 
-CtfFamilyPlan planFamilies(const QList<CtfPupil>& pupils)
-{
+CtfFamilyPlan planFamilies(const QList<CtfPupil>& pupils) {
     CtfFamilyPlan plan;
 
     // Every Contact element, in file order.

@@ -65,8 +65,8 @@ struct CtfAdult {
 };
 
 struct CtfFamily {
-    QList<qsizetype> pupils; // indices into the pupil list, in file order
-    QList<qsizetype> adults; // indices into CtfFamilyPlan::adults: every contact of those pupils
+    QList<qsizetype> pupils;  // indices into the pupil list, in file order
+    QList<qsizetype> adults;  // indices into CtfFamilyPlan::adults: every contact of those pupils
     bool lookedAfter = false; // a looked-after pupil whose contacts have no parental responsibility
     QString displayName;
 };

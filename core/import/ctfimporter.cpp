@@ -12,8 +12,7 @@ namespace earlyhelp {
 
 namespace {
 
-ImportSummary summaryOf(const CtfDocument& document)
-{
+ImportSummary summaryOf(const CtfDocument& document) {
     ImportSummary summary;
     summary.fileName = document.fileName;
     summary.schoolName = document.header.sourceSchoolName;
@@ -25,19 +24,18 @@ ImportSummary summaryOf(const CtfDocument& document)
     return summary;
 }
 
-Error transactionError(const Store& store, const QSqlDatabase& database, const QString& fileName)
-{
+Error transactionError(const Store& store, const QSqlDatabase& database, const QString& fileName) {
     Error error = store.errorFromSql(database.lastError());
-    error.message = QCoreApplication::translate("earlyhelp::CtfImport",
-                                                "Writing %1 to the case store failed, so nothing was imported. %2")
-                        .arg(fileName, error.message);
+    error.message =
+        QCoreApplication::translate("earlyhelp::CtfImport",
+                                    "Writing %1 to the case store failed, so nothing was imported. %2")
+            .arg(fileName, error.message);
     return error;
 }
 
 } // namespace
 
-Result<CtfPreview> previewCtf(const QString& filePath, const CtfParseOptions& options)
-{
+Result<CtfPreview> previewCtf(const QString& filePath, const CtfParseOptions& options) {
     Result<CtfDocument> document = readCtfFile(filePath, options);
     if (!document)
         return std::unexpected(document.error());
@@ -48,17 +46,15 @@ Result<CtfPreview> previewCtf(const QString& filePath, const CtfParseOptions& op
 }
 
 Result<ImportSummary> importCtf(Store& store, const QString& filePath, const ProgressCallback& progress,
-                                const CtfImportOptions& options)
-{
+                                const CtfImportOptions& options) {
     Result<CtfDocument> document = readCtfFile(filePath, options.parse);
     if (!document)
         return std::unexpected(document.error());
     return importCtfDocument(store, *document, progress, options);
 }
 
-Result<ImportSummary> importCtfDocument(Store& store, const CtfDocument& document, const ProgressCallback& progress,
-                                        const CtfImportOptions& options)
-{
+Result<ImportSummary> importCtfDocument(Store& store, const CtfDocument& document,
+                                        const ProgressCallback& progress, const CtfImportOptions& options) {
     ImportSummary summary = summaryOf(document);
     const CtfFamilyPlan plan = planFamilies(document.pupils);
     const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
@@ -77,7 +73,8 @@ Result<ImportSummary> importCtfDocument(Store& store, const CtfDocument& documen
             if (written.error().code == ErrorCode::Cancelled)
                 qCInfo(lcImport, "Import of %s cancelled and rolled back", qUtf8Printable(document.fileName));
             else
-                qCWarning(lcImport, "Import of %s failed and was rolled back", qUtf8Printable(document.fileName));
+                qCWarning(lcImport, "Import of %s failed and was rolled back",
+                          qUtf8Printable(document.fileName));
             return std::unexpected(written.error());
         }
     }
@@ -90,11 +87,13 @@ Result<ImportSummary> importCtfDocument(Store& store, const CtfDocument& documen
     }
 
     qCInfo(lcImport,
-           "Imported %s: pupils %d added, %d updated, %d unchanged, %lld skipped; contacts %d added, %d updated, "
+           "Imported %s: pupils %d added, %d updated, %d unchanged, %lld skipped; contacts %d added, %d "
+           "updated, "
            "%d unchanged; families %d added, %d updated, %d unchanged",
-           qUtf8Printable(document.fileName), summary.pupilsAdded, summary.pupilsUpdated, summary.pupilsUnchanged,
-           static_cast<long long>(summary.skipped.size()), summary.contactsAdded, summary.contactsUpdated,
-           summary.contactsUnchanged, summary.familiesAdded, summary.familiesUpdated, summary.familiesUnchanged);
+           qUtf8Printable(document.fileName), summary.pupilsAdded, summary.pupilsUpdated,
+           summary.pupilsUnchanged, static_cast<long long>(summary.skipped.size()), summary.contactsAdded,
+           summary.contactsUpdated, summary.contactsUnchanged, summary.familiesAdded, summary.familiesUpdated,
+           summary.familiesUnchanged);
     return summary;
 }
 

@@ -38,7 +38,7 @@ struct ImportSummary {
     int pupilsWithoutFamily = 0;
 
     QList<CtfSkippedPupil> skipped; // pupils left out, with their position, UPN and reasons
-    QStringList warnings; // values left empty, each naming the file, pupil and value
+    QStringList warnings;           // values left empty, each naming the file, pupil and value
 
     [[nodiscard]] int pupilsImported() const { return pupilsAdded + pupilsUpdated + pupilsUnchanged; }
 };

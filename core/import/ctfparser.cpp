@@ -21,11 +21,6 @@ namespace earlyhelp {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("earlyhelp::CtfImport", text);
-}
-
 // ---------------------------------------------------------------------------
 // A small element tree. Each Pupil and the Header are read into one and then
 // interpreted, so the order of elements inside them never matters.
@@ -40,8 +35,7 @@ struct XmlNode {
     qint64 lineNumber = 0;
     QList<XmlNode> children;
 
-    [[nodiscard]] const XmlNode* child(QStringView childName) const
-    {
+    [[nodiscard]] const XmlNode* child(QStringView childName) const {
         for (const XmlNode& c : children) {
             if (c.name == childName)
                 return &c;
@@ -49,14 +43,12 @@ struct XmlNode {
         return nullptr;
     }
 
-    [[nodiscard]] QString childText(QStringView childName) const
-    {
+    [[nodiscard]] QString childText(QStringView childName) const {
         const XmlNode* c = child(childName);
         return c ? c->text : QString();
     }
 
-    [[nodiscard]] QList<const XmlNode*> childrenNamed(QStringView childName) const
-    {
+    [[nodiscard]] QList<const XmlNode*> childrenNamed(QStringView childName) const {
         QList<const XmlNode*> found;
         for (const XmlNode& c : children) {
             if (c.name == childName)
@@ -69,8 +61,7 @@ struct XmlNode {
 enum class TreeReadResult { Complete, XmlError, TooDeep };
 
 // Reads the element at the reader's position, with everything inside it.
-TreeReadResult readNode(QXmlStreamReader& reader, XmlNode& node, int depth)
-{
+TreeReadResult readNode(QXmlStreamReader& reader, XmlNode& node, int depth) {
     node.name = reader.name().toString();
     node.lineNumber = reader.lineNumber();
     QString text;
@@ -95,16 +86,14 @@ TreeReadResult readNode(QXmlStreamReader& reader, XmlNode& node, int depth)
 
 // Elements that are lists in the CTF, kept as JSON arrays even when a
 // record contains only one.
-bool isListElement(QStringView name)
-{
+bool isListElement(QStringView name) {
     static const QStringList names = {QStringLiteral("FSMinstance"), QStringLiteral("SEN"),
                                       QStringLiteral("SENneed"), QStringLiteral("School"),
                                       QStringLiteral("YearData")};
     return names.contains(name);
 }
 
-QJsonValue toJson(const XmlNode& node)
-{
+QJsonValue toJson(const XmlNode& node) {
     if (node.children.isEmpty())
         return node.text;
 
@@ -134,20 +123,19 @@ QJsonValue toJson(const XmlNode& node)
 // ---------------------------------------------------------------------------
 // Values
 
-std::optional<QDate> parseIsoDate(QStringView text)
-{
+std::optional<QDate> parseIsoDate(QStringView text) {
     static const QRegularExpression isoDate(QStringLiteral(R"(^(\d{4})-(\d{2})-(\d{2})$)"));
     const QRegularExpressionMatch match = isoDate.match(text);
     if (!match.hasMatch())
         return std::nullopt;
-    const QDate date(match.capturedView(1).toInt(), match.capturedView(2).toInt(), match.capturedView(3).toInt());
+    const QDate date(match.capturedView(1).toInt(), match.capturedView(2).toInt(),
+                     match.capturedView(3).toInt());
     if (!date.isValid())
         return std::nullopt;
     return date;
 }
 
-std::optional<bool> parseBoolean(QStringView text)
-{
+std::optional<bool> parseBoolean(QStringView text) {
     if (text.compare(u"true", Qt::CaseInsensitive) == 0 || text == u"1")
         return true;
     if (text.compare(u"false", Qt::CaseInsensitive) == 0 || text == u"0")
@@ -171,8 +159,7 @@ public:
         , m_fileName(fileName)
         , m_header(header)
         , m_options(options)
-        , m_warnings(warnings)
-    {
+        , m_warnings(warnings) {
         m_result.position = position;
         m_result.lineNumber = pupil.lineNumber;
         m_givenUpn = field(u"UPN");
@@ -213,47 +200,45 @@ private:
 
 // Finds a child of Pupil, or of its BasicDetails, since files differ in where
 // they put the fields that BasicDetails groups.
-const XmlNode* PupilInterpreter::block(QStringView name) const
-{
+const XmlNode* PupilInterpreter::block(QStringView name) const {
     if (const XmlNode* node = m_pupil.child(name))
         return node;
     return m_basicDetails ? m_basicDetails->child(name) : nullptr;
 }
 
-QString PupilInterpreter::field(QStringView name) const
-{
+QString PupilInterpreter::field(QStringView name) const {
     const XmlNode* node = block(name);
     return node ? node->text : QString();
 }
 
-QString PupilInterpreter::label() const
-{
+QString PupilInterpreter::label() const {
     if (m_givenUpn.isEmpty())
-        return tr("pupil %1 (no UPN)").arg(m_result.position);
-    return tr("pupil %1 (UPN %2)").arg(QString::number(m_result.position), m_givenUpn);
+        return QCoreApplication::translate("earlyhelp::CtfImport", "pupil %1 (no UPN)")
+            .arg(m_result.position);
+    return QCoreApplication::translate("earlyhelp::CtfImport", "pupil %1 (UPN %2)")
+        .arg(QString::number(m_result.position), m_givenUpn);
 }
 
-void PupilInterpreter::warn(const QString& message)
-{
+void PupilInterpreter::warn(const QString& message) {
     m_warnings += message;
 }
 
-std::optional<QDate> PupilInterpreter::optionalDate(const XmlNode* parent, QStringView name)
-{
+std::optional<QDate> PupilInterpreter::optionalDate(const XmlNode* parent, QStringView name) {
     const QString text = parent ? parent->childText(name) : QString();
     if (text.isEmpty())
         return std::nullopt;
     const std::optional<QDate> date = parseIsoDate(text);
     if (!date) {
-        warn(tr("%1, %2: %3 %4 is not a date in the form YYYY-MM-DD, so it was left empty. Correct it in the school's "
-                "MIS if it matters.")
+        warn(QCoreApplication::translate("earlyhelp::CtfImport",
+                                         "%1, %2: %3 %4 is not a date in the form YYYY-MM-DD, so it was left "
+                                         "empty. Correct it in the school's "
+                                         "MIS if it matters.")
                  .arg(m_fileName, label(), name.toString(), text));
     }
     return date;
 }
 
-CtfAddress PupilInterpreter::readAddress(const XmlNode& addressNode, const QString& owner)
-{
+CtfAddress PupilInterpreter::readAddress(const XmlNode& addressNode, const QString& owner) {
     CtfAddress address;
     const XmlNode* bs7666 = addressNode.child(u"BS7666Address");
     if (bs7666) {
@@ -278,21 +263,21 @@ CtfAddress PupilInterpreter::readAddress(const XmlNode& addressNode, const QStri
 
     // NOTE: only BS7666Address is read. An address given in another form,
     // such as free address lines, is reported, not guessed at.
-    const bool hasOtherForm = std::any_of(addressNode.children.cbegin(), addressNode.children.cend(),
-                                          [](const XmlNode& c) {
-                                              return c.name != u"BS7666Address" && c.name != u"County"
-                                                     && c.name != u"PostCode" && c.name != u"Postcode"
-                                                     && c.name != u"AddressAsPupil" && !c.children.isEmpty();
-                                          });
+    const bool hasOtherForm =
+        std::any_of(addressNode.children.cbegin(), addressNode.children.cend(), [](const XmlNode& c) {
+            return c.name != u"BS7666Address" && c.name != u"County" && c.name != u"PostCode" &&
+                   c.name != u"Postcode" && c.name != u"AddressAsPupil" && !c.children.isEmpty();
+        });
     if (!bs7666 && hasOtherForm) {
-        warn(tr("%1, %2: %3 is not in BS7666 form, so it was not imported. Enter it by hand.")
+        warn(QCoreApplication::translate(
+                 "earlyhelp::CtfImport",
+                 "%1, %2: %3 is not in BS7666 form, so it was not imported. Enter it by hand.")
                  .arg(m_fileName, label(), owner));
     }
     return address;
 }
 
-QList<CtfPhone> PupilInterpreter::readPhones(const XmlNode* phonesNode) const
-{
+QList<CtfPhone> PupilInterpreter::readPhones(const XmlNode* phonesNode) const {
     QList<CtfPhone> phones;
     if (!phonesNode)
         return phones;
@@ -304,8 +289,7 @@ QList<CtfPhone> PupilInterpreter::readPhones(const XmlNode* phonesNode) const
     return phones;
 }
 
-QStringList PupilInterpreter::readEmails(const XmlNode& parent) const
-{
+QStringList PupilInterpreter::readEmails(const XmlNode& parent) const {
     QStringList emails;
     QList<const XmlNode*> nodes = parent.childrenNamed(u"Email");
     if (const XmlNode* list = parent.child(u"Emails"))
@@ -317,8 +301,7 @@ QStringList PupilInterpreter::readEmails(const XmlNode& parent) const
     return emails;
 }
 
-CtfContact PupilInterpreter::readContact(const XmlNode& contactNode, int index)
-{
+CtfContact PupilInterpreter::readContact(const XmlNode& contactNode, int index) {
     CtfContact contact;
     bool orderIsNumber = false;
     const QString orderText = contactNode.childText(u"Order");
@@ -335,11 +318,13 @@ CtfContact PupilInterpreter::readContact(const XmlNode& contactNode, int index)
         contact.sex = contactNode.childText(u"Gender");
     contact.relationship = contactNode.childText(u"Relationship");
 
-    const QString contactLabel = tr("contact %1").arg(index);
+    const QString contactLabel = QCoreApplication::translate("earlyhelp::CtfImport", "contact %1").arg(index);
     const QString responsibility = contactNode.childText(u"Responsibility");
     contact.parentalResponsibility = parseBoolean(responsibility);
     if (!responsibility.isEmpty() && !contact.parentalResponsibility) {
-        warn(tr("%1, %2, %3: Responsibility %4 is not true or false, so parental responsibility is unknown.")
+        warn(QCoreApplication::translate(
+                 "earlyhelp::CtfImport",
+                 "%1, %2, %3: Responsibility %4 is not true or false, so parental responsibility is unknown.")
                  .arg(m_fileName, label(), contactLabel, responsibility));
     }
 
@@ -349,15 +334,16 @@ CtfContact PupilInterpreter::readContact(const XmlNode& contactNode, int index)
                                 : contactNode.childText(u"AddressAsPupil");
     contact.addressAsPupil = parseBoolean(asPupil).value_or(false);
     if (addressNode && !contact.addressAsPupil)
-        contact.address = readAddress(*addressNode, tr("the address of %1").arg(contactLabel));
+        contact.address = readAddress(
+            *addressNode,
+            QCoreApplication::translate("earlyhelp::CtfImport", "the address of %1").arg(contactLabel));
 
     contact.phones = readPhones(contactNode.child(u"Phones"));
     contact.emails = readEmails(contactNode);
     return contact;
 }
 
-void PupilInterpreter::readNames()
-{
+void PupilInterpreter::readNames() {
     m_result.surname = field(u"Surname");
     m_result.forename = field(u"Forename");
     m_result.middleNames = field(u"MiddleNames");
@@ -370,8 +356,7 @@ void PupilInterpreter::readNames()
     m_result.ethnicity = field(u"Ethnicity");
 }
 
-void PupilInterpreter::readLanguage()
-{
+void PupilInterpreter::readLanguage() {
     m_result.language = field(u"Language");
     if (!m_result.language.isEmpty())
         return;
@@ -393,8 +378,7 @@ void PupilInterpreter::readLanguage()
 
 // A pupil is eligible now when an FSM period has no end date or ends today or
 // later.
-void PupilInterpreter::readFreeSchoolMeals()
-{
+void PupilInterpreter::readFreeSchoolMeals() {
     const XmlNode* history = block(u"FSMhistory");
     if (!history)
         return;
@@ -415,8 +399,7 @@ void PupilInterpreter::readFreeSchoolMeals()
 // The SEN entry with the latest StartDate gives the current provision. An
 // entry without a valid date counts as the oldest, and among equal dates the
 // later entry wins.
-void PupilInterpreter::readSpecialNeeds()
-{
+void PupilInterpreter::readSpecialNeeds() {
     const XmlNode* history = block(u"SENhistory");
     if (!history)
         return;
@@ -435,15 +418,16 @@ void PupilInterpreter::readSpecialNeeds()
     m_result.senProvision = provision;
 }
 
-void PupilInterpreter::readLookedAfter()
-{
+void PupilInterpreter::readLookedAfter() {
     const XmlNode* lookedAfter = block(u"LookedAfter");
     if (!lookedAfter)
         return;
     const QString inCare = lookedAfter->childText(u"InCare");
     m_result.lookedAfter = parseBoolean(inCare);
     if (!inCare.isEmpty() && !m_result.lookedAfter) {
-        warn(tr("%1, %2: InCare %3 is not true or false, so whether the pupil is looked after was not changed.")
+        warn(QCoreApplication::translate("earlyhelp::CtfImport",
+                                         "%1, %2: InCare %3 is not true or false, so whether the pupil is "
+                                         "looked after was not changed.")
                  .arg(m_fileName, label(), inCare));
     }
     m_result.careAuthority = lookedAfter->childText(u"CareAuthority");
@@ -452,10 +436,10 @@ void PupilInterpreter::readLookedAfter()
 // EntryDate given on the pupil wins. Otherwise it is the entry date at the
 // source school in SchoolHistory, or, when that school is not listed, the
 // latest entry date of a school the pupil has not left.
-void PupilInterpreter::readEntryDate()
-{
+void PupilInterpreter::readEntryDate() {
     if (!field(u"EntryDate").isEmpty()) {
-        m_result.entryDate = optionalDate(m_pupil.child(u"EntryDate") ? &m_pupil : m_basicDetails, u"EntryDate");
+        m_result.entryDate =
+            optionalDate(m_pupil.child(u"EntryDate") ? &m_pupil : m_basicDetails, u"EntryDate");
         return;
     }
     const XmlNode* history = block(u"SchoolHistory");
@@ -469,8 +453,9 @@ void PupilInterpreter::readEntryDate()
         const std::optional<QDate> leaving = optionalDate(school, u"LeavingDate");
         if (!entry || leaving)
             continue;
-        const bool isSourceSchool = !m_header.sourceLea.isEmpty() && school->childText(u"LEA") == m_header.sourceLea
-                                    && school->childText(u"Estab") == m_header.sourceEstab;
+        const bool isSourceSchool = !m_header.sourceLea.isEmpty() &&
+                                    school->childText(u"LEA") == m_header.sourceLea &&
+                                    school->childText(u"Estab") == m_header.sourceEstab;
         if (isSourceSchool)
             atSourceSchool = entry;
         if (!latestOpen || *entry > *latestOpen)
@@ -479,8 +464,7 @@ void PupilInterpreter::readEntryDate()
     m_result.entryDate = atSourceSchool ? atSourceSchool : latestOpen;
 }
 
-void PupilInterpreter::keepSourceBlocks()
-{
+void PupilInterpreter::keepSourceBlocks() {
     static const QStringList keptBlocks = {QStringLiteral("FSMhistory"), QStringLiteral("SENhistory"),
                                            QStringLiteral("LookedAfter"), QStringLiteral("SchoolHistory"),
                                            QStringLiteral("Attendance")};
@@ -493,57 +477,71 @@ void PupilInterpreter::keepSourceBlocks()
     }
 }
 
-QList<CtfPupilProblem> PupilInterpreter::validate()
-{
+QList<CtfPupilProblem> PupilInterpreter::validate() {
     QList<CtfPupilProblem> problems;
 
     const UpnCheck upn = checkUpn(m_givenUpn);
     if (upn.status == UpnStatus::Missing) {
-        problems.append(CtfPupilProblem{CtfPupilFault::UpnMissing,
-                     tr("%1, %2, was not imported: UPN missing. Enter the pupil's UPN in the school's MIS and export "
-                        "the CTF again.")
-                         .arg(m_fileName, label())});
+        problems.append(CtfPupilProblem{
+            CtfPupilFault::UpnMissing,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1, %2, was not imported: UPN missing. Enter the pupil's UPN in the school's MIS and export "
+                "the CTF again.")
+                .arg(m_fileName, label())});
     } else if (!upn.isValid()) {
-        problems.append(CtfPupilProblem{CtfPupilFault::UpnInvalid,
-                     tr("%1, pupil %2, was not imported. %3")
-                         .arg(m_fileName, QString::number(m_result.position), upn.message)});
+        problems.append(CtfPupilProblem{
+            CtfPupilFault::UpnInvalid,
+            QCoreApplication::translate("earlyhelp::CtfImport", "%1, pupil %2, was not imported. %3")
+                .arg(m_fileName, QString::number(m_result.position), upn.message)});
     } else {
         m_result.upn = upn.upn;
         m_result.temporaryUpn = upn.status == UpnStatus::Temporary;
     }
 
     if (m_result.surname.isEmpty()) {
-        problems.append(CtfPupilProblem{CtfPupilFault::SurnameMissing,
-                     tr("%1, %2, was not imported: Surname missing. Enter the pupil's surname in the school's MIS and "
-                        "export the CTF again.")
-                         .arg(m_fileName, label())});
+        problems.append(
+            CtfPupilProblem{CtfPupilFault::SurnameMissing,
+                            QCoreApplication::translate("earlyhelp::CtfImport",
+                                                        "%1, %2, was not imported: Surname missing. Enter "
+                                                        "the pupil's surname in the school's MIS and "
+                                                        "export the CTF again.")
+                                .arg(m_fileName, label())});
     }
 
     const QString dob = field(u"DOB");
     const std::optional<QDate> dateOfBirth = parseIsoDate(dob);
     if (dob.isEmpty()) {
-        problems.append(CtfPupilProblem{CtfPupilFault::DateOfBirthMissing,
-                     tr("%1, %2, was not imported: DOB (date of birth) missing. Enter the pupil's date of birth in "
-                        "the school's MIS and export the CTF again.")
-                         .arg(m_fileName, label())});
+        problems.append(CtfPupilProblem{
+            CtfPupilFault::DateOfBirthMissing,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1, %2, was not imported: DOB (date of birth) missing. Enter the pupil's date of birth in "
+                "the school's MIS and export the CTF again.")
+                .arg(m_fileName, label())});
     } else if (!dateOfBirth || dateOfBirth->year() < earliestBirthYear) {
-        problems.append(CtfPupilProblem{CtfPupilFault::DateOfBirthInvalid,
-                     tr("%1, %2, was not imported: DOB %3 is not a valid date in the form YYYY-MM-DD. Correct the "
-                        "pupil's date of birth in the school's MIS and export the CTF again.")
-                         .arg(m_fileName, label(), dob)});
+        problems.append(CtfPupilProblem{
+            CtfPupilFault::DateOfBirthInvalid,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1, %2, was not imported: DOB %3 is not a valid date in the form YYYY-MM-DD. Correct the "
+                "pupil's date of birth in the school's MIS and export the CTF again.")
+                .arg(m_fileName, label(), dob)});
     } else if (*dateOfBirth > m_options.today) {
-        problems.append(CtfPupilProblem{CtfPupilFault::DateOfBirthInFuture,
-                     tr("%1, %2, was not imported: DOB %3 is in the future. Correct the pupil's date of birth in the "
-                        "school's MIS and export the CTF again.")
-                         .arg(m_fileName, label(), dob)});
+        problems.append(CtfPupilProblem{
+            CtfPupilFault::DateOfBirthInFuture,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1, %2, was not imported: DOB %3 is in the future. Correct the pupil's date of birth in the "
+                "school's MIS and export the CTF again.")
+                .arg(m_fileName, label(), dob)});
     } else {
         m_result.dateOfBirth = *dateOfBirth;
     }
     return problems;
 }
 
-std::variant<CtfPupil, CtfSkippedPupil> PupilInterpreter::interpret()
-{
+std::variant<CtfPupil, CtfSkippedPupil> PupilInterpreter::interpret() {
     readNames();
     const QList<CtfPupilProblem> problems = validate();
     if (!problems.isEmpty())
@@ -557,7 +555,8 @@ std::variant<CtfPupil, CtfSkippedPupil> PupilInterpreter::interpret()
     keepSourceBlocks();
 
     if (const XmlNode* address = block(u"Address"))
-        m_result.address = readAddress(*address, tr("the pupil's address"));
+        m_result.address =
+            readAddress(*address, QCoreApplication::translate("earlyhelp::CtfImport", "the pupil's address"));
     m_result.phones = readPhones(block(u"Phones"));
     m_result.emails = readEmails(m_pupil);
     if (m_basicDetails) {
@@ -578,8 +577,7 @@ std::variant<CtfPupil, CtfSkippedPupil> PupilInterpreter::interpret()
 // ---------------------------------------------------------------------------
 // The document
 
-CtfHeader interpretHeader(const XmlNode& node)
-{
+CtfHeader interpretHeader(const XmlNode& node) {
     CtfHeader header;
     header.documentName = node.childText(u"DocumentName");
     header.ctfVersion = node.childText(u"CTFversion");
@@ -604,8 +602,7 @@ CtfHeader interpretHeader(const XmlNode& node)
 
 // Moves every pupil whose UPN another pupil in the file also has to the
 // skipped list, because nothing in the file shows which record is right.
-void skipRepeatedUpns(CtfDocument& document)
-{
+void skipRepeatedUpns(CtfDocument& document) {
     QHash<QString, QList<int>> positionsByUpn;
     for (const CtfPupil& pupil : std::as_const(document.pupils))
         positionsByUpn[pupil.upn] += pupil.position;
@@ -622,39 +619,45 @@ void skipRepeatedUpns(CtfDocument& document)
             if (position != pupil.position)
                 others += QString::number(position);
         }
-        const QString label = tr("pupil %1 (UPN %2)").arg(QString::number(pupil.position), pupil.upn);
-        const QString message = tr("%1, %2, was not imported: pupil %3 in this file has the same UPN. Correct the "
-                                   "UPN in the school's MIS and export the CTF again.")
-                                    .arg(document.fileName, label, others.join(QStringLiteral(", ")));
-        document.skipped += CtfSkippedPupil{pupil.position, pupil.upn, {{CtfPupilFault::UpnRepeated, message}}};
+        const QString label = QCoreApplication::translate("earlyhelp::CtfImport", "pupil %1 (UPN %2)")
+                                  .arg(QString::number(pupil.position), pupil.upn);
+        const QString message =
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1, %2, was not imported: pupil %3 in this file has the same UPN. Correct the "
+                "UPN in the school's MIS and export the CTF again.")
+                .arg(document.fileName, label, others.join(QStringLiteral(", ")));
+        document.skipped +=
+            CtfSkippedPupil{pupil.position, pupil.upn, {{CtfPupilFault::UpnRepeated, message}}};
     }
     document.pupils = kept;
     std::sort(document.skipped.begin(), document.skipped.end(),
               [](const CtfSkippedPupil& a, const CtfSkippedPupil& b) { return a.position < b.position; });
 }
 
-QString describeXmlError(const QXmlStreamReader& reader)
-{
+QString describeXmlError(const QXmlStreamReader& reader) {
     QString description = reader.errorString();
     if (description.endsWith(u'.'))
         description.chop(1);
     return description;
 }
 
-Error notWellFormed(const QString& fileName, const QXmlStreamReader& reader)
-{
+Error notWellFormed(const QString& fileName, const QXmlStreamReader& reader) {
     return {ErrorCode::ImportRejected,
-            tr("%1 is not well-formed XML at line %2, column %3 (%4). The file may be cut short or damaged. Nothing "
-               "was imported. Export the CTF again from the school's MIS.")
+            QCoreApplication::translate("earlyhelp::CtfImport",
+                                        "%1 is not well-formed XML at line %2, column %3 (%4). The file may "
+                                        "be cut short or damaged. Nothing "
+                                        "was imported. Export the CTF again from the school's MIS.")
                 .arg(fileName, QString::number(reader.lineNumber()), QString::number(reader.columnNumber()),
                      describeXmlError(reader))};
 }
 
-Error tooDeep(const QString& fileName, const QXmlStreamReader& reader)
-{
+Error tooDeep(const QString& fileName, const QXmlStreamReader& reader) {
     return {ErrorCode::ImportRejected,
-            tr("%1 has elements nested more than %2 levels deep at line %3, which no CTF has. Nothing was imported. "
-               "Choose the CTF exported from the school's MIS.")
+            QCoreApplication::translate("earlyhelp::CtfImport",
+                                        "%1 has elements nested more than %2 levels deep at line %3, which "
+                                        "no CTF has. Nothing was imported. "
+                                        "Choose the CTF exported from the school's MIS.")
                 .arg(fileName, QString::number(maximumDepth), QString::number(reader.lineNumber()))};
 }
 
@@ -662,8 +665,7 @@ class DocumentReader {
 public:
     DocumentReader(const QString& text, const QString& fileName, const CtfParseOptions& options)
         : m_reader(text)
-        , m_options(options)
-    {
+        , m_options(options) {
         m_document.fileName = fileName;
     }
 
@@ -682,27 +684,31 @@ private:
     bool m_hasHeader = false;
 };
 
-std::optional<Error> DocumentReader::readTree(XmlNode& node)
-{
+std::optional<Error> DocumentReader::readTree(XmlNode& node) {
     switch (readNode(m_reader, node, 1)) {
-    case TreeReadResult::Complete: return std::nullopt;
-    case TreeReadResult::TooDeep: return tooDeep(m_document.fileName, m_reader);
-    case TreeReadResult::XmlError: break;
+    case TreeReadResult::Complete:
+        return std::nullopt;
+    case TreeReadResult::TooDeep:
+        return tooDeep(m_document.fileName, m_reader);
+    case TreeReadResult::XmlError:
+        break;
     }
     return notWellFormed(m_document.fileName, m_reader);
 }
 
 // Reads up to the root element and checks that it is CTfile.
-std::optional<Error> DocumentReader::readRoot()
-{
+std::optional<Error> DocumentReader::readRoot() {
     const QString& fileName = m_document.fileName;
     while (!m_reader.atEnd()) {
         m_reader.readNext();
         if (m_reader.tokenType() == QXmlStreamReader::DTD) {
-            return Error{ErrorCode::ImportRejected,
-                         tr("%1 contains a document type declaration (DOCTYPE) at line %2, which a CTF never has. "
-                            "Nothing was imported. Choose the CTF exported from the school's MIS.")
-                             .arg(fileName, QString::number(m_reader.lineNumber()))};
+            return Error{
+                ErrorCode::ImportRejected,
+                QCoreApplication::translate(
+                    "earlyhelp::CtfImport",
+                    "%1 contains a document type declaration (DOCTYPE) at line %2, which a CTF never has. "
+                    "Nothing was imported. Choose the CTF exported from the school's MIS.")
+                    .arg(fileName, QString::number(m_reader.lineNumber()))};
         }
         if (m_reader.isStartElement())
             break;
@@ -711,16 +717,18 @@ std::optional<Error> DocumentReader::readRoot()
         return notWellFormed(fileName, m_reader);
 
     if (m_reader.name() != u"CTfile") {
-        return Error{ErrorCode::ImportRejected,
-                     tr("%1: the root element is %2, expected CTfile, so this is not a Common Transfer File. Nothing "
-                        "was imported. Choose the CTF exported from the school's MIS.")
-                         .arg(fileName, m_reader.name().toString())};
+        return Error{
+            ErrorCode::ImportRejected,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1: the root element is %2, expected CTfile, so this is not a Common Transfer File. Nothing "
+                "was imported. Choose the CTF exported from the school's MIS.")
+                .arg(fileName, m_reader.name().toString())};
     }
     return std::nullopt;
 }
 
-std::optional<Error> DocumentReader::readPupils()
-{
+std::optional<Error> DocumentReader::readPupils() {
     while (m_reader.readNextStartElement()) {
         if (m_reader.name() != u"Pupil") {
             m_reader.skipCurrentElement();
@@ -733,8 +741,7 @@ std::optional<Error> DocumentReader::readPupils()
     return std::nullopt;
 }
 
-void DocumentReader::interpretPupils()
-{
+void DocumentReader::interpretPupils() {
     int position = 0;
     for (const XmlNode& node : std::as_const(m_pupilNodes)) {
         PupilInterpreter interpreter(node, ++position, m_document.fileName, m_document.header, m_options,
@@ -747,8 +754,7 @@ void DocumentReader::interpretPupils()
     }
 }
 
-Result<CtfDocument> DocumentReader::read()
-{
+Result<CtfDocument> DocumentReader::read() {
     if (std::optional<Error> error = readRoot())
         return std::unexpected(*error);
 
@@ -773,10 +779,13 @@ Result<CtfDocument> DocumentReader::read()
         return std::unexpected(notWellFormed(m_document.fileName, m_reader));
 
     if (!m_hasHeader) {
-        return makeError(ErrorCode::ImportRejected,
-                         tr("%1 has no Header element, so it is not a complete CTF. Nothing was imported. Export the "
-                            "CTF again from the school's MIS.")
-                             .arg(m_document.fileName));
+        return makeError(
+            ErrorCode::ImportRejected,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1 has no Header element, so it is not a complete CTF. Nothing was imported. Export the "
+                "CTF again from the school's MIS.")
+                .arg(m_document.fileName));
     }
     // Pupils are interpreted once the whole file is read, because finding the
     // entry date uses the Header's source school, wherever the Header is.
@@ -787,12 +796,15 @@ Result<CtfDocument> DocumentReader::read()
 
 } // namespace
 
-Result<CtfDocument> parseCtf(const QByteArray& bytes, const QString& fileName, const CtfParseOptions& options)
-{
+Result<CtfDocument> parseCtf(const QByteArray& bytes, const QString& fileName,
+                             const CtfParseOptions& options) {
     if (bytes.isEmpty()) {
-        return makeError(ErrorCode::ImportRejected,
-                         tr("%1 is empty. Nothing was imported. Choose the CTF exported from the school's MIS.")
-                             .arg(fileName));
+        return makeError(
+            ErrorCode::ImportRejected,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1 is empty. Nothing was imported. Choose the CTF exported from the school's MIS.")
+                .arg(fileName));
     }
 
     Result<DecodedXml> decoded = decodeXmlDocument(bytes, fileName);
@@ -816,31 +828,39 @@ Result<CtfDocument> parseCtf(const QByteArray& bytes, const QString& fileName, c
     return document;
 }
 
-Result<CtfDocument> parseCtf(QIODevice& device, const QString& fileName, const CtfParseOptions& options)
-{
+Result<CtfDocument> parseCtf(QIODevice& device, const QString& fileName, const CtfParseOptions& options) {
     if (!device.isOpen() || !device.isReadable()) {
-        return makeError(ErrorCode::Io, tr("%1 could not be read: %2. Check that the file exists and that you may "
-                                           "read it.")
-                                            .arg(fileName, device.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate(
+                             "earlyhelp::CtfImport",
+                             "%1 could not be read: %2. Check that the file exists and that you may "
+                             "read it.")
+                             .arg(fileName, device.errorString()));
     }
     const QByteArray bytes = device.readAll();
     if (bytes.isEmpty() && !device.errorString().isEmpty() && !device.atEnd()) {
-        return makeError(ErrorCode::Io, tr("%1 could not be read: %2. Check that the file exists and that you may "
-                                           "read it.")
-                                            .arg(fileName, device.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate(
+                             "earlyhelp::CtfImport",
+                             "%1 could not be read: %2. Check that the file exists and that you may "
+                             "read it.")
+                             .arg(fileName, device.errorString()));
     }
     return parseCtf(bytes, fileName, options);
 }
 
-Result<CtfDocument> readCtfFile(const QString& filePath, const CtfParseOptions& options)
-{
+Result<CtfDocument> readCtfFile(const QString& filePath, const CtfParseOptions& options) {
     const QString fileName = QFileInfo(filePath).fileName();
     QFile file(filePath);
     if (!file.open(QIODevice::ReadOnly)) {
-        qCWarning(lcImport, "Could not open %s: %s", qUtf8Printable(fileName), qUtf8Printable(file.errorString()));
-        return makeError(ErrorCode::Io, tr("%1 could not be opened: %2. Check that the file exists and that you may "
-                                           "read it.")
-                                            .arg(fileName, file.errorString()));
+        qCWarning(lcImport, "Could not open %s: %s", qUtf8Printable(fileName),
+                  qUtf8Printable(file.errorString()));
+        return makeError(ErrorCode::Io,
+                         QCoreApplication::translate(
+                             "earlyhelp::CtfImport",
+                             "%1 could not be opened: %2. Check that the file exists and that you may "
+                             "read it.")
+                             .arg(fileName, file.errorString()));
     }
     return parseCtf(file, fileName, options);
 }

@@ -17,42 +17,31 @@ namespace earlyhelp {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("earlyhelp::CtfImport", text);
-}
-
-QString newId()
-{
+QString newId() {
     return QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
 
 // TEXT NOT NULL columns need an empty string, never the NULL that a null
 // QString binds as.
-QVariant textValue(const QString& text)
-{
+QVariant textValue(const QString& text) {
     return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
 }
 
-QVariant dateValue(const std::optional<QDate>& date)
-{
+QVariant dateValue(const std::optional<QDate>& date) {
     return date ? QVariant(date->toString(Qt::ISODate)) : QVariant();
 }
 
-QVariant flagValue(bool flag)
-{
+QVariant flagValue(bool flag) {
     return QVariant(qint64(flag ? 1 : 0));
 }
 
-bool isSqlNull(const QVariant& value)
-{
+bool isSqlNull(const QVariant& value) {
     if (!value.isValid() || value.isNull())
         return true;
     return value.typeId() == QMetaType::QString && value.toString().isNull();
 }
 
-bool isInteger(const QVariant& value)
-{
+bool isInteger(const QVariant& value) {
     switch (value.typeId()) {
     case QMetaType::Bool:
     case QMetaType::Int:
@@ -65,8 +54,7 @@ bool isInteger(const QVariant& value)
 
 // Compares a value read from the store with the value the import would
 // write. Integers compare as numbers and everything else as text.
-bool sameValue(const QVariant& stored, const QVariant& imported)
-{
+bool sameValue(const QVariant& stored, const QVariant& imported) {
     if (isSqlNull(stored) || isSqlNull(imported))
         return isSqlNull(stored) == isSqlNull(imported);
     if (isInteger(imported))
@@ -78,13 +66,16 @@ bool sameValue(const QVariant& stored, const QVariant& imported)
 // stored, so a file written in capitals does not overwrite "O'Brien" with
 // "O'BRIEN". Any other difference, such as an added accent, is written.
 const QStringList nameColumns = {
-    QStringLiteral("title"),          QStringLiteral("legal_forename"),     QStringLiteral("middle_names"),
-    QStringLiteral("legal_surname"),  QStringLiteral("preferred_forename"), QStringLiteral("preferred_surname"),
+    QStringLiteral("title"),
+    QStringLiteral("legal_forename"),
+    QStringLiteral("middle_names"),
+    QStringLiteral("legal_surname"),
+    QStringLiteral("preferred_forename"),
+    QStringLiteral("preferred_surname"),
     QStringLiteral("former_surname"),
 };
 
-bool sameColumnValue(const QString& column, const QVariant& stored, const QVariant& imported)
-{
+bool sameColumnValue(const QString& column, const QVariant& stored, const QVariant& imported) {
     if (nameColumns.contains(column) && !isSqlNull(stored) && !isSqlNull(imported))
         return stored.toString().toCaseFolded() == imported.toString().toCaseFolded();
     return sameValue(stored, imported);
@@ -93,22 +84,19 @@ bool sameColumnValue(const QString& column, const QVariant& stored, const QVaria
 // Returns the name under which adults are matched: the folded name. For a
 // contact whose surname has no letter it is the names exactly as given, so
 // that such a contact still matches its stored self on a re-import.
-QString adultMatchName(const QString& forename, const QString& surname)
-{
+QString adultMatchName(const QString& forename, const QString& surname) {
     const QString key = contactNameKey(forename, surname);
     if (!key.isEmpty())
         return key;
     return QString(u"\x1Fgiven\x1F" + forename.trimmed() + u'\x1F' + surname.trimmed());
 }
 
-QString phoneKeyOrText(const QString& number)
-{
+QString phoneKeyOrText(const QString& number) {
     const QString key = phoneMatchKey(number);
     return key.isEmpty() ? number.trimmed() : key;
 }
 
-QSet<QString> identityKeysOf(const CtfContact& contact)
-{
+QSet<QString> identityKeysOf(const CtfContact& contact) {
     QSet<QString> keys;
     for (const CtfPhone& phone : contact.phones) {
         if (const QString key = phoneMatchKey(phone.number); !key.isEmpty())
@@ -122,23 +110,35 @@ QSet<QString> identityKeysOf(const CtfContact& contact)
 }
 
 const QStringList pupilColumns = {
-    QStringLiteral("legal_forename"),     QStringLiteral("middle_names"),      QStringLiteral("legal_surname"),
-    QStringLiteral("preferred_forename"), QStringLiteral("preferred_surname"), QStringLiteral("former_surname"),
-    QStringLiteral("date_of_birth"),      QStringLiteral("sex"),               QStringLiteral("ethnicity"),
-    QStringLiteral("language"),           QStringLiteral("upn"),               QStringLiteral("is_pupil"),
-    QStringLiteral("looked_after"),       QStringLiteral("care_authority"),    QStringLiteral("fsm_eligible"),
-    QStringLiteral("sen_provision"),      QStringLiteral("entry_date"),        QStringLiteral("source_ctf"),
+    QStringLiteral("legal_forename"),
+    QStringLiteral("middle_names"),
+    QStringLiteral("legal_surname"),
+    QStringLiteral("preferred_forename"),
+    QStringLiteral("preferred_surname"),
+    QStringLiteral("former_surname"),
+    QStringLiteral("date_of_birth"),
+    QStringLiteral("sex"),
+    QStringLiteral("ethnicity"),
+    QStringLiteral("language"),
+    QStringLiteral("upn"),
+    QStringLiteral("is_pupil"),
+    QStringLiteral("looked_after"),
+    QStringLiteral("care_authority"),
+    QStringLiteral("fsm_eligible"),
+    QStringLiteral("sen_provision"),
+    QStringLiteral("entry_date"),
+    QStringLiteral("source_ctf"),
 };
 
 const QStringList adultColumns = {
-    QStringLiteral("title"),         QStringLiteral("legal_forename"), QStringLiteral("middle_names"),
-    QStringLiteral("legal_surname"), QStringLiteral("sex"),            QStringLiteral("is_pupil"),
+    QStringLiteral("title"),        QStringLiteral("legal_forename"),
+    QStringLiteral("middle_names"), QStringLiteral("legal_surname"),
+    QStringLiteral("sex"),          QStringLiteral("is_pupil"),
 };
 
 using StoredRow = QHash<QString, QVariant>;
 
-StoredRow readRow(const QSqlQuery& query, const QStringList& columns, int firstIndex)
-{
+StoredRow readRow(const QSqlQuery& query, const QStringList& columns, int firstIndex) {
     StoredRow row;
     for (qsizetype i = 0; i < columns.size(); ++i)
         row.insert(columns.at(i), query.value(firstIndex + static_cast<int>(i)));
@@ -147,8 +147,7 @@ StoredRow readRow(const QSqlQuery& query, const QStringList& columns, int firstI
 
 // Merges the CTF blocks of this file into those stored, block by block, so
 // that a partial file without SchoolHistory keeps the stored one.
-QString mergedSourceBlocks(const QJsonObject& blocks, const QString& stored)
-{
+QString mergedSourceBlocks(const QJsonObject& blocks, const QString& stored) {
     QJsonObject merged = QJsonDocument::fromJson(stored.toUtf8()).object();
     for (auto it = blocks.constBegin(); it != blocks.constEnd(); ++it)
         merged.insert(it.key(), it.value());
@@ -163,34 +162,38 @@ CtfStoreWriter::CtfStoreWriter(Store& store, const CtfDocument& document, const 
     , m_database(store.database())
     , m_document(document)
     , m_plan(plan)
-    , m_timestamp(std::move(timestamp))
-{
-}
+    , m_timestamp(std::move(timestamp)) {}
 
-Result<QSqlQuery> CtfStoreWriter::run(const QString& sql, const QVariantList& values)
-{
-    QSqlQuery query(m_database);
-    query.setForwardOnly(true);
-    if (!query.prepare(sql))
-        return std::unexpected(storeError(query));
-    for (const QVariant& value : values)
-        query.addBindValue(value);
+Result<QSqlQuery> CtfStoreWriter::run(const QString& sql, const QVariantList& values) {
+    auto cached = m_statements.find(sql);
+    if (cached == m_statements.end()) {
+        QSqlQuery query(m_database);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return std::unexpected(storeError(query));
+        cached = m_statements.insert(sql, query);
+    }
+    QSqlQuery& query = *cached;
+    query.finish();
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(static_cast<int>(i), values.at(i));
     if (!query.exec())
         return std::unexpected(storeError(query));
     return query;
 }
 
-Error CtfStoreWriter::storeError(const QSqlQuery& query) const
-{
+Error CtfStoreWriter::storeError(const QSqlQuery& query) const {
     Error error = m_store.errorFromSql(query.lastError());
-    error.message = tr("Writing %1 to the case store failed, so nothing was imported. %2")
-                        .arg(m_document.fileName, error.message);
+    error.message =
+        QCoreApplication::translate("earlyhelp::CtfImport",
+                                    "Writing %1 to the case store failed, so nothing was imported. %2")
+            .arg(m_document.fileName, error.message);
     return error;
 }
 
-Status CtfStoreWriter::loadOrganisation()
-{
-    Result<QSqlQuery> query = run(QStringLiteral("SELECT id FROM organisation WHERE is_local = 1 AND deleted = 0"), {});
+Status CtfStoreWriter::loadOrganisation() {
+    Result<QSqlQuery> query =
+        run(QStringLiteral("SELECT id FROM organisation WHERE is_local = 1 AND deleted = 0"), {});
     if (!query)
         return std::unexpected(query.error());
     QStringList ids;
@@ -198,23 +201,28 @@ Status CtfStoreWriter::loadOrganisation()
         ids += query->value(0).toString();
 
     if (ids.isEmpty()) {
-        return makeError(ErrorCode::NotFound,
-                         tr("%1 was not imported: the case store has no local organisation to own the records. Finish "
-                            "setting up the app with your school's details, then import the file again.")
-                             .arg(m_document.fileName));
+        return makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1 was not imported: the case store has no local organisation to own the records. Finish "
+                "setting up the app with your school's details, then import the file again.")
+                .arg(m_document.fileName));
     }
     if (ids.size() > 1) {
-        return makeError(ErrorCode::Database,
-                         tr("%1 was not imported: the case store has %2 local organisations, so the owner of the "
-                            "records is unclear. Report this to whoever supports the app.")
-                             .arg(m_document.fileName, QString::number(ids.size())));
+        return makeError(
+            ErrorCode::Database,
+            QCoreApplication::translate(
+                "earlyhelp::CtfImport",
+                "%1 was not imported: the case store has %2 local organisations, so the owner of the "
+                "records is unclear. Report this to whoever supports the app.")
+                .arg(m_document.fileName, QString::number(ids.size())));
     }
     m_organisationId = ids.first();
     return {};
 }
 
-Status CtfStoreWriter::loadAdults()
-{
+Status CtfStoreWriter::loadAdults() {
     Result<QSqlQuery> people = run(QStringLiteral("SELECT id, legal_forename, legal_surname FROM person "
                                                   "WHERE org_id = ? AND is_pupil = 0 AND deleted = 0 "
                                                   "ORDER BY created_at, id"),
@@ -241,9 +249,9 @@ Status CtfStoreWriter::loadAdults()
             m_identitiesOfAdult[details->value(0).toString()].insert(QString(kind + u':' + key));
     }
 
-    Result<QSqlQuery> links = run(
-        QStringLiteral("SELECT child_id, adult_id FROM relationship WHERE org_id = ? AND deleted = 0"),
-        {m_organisationId});
+    Result<QSqlQuery> links =
+        run(QStringLiteral("SELECT child_id, adult_id FROM relationship WHERE org_id = ? AND deleted = 0"),
+            {m_organisationId});
     if (!links)
         return std::unexpected(links.error());
     while (links->next())
@@ -251,8 +259,7 @@ Status CtfStoreWriter::loadAdults()
     return {};
 }
 
-Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& summary)
-{
+Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& summary) {
     if (Status loaded = loadOrganisation(); !loaded)
         return loaded;
     if (Status loaded = loadAdults(); !loaded)
@@ -262,8 +269,10 @@ Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& su
     qint64 done = 0;
     const auto advance = [&]() { return !progress || progress(++done, total); };
     const auto cancelled = [this]() {
-        return makeError(ErrorCode::Cancelled,
-                         tr("The import of %1 was cancelled, so nothing was imported.").arg(m_document.fileName));
+        return makeError(ErrorCode::Cancelled, QCoreApplication::translate(
+                                                   "earlyhelp::CtfImport",
+                                                   "The import of %1 was cancelled, so nothing was imported.")
+                                                   .arg(m_document.fileName));
     };
     if (progress && !progress(0, total))
         return cancelled();
@@ -312,8 +321,7 @@ Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& su
     return {};
 }
 
-Result<QString> CtfStoreWriter::insertPerson(const QList<ColumnValue>& values)
-{
+Result<QString> CtfStoreWriter::insertPerson(const QList<ColumnValue>& values) {
     const QString id = newId();
     QStringList columns = {QStringLiteral("id"), QStringLiteral("org_id")};
     QVariantList bound = {id, m_organisationId};
@@ -324,15 +332,15 @@ Result<QString> CtfStoreWriter::insertPerson(const QList<ColumnValue>& values)
     const QString placeholders = QStringList(columns.size(), QStringLiteral("?")).join(u", ");
     bound += QVariantList{m_timestamp, m_timestamp};
 
-    const QString sql = u"INSERT INTO person (" + columns.join(u", ")
-                        + u", revision, created_at, updated_at, deleted) VALUES (" + placeholders + u", 1, ?, ?, 0)";
+    const QString sql = u"INSERT INTO person (" + columns.join(u", ") +
+                        u", revision, created_at, updated_at, deleted) VALUES (" + placeholders +
+                        u", 1, ?, ?, 0)";
     if (Result<QSqlQuery> inserted = run(sql, bound); !inserted)
         return std::unexpected(inserted.error());
     return id;
 }
 
-Result<bool> CtfStoreWriter::updatePerson(const QString& personId, const QList<ColumnValue>& values)
-{
+Result<bool> CtfStoreWriter::updatePerson(const QString& personId, const QList<ColumnValue>& values) {
     if (values.isEmpty())
         return false;
     QStringList assignments;
@@ -342,17 +350,16 @@ Result<bool> CtfStoreWriter::updatePerson(const QString& personId, const QList<C
         bound += value.value;
     }
     bound += QVariantList{m_timestamp, personId};
-    const QString sql = u"UPDATE person SET " + assignments.join(u", ")
-                        + u", revision = revision + 1, updated_at = ? WHERE id = ?";
+    const QString sql = u"UPDATE person SET " + assignments.join(u", ") +
+                        u", revision = revision + 1, updated_at = ? WHERE id = ?";
     if (Result<QSqlQuery> updated = run(sql, bound); !updated)
         return std::unexpected(updated.error());
     return true;
 }
 
-Result<CtfStoreWriter::Change> CtfStoreWriter::writePupil(const CtfPupil& pupil, QString& personId)
-{
-    Result<QSqlQuery> found = run(u"SELECT id, " + pupilColumns.join(u", ")
-                                      + u" FROM person WHERE org_id = ? AND upn = ? AND deleted = 0",
+Result<CtfStoreWriter::Change> CtfStoreWriter::writePupil(const CtfPupil& pupil, QString& personId) {
+    Result<QSqlQuery> found = run(u"SELECT id, " + pupilColumns.join(u", ") +
+                                      u" FROM person WHERE org_id = ? AND upn = ? AND deleted = 0",
                                   {m_organisationId, pupil.upn});
     if (!found)
         return std::unexpected(found.error());
@@ -393,8 +400,9 @@ Result<CtfStoreWriter::Change> CtfStoreWriter::writePupil(const CtfPupil& pupil,
     if (pupil.entryDate || isNew)
         values.append({QStringLiteral("entry_date"), dateValue(pupil.entryDate)});
     if (!pupil.sourceBlocks.isEmpty()) {
-        values.append({QStringLiteral("source_ctf"),
-                       mergedSourceBlocks(pupil.sourceBlocks, stored.value(QStringLiteral("source_ctf")).toString())});
+        values.append(
+            {QStringLiteral("source_ctf"),
+             mergedSourceBlocks(pupil.sourceBlocks, stored.value(QStringLiteral("source_ctf")).toString())});
     } else if (isNew) {
         values.append({QStringLiteral("source_ctf"), textValue(QString())});
     }
@@ -429,12 +437,12 @@ Result<CtfStoreWriter::Change> CtfStoreWriter::writePupil(const CtfPupil& pupil,
     return changed || *address || *details ? Change::Updated : Change::Unchanged;
 }
 
-Result<QString> CtfStoreWriter::findAdult(const CtfAdult& adult, const QStringList& childIds)
-{
+Result<QString> CtfStoreWriter::findAdult(const CtfAdult& adult, const QStringList& childIds) {
     const QSet<QString> identities = identityKeysOf(adult.details);
     QStringList linked;
     QStringList sharing;
-    for (const QString& candidate : m_adultsByName.value(adultMatchName(adult.details.forename, adult.details.surname))) {
+    for (const QString& candidate :
+         m_adultsByName.value(adultMatchName(adult.details.forename, adult.details.surname))) {
         if (m_claimedAdults.contains(candidate))
             continue;
         const bool isLinked = std::any_of(childIds.cbegin(), childIds.cend(), [&](const QString& child) {
@@ -457,8 +465,7 @@ Result<QString> CtfStoreWriter::findAdult(const CtfAdult& adult, const QStringLi
     return QString();
 }
 
-Result<CtfStoreWriter::Change> CtfStoreWriter::writeAdult(const CtfAdult& adult, QString& personId)
-{
+Result<CtfStoreWriter::Change> CtfStoreWriter::writeAdult(const CtfAdult& adult, QString& personId) {
     QStringList childIds;
     for (const CtfContactLink& link : adult.links) {
         const QString& childId = m_pupilIds.at(link.pupil);
@@ -493,8 +500,8 @@ Result<CtfStoreWriter::Change> CtfStoreWriter::writeAdult(const CtfAdult& adult,
         m_adultsByName[adultMatchName(details.forename, details.surname)] += personId;
     } else {
         personId = *found;
-        Result<QSqlQuery> stored = run(u"SELECT " + adultColumns.join(u", ") + u" FROM person WHERE id = ?",
-                                       {personId});
+        Result<QSqlQuery> stored =
+            run(u"SELECT " + adultColumns.join(u", ") + u" FROM person WHERE id = ?", {personId});
         if (!stored)
             return std::unexpected(stored.error());
         const StoredRow row = stored->next() ? readRow(*stored, adultColumns, 0) : StoredRow();
@@ -533,32 +540,32 @@ Result<CtfStoreWriter::Change> CtfStoreWriter::writeAdult(const CtfAdult& adult,
     return changed ? Change::Updated : Change::Unchanged;
 }
 
-Result<bool> CtfStoreWriter::writeAddress(const QString& personId, const CtfAddress& address)
-{
+Result<bool> CtfStoreWriter::writeAddress(const QString& personId, const CtfAddress& address) {
     if (address.isEmpty())
         return false;
 
-    Result<QSqlQuery> current = run(QStringLiteral("SELECT saon, paon, street, locality, town, administrative_area, "
-                                                   "post_town, county, postcode FROM address "
-                                                   "WHERE person_id = ? AND is_current = 1 AND deleted = 0"),
-                                    {personId});
+    Result<QSqlQuery> current =
+        run(QStringLiteral("SELECT saon, paon, street, locality, town, administrative_area, "
+                           "post_town, county, postcode FROM address "
+                           "WHERE person_id = ? AND is_current = 1 AND deleted = 0"),
+            {personId});
     if (!current)
         return std::unexpected(current.error());
     while (current->next()) {
-        const CtfAddress stored{current->value(0).toString(), current->value(1).toString(),
-                                current->value(2).toString(), current->value(3).toString(),
-                                current->value(4).toString(), current->value(5).toString(),
-                                current->value(6).toString(), current->value(7).toString(),
-                                current->value(8).toString()};
+        const CtfAddress stored{
+            current->value(0).toString(), current->value(1).toString(), current->value(2).toString(),
+            current->value(3).toString(), current->value(4).toString(), current->value(5).toString(),
+            current->value(6).toString(), current->value(7).toString(), current->value(8).toString()};
         if (stored == address)
             return false;
     }
     current->finish();
 
-    Result<QSqlQuery> superseded = run(QStringLiteral("UPDATE address SET is_current = 0, revision = revision + 1, "
-                                                      "updated_at = ? "
-                                                      "WHERE person_id = ? AND is_current = 1 AND deleted = 0"),
-                                       {m_timestamp, personId});
+    Result<QSqlQuery> superseded =
+        run(QStringLiteral("UPDATE address SET is_current = 0, revision = revision + 1, "
+                           "updated_at = ? "
+                           "WHERE person_id = ? AND is_current = 1 AND deleted = 0"),
+            {m_timestamp, personId});
     if (!superseded)
         return std::unexpected(superseded.error());
 
@@ -576,8 +583,7 @@ Result<bool> CtfStoreWriter::writeAddress(const QString& personId, const CtfAddr
 }
 
 Result<bool> CtfStoreWriter::writeContactDetails(const QString& personId, const QList<CtfPhone>& phones,
-                                                 const QStringList& emails)
-{
+                                                 const QStringList& emails) {
     if (phones.isEmpty() && emails.isEmpty())
         return false;
 
@@ -610,20 +616,21 @@ Result<bool> CtfStoreWriter::writeContactDetails(const QString& personId, const 
         if (match != stored.cend()) {
             if (typeCode.isEmpty() || typeCode == match->typeCode)
                 return {};
-            Result<QSqlQuery> updated = run(QStringLiteral("UPDATE contact SET type_code = ?, revision = revision + 1, "
-                                                           "updated_at = ? WHERE id = ?"),
-                                            {typeCode, m_timestamp, match->id});
+            Result<QSqlQuery> updated =
+                run(QStringLiteral("UPDATE contact SET type_code = ?, revision = revision + 1, "
+                                   "updated_at = ? WHERE id = ?"),
+                    {typeCode, m_timestamp, match->id});
             if (!updated)
                 return std::unexpected(updated.error());
             changed = true;
             return {};
         }
         const QString id = newId();
-        Result<QSqlQuery> inserted = run(QStringLiteral("INSERT INTO contact (id, org_id, person_id, kind, type_code, "
-                                                        "value, revision, created_at, updated_at, deleted) "
-                                                        "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0)"),
-                                         {id, m_organisationId, personId, kind, textValue(typeCode), value,
-                                          m_timestamp, m_timestamp});
+        Result<QSqlQuery> inserted =
+            run(QStringLiteral("INSERT INTO contact (id, org_id, person_id, kind, type_code, "
+                               "value, revision, created_at, updated_at, deleted) "
+                               "VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, 0)"),
+                {id, m_organisationId, personId, kind, textValue(typeCode), value, m_timestamp, m_timestamp});
         if (!inserted)
             return std::unexpected(inserted.error());
         stored += StoredDetail{id, kind, typeCode, key};
@@ -643,23 +650,24 @@ Result<bool> CtfStoreWriter::writeContactDetails(const QString& personId, const 
 }
 
 Result<bool> CtfStoreWriter::writeRelationship(const QString& childId, const QString& adultId,
-                                               const CtfContact& contact)
-{
+                                               const CtfContact& contact) {
     m_adultsOfChild[childId].insert(adultId);
     const QVariant order = contact.order ? QVariant(qint64(*contact.order)) : QVariant();
 
-    Result<QSqlQuery> existing = run(QStringLiteral("SELECT id, relationship, parental_responsibility, contact_order, "
-                                                    "deleted FROM relationship WHERE child_id = ? AND adult_id = ?"),
-                                     {childId, adultId});
+    Result<QSqlQuery> existing =
+        run(QStringLiteral("SELECT id, relationship, parental_responsibility, contact_order, "
+                           "deleted FROM relationship WHERE child_id = ? AND adult_id = ?"),
+            {childId, adultId});
     if (!existing)
         return std::unexpected(existing.error());
 
     if (!existing->next()) {
         existing->finish();
         Result<QSqlQuery> inserted =
-            run(QStringLiteral("INSERT INTO relationship (id, org_id, child_id, adult_id, relationship, "
-                               "parental_responsibility, contact_order, revision, created_at, updated_at, deleted) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)"),
+            run(QStringLiteral(
+                    "INSERT INTO relationship (id, org_id, child_id, adult_id, relationship, "
+                    "parental_responsibility, contact_order, revision, created_at, updated_at, deleted) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)"),
                 {newId(), m_organisationId, childId, adultId, textValue(contact.relationship),
                  flagValue(contact.parentalResponsibility.value_or(false)), order, m_timestamp, m_timestamp});
         if (!inserted)
@@ -678,7 +686,8 @@ Result<bool> CtfStoreWriter::writeRelationship(const QString& childId, const QSt
     if (!contact.relationship.isEmpty())
         imported.append({QStringLiteral("relationship"), contact.relationship});
     if (contact.parentalResponsibility)
-        imported.append({QStringLiteral("parental_responsibility"), flagValue(*contact.parentalResponsibility)});
+        imported.append(
+            {QStringLiteral("parental_responsibility"), flagValue(*contact.parentalResponsibility)});
     if (contact.order)
         imported.append({QStringLiteral("contact_order"), order});
     const StoredRow stored{{QStringLiteral("relationship"), existing->value(1)},
@@ -697,8 +706,8 @@ Result<bool> CtfStoreWriter::writeRelationship(const QString& childId, const QSt
     if (assignments.isEmpty())
         return false;
     bound += QVariantList{m_timestamp, id};
-    Result<QSqlQuery> updated = run(u"UPDATE relationship SET " + assignments.join(u", ")
-                                        + u", revision = revision + 1, updated_at = ? WHERE id = ?",
+    Result<QSqlQuery> updated = run(u"UPDATE relationship SET " + assignments.join(u", ") +
+                                        u", revision = revision + 1, updated_at = ? WHERE id = ?",
                                     bound);
     if (!updated)
         return std::unexpected(updated.error());
@@ -709,8 +718,7 @@ Result<bool> CtfStoreWriter::writeRelationship(const QString& childId, const QSt
 // none contains any, it is the family where most of the given adults have
 // parental responsibility. Ties go to the oldest. Returns an empty string when
 // no stored family qualifies.
-Result<QString> CtfStoreWriter::findFamily(const QStringList& childIds, const QStringList& parentIds)
-{
+Result<QString> CtfStoreWriter::findFamily(const QStringList& childIds, const QStringList& parentIds) {
     const auto tally = [this](const QStringList& personIds, const QString& sql) -> Result<QString> {
         QHash<QString, int> count;
         QHash<QString, QString> createdAt;
@@ -734,10 +742,11 @@ Result<QString> CtfStoreWriter::findFamily(const QStringList& childIds, const QS
         return best;
     };
 
-    Result<QString> byChildren = tally(childIds, QStringLiteral("SELECT fm.family_id, f.created_at FROM family_member fm "
-                                                                "JOIN family f ON f.id = fm.family_id "
-                                                                "WHERE fm.person_id = ? AND fm.role = 'child' "
-                                                                "AND fm.deleted = 0 AND f.deleted = 0 AND f.org_id = ?"));
+    Result<QString> byChildren =
+        tally(childIds, QStringLiteral("SELECT fm.family_id, f.created_at FROM family_member fm "
+                                       "JOIN family f ON f.id = fm.family_id "
+                                       "WHERE fm.person_id = ? AND fm.role = 'child' "
+                                       "AND fm.deleted = 0 AND f.deleted = 0 AND f.org_id = ?"));
     if (!byChildren || !byChildren->isEmpty())
         return byChildren;
     return tally(parentIds, QStringLiteral("SELECT fm.family_id, f.created_at FROM family_member fm "
@@ -747,23 +756,24 @@ Result<QString> CtfStoreWriter::findFamily(const QStringList& childIds, const QS
                                            "AND fm.deleted = 0 AND f.deleted = 0 AND f.org_id = ?"));
 }
 
-Result<bool> CtfStoreWriter::writeFamilyMember(const QString& familyId, const QString& personId, const QString& role,
-                                               const QString& relationship, bool parentalResponsibility)
-{
-    Result<QSqlQuery> existing = run(QStringLiteral("SELECT id, role, relationship, parental_responsibility, deleted "
-                                                    "FROM family_member WHERE family_id = ? AND person_id = ?"),
-                                     {familyId, personId});
+Result<bool> CtfStoreWriter::writeFamilyMember(const QString& familyId, const QString& personId,
+                                               const QString& role, const QString& relationship,
+                                               bool parentalResponsibility) {
+    Result<QSqlQuery> existing =
+        run(QStringLiteral("SELECT id, role, relationship, parental_responsibility, deleted "
+                           "FROM family_member WHERE family_id = ? AND person_id = ?"),
+            {familyId, personId});
     if (!existing)
         return std::unexpected(existing.error());
 
     if (!existing->next()) {
         existing->finish();
-        Result<QSqlQuery> inserted =
-            run(QStringLiteral("INSERT INTO family_member (id, org_id, family_id, person_id, role, relationship, "
-                               "parental_responsibility, revision, created_at, updated_at, deleted) "
-                               "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)"),
-                {newId(), m_organisationId, familyId, personId, role, textValue(relationship),
-                 flagValue(parentalResponsibility), m_timestamp, m_timestamp});
+        Result<QSqlQuery> inserted = run(
+            QStringLiteral("INSERT INTO family_member (id, org_id, family_id, person_id, role, relationship, "
+                           "parental_responsibility, revision, created_at, updated_at, deleted) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 0)"),
+            {newId(), m_organisationId, familyId, personId, role, textValue(relationship),
+             flagValue(parentalResponsibility), m_timestamp, m_timestamp});
         if (!inserted)
             return std::unexpected(inserted.error());
         return true;
@@ -771,34 +781,37 @@ Result<bool> CtfStoreWriter::writeFamilyMember(const QString& familyId, const QS
 
     // NOTE: a member a user removed stays removed, as a deleted relationship does.
     const QString id = existing->value(0).toString();
-    const bool unchanged = existing->value(4).toLongLong() != 0
-                           || (existing->value(1).toString() == role && existing->value(2).toString() == relationship
-                               && existing->value(3).toLongLong() == (parentalResponsibility ? 1 : 0));
+    const bool unchanged =
+        existing->value(4).toLongLong() != 0 ||
+        (existing->value(1).toString() == role && existing->value(2).toString() == relationship &&
+         existing->value(3).toLongLong() == (parentalResponsibility ? 1 : 0));
     existing->finish();
     if (unchanged)
         return false;
 
-    Result<QSqlQuery> updated = run(QStringLiteral("UPDATE family_member SET role = ?, relationship = ?, "
-                                                   "parental_responsibility = ?, revision = revision + 1, "
-                                                   "updated_at = ? WHERE id = ?"),
-                                    {role, textValue(relationship), flagValue(parentalResponsibility), m_timestamp, id});
+    Result<QSqlQuery> updated =
+        run(QStringLiteral("UPDATE family_member SET role = ?, relationship = ?, "
+                           "parental_responsibility = ?, revision = revision + 1, "
+                           "updated_at = ? WHERE id = ?"),
+            {role, textValue(relationship), flagValue(parentalResponsibility), m_timestamp, id});
     if (!updated)
         return std::unexpected(updated.error());
     return true;
 }
 
-Result<CtfStoreWriter::Change> CtfStoreWriter::writeFamily(const CtfFamily& family)
-{
+Result<CtfStoreWriter::Change> CtfStoreWriter::writeFamily(const CtfFamily& family) {
     QStringList childIds;
     for (qsizetype pupil : family.pupils)
         childIds += m_pupilIds.at(pupil);
     QStringList parentIds;
     for (qsizetype adultIndex : family.adults) {
         const CtfAdult& adult = m_plan.adults.at(adultIndex);
-        const bool isParent = std::any_of(adult.links.cbegin(), adult.links.cend(), [&](const CtfContactLink& link) {
-            return family.pupils.contains(link.pupil)
-                   && m_document.pupils.at(link.pupil).contacts.at(link.contact).parentalResponsibility.value_or(false);
-        });
+        const bool isParent =
+            std::any_of(adult.links.cbegin(), adult.links.cend(), [&](const CtfContactLink& link) {
+                return family.pupils.contains(link.pupil) && m_document.pupils.at(link.pupil)
+                                                                 .contacts.at(link.contact)
+                                                                 .parentalResponsibility.value_or(false);
+            });
         if (isParent)
             parentIds += m_adultIds.at(adultIndex);
     }
@@ -813,14 +826,16 @@ Result<CtfStoreWriter::Change> CtfStoreWriter::writeFamily(const CtfFamily& fami
     if (isNew) {
         familyId = newId();
         Result<QSqlQuery> inserted =
-            run(QStringLiteral("INSERT INTO family (id, org_id, name, status, looked_after, revision, created_at, "
-                               "updated_at, deleted) VALUES (?, ?, ?, 'open', ?, 1, ?, ?, 0)"),
+            run(QStringLiteral(
+                    "INSERT INTO family (id, org_id, name, status, looked_after, revision, created_at, "
+                    "updated_at, deleted) VALUES (?, ?, ?, 'open', ?, 1, ?, ?, 0)"),
                 {familyId, m_organisationId, family.displayName, flagValue(family.lookedAfter), m_timestamp,
                  m_timestamp});
         if (!inserted)
             return std::unexpected(inserted.error());
     } else {
-        Result<QSqlQuery> stored = run(QStringLiteral("SELECT looked_after FROM family WHERE id = ?"), {familyId});
+        Result<QSqlQuery> stored =
+            run(QStringLiteral("SELECT looked_after FROM family WHERE id = ?"), {familyId});
         if (!stored)
             return std::unexpected(stored.error());
         flagChanged = stored->next() && stored->value(0).toLongLong() != (family.lookedAfter ? 1 : 0);
@@ -829,7 +844,8 @@ Result<CtfStoreWriter::Change> CtfStoreWriter::writeFamily(const CtfFamily& fami
 
     bool membersChanged = false;
     for (const QString& childId : std::as_const(childIds)) {
-        Result<bool> written = writeFamilyMember(familyId, childId, QStringLiteral("child"), QString(), false);
+        Result<bool> written =
+            writeFamilyMember(familyId, childId, QStringLiteral("child"), QString(), false);
         if (!written)
             return std::unexpected(written.error());
         membersChanged = membersChanged || *written;
@@ -866,9 +882,10 @@ Result<CtfStoreWriter::Change> CtfStoreWriter::writeFamily(const CtfFamily& fami
     if (!flagChanged && !membersChanged)
         return Change::Unchanged;
 
-    Result<QSqlQuery> updated = run(QStringLiteral("UPDATE family SET looked_after = ?, revision = revision + 1, "
-                                                   "updated_at = ? WHERE id = ?"),
-                                    {flagValue(family.lookedAfter), m_timestamp, familyId});
+    Result<QSqlQuery> updated =
+        run(QStringLiteral("UPDATE family SET looked_after = ?, revision = revision + 1, "
+                           "updated_at = ? WHERE id = ?"),
+            {flagValue(family.lookedAfter), m_timestamp, familyId});
     if (!updated)
         return std::unexpected(updated.error());
     return Change::Updated;

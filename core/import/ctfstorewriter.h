@@ -8,11 +8,10 @@
 #include <QHash>
 #include <QSet>
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
 #include <QStringList>
 #include <QVariant>
-
-class QSqlQuery;
 
 namespace earlyhelp {
 
@@ -38,6 +37,10 @@ private:
 
     enum class Change { Added, Updated, Unchanged };
 
+    // Runs sql with values bound to its ? placeholders, preparing each SQL
+    // text once per import. The returned query shares its result with the
+    // cached statement, so it is valid until run() is called again with the
+    // same sql.
     [[nodiscard]] Result<QSqlQuery> run(const QString& sql, const QVariantList& values);
     [[nodiscard]] Error storeError(const QSqlQuery& query) const;
 
@@ -73,10 +76,12 @@ private:
 
     // Stored adults of the local organisation, kept current as adults are
     // written.
-    QHash<QString, QStringList> m_adultsByName; // match name → person ids
+    QHash<QString, QStringList> m_adultsByName;        // match name → person ids
     QHash<QString, QSet<QString>> m_identitiesOfAdult; // person id → "phone:…" and "email:…" keys
-    QHash<QString, QSet<QString>> m_adultsOfChild; // child id → adult ids
-    QSet<QString> m_claimedAdults; // stored adults already matched in this import
+    QHash<QString, QSet<QString>> m_adultsOfChild;     // child id → adult ids
+    QSet<QString> m_claimedAdults;                     // stored adults already matched in this import
+
+    QHash<QString, QSqlQuery> m_statements; // prepared statements by SQL text
 };
 
 } // namespace earlyhelp

@@ -24,22 +24,27 @@ struct InvalidSequence {
     qsizetype length = 0;
 };
 
-QString canonicalName(Encoding encoding)
-{
+QString canonicalName(Encoding encoding) {
     switch (encoding) {
-    case Encoding::Utf8: return QStringLiteral("UTF-8");
-    case Encoding::Utf16: return QStringLiteral("UTF-16");
-    case Encoding::Utf16LE: return QStringLiteral("UTF-16LE");
-    case Encoding::Utf16BE: return QStringLiteral("UTF-16BE");
-    case Encoding::Latin1: return QStringLiteral("ISO-8859-1");
-    case Encoding::Windows1252: return QStringLiteral("windows-1252");
-    case Encoding::Ascii: return QStringLiteral("US-ASCII");
+    case Encoding::Utf8:
+        return QStringLiteral("UTF-8");
+    case Encoding::Utf16:
+        return QStringLiteral("UTF-16");
+    case Encoding::Utf16LE:
+        return QStringLiteral("UTF-16LE");
+    case Encoding::Utf16BE:
+        return QStringLiteral("UTF-16BE");
+    case Encoding::Latin1:
+        return QStringLiteral("ISO-8859-1");
+    case Encoding::Windows1252:
+        return QStringLiteral("windows-1252");
+    case Encoding::Ascii:
+        return QStringLiteral("US-ASCII");
     }
     return {};
 }
 
-std::optional<Encoding> encodingForName(const QString& name)
-{
+std::optional<Encoding> encodingForName(const QString& name) {
     const QString upper = name.toUpper();
     if (upper == u"UTF-8" || upper == u"UTF8")
         return Encoding::Utf8;
@@ -49,8 +54,8 @@ std::optional<Encoding> encodingForName(const QString& name)
         return Encoding::Utf16LE;
     if (upper == u"UTF-16BE")
         return Encoding::Utf16BE;
-    if (upper == u"ISO-8859-1" || upper == u"ISO8859-1" || upper == u"ISO_8859-1" || upper == u"LATIN1"
-        || upper == u"LATIN-1")
+    if (upper == u"ISO-8859-1" || upper == u"ISO8859-1" || upper == u"ISO_8859-1" || upper == u"LATIN1" ||
+        upper == u"LATIN-1")
         return Encoding::Latin1;
     if (upper == u"WINDOWS-1252" || upper == u"CP1252")
         return Encoding::Windows1252;
@@ -59,8 +64,7 @@ std::optional<Encoding> encodingForName(const QString& name)
     return std::nullopt;
 }
 
-Signature signatureOf(QByteArrayView bytes)
-{
+Signature signatureOf(QByteArrayView bytes) {
     if (bytes.startsWith("\xEF\xBB\xBF"))
         return Signature::Utf8Bom;
     if (bytes.startsWith("\xFF\xFE"))
@@ -74,21 +78,22 @@ Signature signatureOf(QByteArrayView bytes)
     return Signature::EightBit;
 }
 
-qsizetype byteOrderMarkLength(Signature signature)
-{
+qsizetype byteOrderMarkLength(Signature signature) {
     switch (signature) {
-    case Signature::Utf8Bom: return 3;
+    case Signature::Utf8Bom:
+        return 3;
     case Signature::Utf16LEBom:
-    case Signature::Utf16BEBom: return 2;
-    default: return 0;
+    case Signature::Utf16BEBom:
+        return 2;
+    default:
+        return 0;
     }
 }
 
 // Returns the value of the encoding pseudo-attribute of the XML declaration,
 // or an empty string when the document has no declaration or it names no
 // encoding.
-QString declaredEncodingName(QByteArrayView body, Signature signature)
-{
+QString declaredEncodingName(QByteArrayView body, Signature signature) {
     constexpr qsizetype declarationScanLength = 1024;
     const QByteArrayView head = body.first(std::min(body.size(), declarationScanLength));
 
@@ -115,8 +120,7 @@ QString declaredEncodingName(QByteArrayView body, Signature signature)
 // Finds the first byte sequence that is not well-formed UTF-8 under the
 // Unicode Standard's rules: no overlong forms, no surrogates, nothing above
 // U+10FFFF, no sequence cut short.
-InvalidSequence findInvalidUtf8(QByteArrayView bytes)
-{
+InvalidSequence findInvalidUtf8(QByteArrayView bytes) {
     const auto byteAt = [&bytes](qsizetype i) { return static_cast<unsigned char>(bytes.at(i)); };
     const auto isContinuation = [](unsigned char b) { return b >= 0x80 && b <= 0xBF; };
 
@@ -163,8 +167,7 @@ InvalidSequence findInvalidUtf8(QByteArrayView bytes)
     return {};
 }
 
-InvalidSequence findInvalidUtf16(QByteArrayView bytes, bool littleEndian)
-{
+InvalidSequence findInvalidUtf16(QByteArrayView bytes, bool littleEndian) {
     const auto unitAt = [&bytes, littleEndian](qsizetype i) -> char16_t {
         const auto first = static_cast<unsigned char>(bytes.at(i));
         const auto second = static_cast<unsigned char>(bytes.at(i + 1));
@@ -199,8 +202,7 @@ constexpr std::array<char16_t, 32> windows1252High = {
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
 };
 
-InvalidSequence findInvalidSingleByte(QByteArrayView bytes, Encoding encoding)
-{
+InvalidSequence findInvalidSingleByte(QByteArrayView bytes, Encoding encoding) {
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const auto b = static_cast<unsigned char>(bytes.at(i));
         if (encoding == Encoding::Ascii && b >= 0x80)
@@ -211,30 +213,38 @@ InvalidSequence findInvalidSingleByte(QByteArrayView bytes, Encoding encoding)
     return {};
 }
 
-InvalidSequence findInvalidSequence(QByteArrayView bytes, Encoding encoding)
-{
+InvalidSequence findInvalidSequence(QByteArrayView bytes, Encoding encoding) {
     switch (encoding) {
-    case Encoding::Utf8: return findInvalidUtf8(bytes);
-    case Encoding::Utf16LE: return findInvalidUtf16(bytes, true);
-    case Encoding::Utf16BE: return findInvalidUtf16(bytes, false);
-    case Encoding::Latin1: return {};
+    case Encoding::Utf8:
+        return findInvalidUtf8(bytes);
+    case Encoding::Utf16LE:
+        return findInvalidUtf16(bytes, true);
+    case Encoding::Utf16BE:
+        return findInvalidUtf16(bytes, false);
+    case Encoding::Latin1:
+        return {};
     case Encoding::Windows1252:
-    case Encoding::Ascii: return findInvalidSingleByte(bytes, encoding);
-    case Encoding::Utf16: break;
+    case Encoding::Ascii:
+        return findInvalidSingleByte(bytes, encoding);
+    case Encoding::Utf16:
+        break;
     }
     Q_UNREACHABLE();
     return {};
 }
 
 // Decodes bytes that findInvalidSequence() accepted.
-QString decodeValid(QByteArrayView bytes, Encoding encoding)
-{
+QString decodeValid(QByteArrayView bytes, Encoding encoding) {
     switch (encoding) {
-    case Encoding::Utf8: return QStringDecoder(QStringDecoder::Utf8).decode(bytes);
-    case Encoding::Utf16LE: return QStringDecoder(QStringDecoder::Utf16LE).decode(bytes);
-    case Encoding::Utf16BE: return QStringDecoder(QStringDecoder::Utf16BE).decode(bytes);
+    case Encoding::Utf8:
+        return QStringDecoder(QStringDecoder::Utf8).decode(bytes);
+    case Encoding::Utf16LE:
+        return QStringDecoder(QStringDecoder::Utf16LE).decode(bytes);
+    case Encoding::Utf16BE:
+        return QStringDecoder(QStringDecoder::Utf16BE).decode(bytes);
     case Encoding::Latin1:
-    case Encoding::Ascii: return QString::fromLatin1(bytes);
+    case Encoding::Ascii:
+        return QString::fromLatin1(bytes);
     case Encoding::Windows1252: {
         QString text;
         text.reserve(bytes.size());
@@ -244,7 +254,8 @@ QString decodeValid(QByteArrayView bytes, Encoding encoding)
         }
         return text;
     }
-    case Encoding::Utf16: break;
+    case Encoding::Utf16:
+        break;
     }
     Q_UNREACHABLE();
     return {};
@@ -258,8 +269,7 @@ struct TextPosition {
 // Counts lines and columns as QXmlStreamReader (Qt 6.4) does. CR LF, LF and a
 // lone CR each end a line, and the column is the number of characters before
 // the position on its line.
-TextPosition positionAfter(QStringView text)
-{
+TextPosition positionAfter(QStringView text) {
     TextPosition position;
     for (qsizetype i = 0; i < text.size(); ++i) {
         const QChar c = text.at(i);
@@ -273,43 +283,45 @@ TextPosition positionAfter(QStringView text)
     return position;
 }
 
-QString hexBytes(QByteArrayView bytes)
-{
+QString hexBytes(QByteArrayView bytes) {
     QStringList parts;
     for (const char byte : bytes) {
-        const QString digits = QString::number(static_cast<unsigned char>(byte), 16).toUpper().rightJustified(2, u'0');
+        const QString digits =
+            QString::number(static_cast<unsigned char>(byte), 16).toUpper().rightJustified(2, u'0');
         parts += QString(u"0x" + digits);
     }
     return parts.join(u' ');
 }
 
-QString invalidBytesMessage(const QString& fileName, Encoding encoding, EncodingSource source, TextPosition position,
-                            const QString& bytes)
-{
+QString invalidBytesMessage(const QString& fileName, Encoding encoding, EncodingSource source,
+                            TextPosition position, const QString& bytes) {
     const QString name = canonicalName(encoding);
     const QString line = QString::number(position.line);
     const QString column = QString::number(position.column);
     switch (source) {
     case EncodingSource::Declaration:
-        return QCoreApplication::translate("earlyhelp::CtfImport",
-                                           "%1 declares the encoding %2, but the bytes at line %3, column %4 (%5) are "
-                                           "not valid %2. Nothing was imported. Export the CTF again from the school's "
-                                           "MIS, saved as UTF-8.")
+        return QCoreApplication::translate(
+                   "earlyhelp::CtfImport",
+                   "%1 declares the encoding %2, but the bytes at line %3, column %4 (%5) are "
+                   "not valid %2. Nothing was imported. Export the CTF again from the school's "
+                   "MIS, saved as UTF-8.")
             .arg(fileName, name, line, column, bytes);
     case EncodingSource::ByteOrderMark:
     case EncodingSource::FirstBytes:
-        return QCoreApplication::translate("earlyhelp::CtfImport",
-                                           "%1 starts as %2 text, but the bytes at line %3, column %4 (%5) are not valid "
-                                           "%2. Nothing was imported. Export the CTF again from the school's MIS, saved "
-                                           "as UTF-8.")
+        return QCoreApplication::translate(
+                   "earlyhelp::CtfImport",
+                   "%1 starts as %2 text, but the bytes at line %3, column %4 (%5) are not valid "
+                   "%2. Nothing was imported. Export the CTF again from the school's MIS, saved "
+                   "as UTF-8.")
             .arg(fileName, name, line, column, bytes);
     case EncodingSource::Default:
         break;
     }
-    return QCoreApplication::translate("earlyhelp::CtfImport",
-                                       "%1 has no encoding declaration, so it must be UTF-8, but the bytes at line %2, "
-                                       "column %3 (%4) are not valid UTF-8. Nothing was imported. Export the CTF again "
-                                       "from the school's MIS, saved as UTF-8.")
+    return QCoreApplication::translate(
+               "earlyhelp::CtfImport",
+               "%1 has no encoding declaration, so it must be UTF-8, but the bytes at line %2, "
+               "column %3 (%4) are not valid UTF-8. Nothing was imported. Export the CTF again "
+               "from the school's MIS, saved as UTF-8.")
         .arg(fileName, line, column, bytes);
 }
 
@@ -319,27 +331,34 @@ struct ResolvedEncoding {
 };
 
 // Combines the byte pattern at the start with the declared encoding name.
-Result<ResolvedEncoding> resolveEncoding(Signature signature, const QString& declaredName, const QString& fileName)
-{
+Result<ResolvedEncoding> resolveEncoding(Signature signature, const QString& declaredName,
+                                         const QString& fileName) {
     std::optional<Encoding> declared;
     if (!declaredName.isEmpty()) {
         declared = encodingForName(declaredName);
         if (!declared) {
-            return makeError(ErrorCode::ImportRejected,
-                             QCoreApplication::translate("earlyhelp::CtfImport",
-                                                         "%1 declares the encoding %2, which this app cannot read. "
-                                                         "Nothing was imported. Export the CTF again from the school's "
-                                                         "MIS, saved as UTF-8.")
-                                 .arg(fileName, declaredName));
+            return makeError(
+                ErrorCode::ImportRejected,
+                QCoreApplication::translate("earlyhelp::CtfImport",
+                                            "%1 declares the encoding %2, which this app cannot read. "
+                                            "Nothing was imported. Export the CTF again from the school's "
+                                            "MIS, saved as UTF-8.")
+                    .arg(fileName, declaredName));
         }
     }
 
     Encoding detected = Encoding::Utf8;
     EncodingSource source = EncodingSource::ByteOrderMark;
     switch (signature) {
-    case Signature::Utf8Bom: detected = Encoding::Utf8; break;
-    case Signature::Utf16LEBom: detected = Encoding::Utf16LE; break;
-    case Signature::Utf16BEBom: detected = Encoding::Utf16BE; break;
+    case Signature::Utf8Bom:
+        detected = Encoding::Utf8;
+        break;
+    case Signature::Utf16LEBom:
+        detected = Encoding::Utf16LE;
+        break;
+    case Signature::Utf16BEBom:
+        detected = Encoding::Utf16BE;
+        break;
     case Signature::Utf16LEWithoutBom:
         detected = Encoding::Utf16LE;
         source = EncodingSource::FirstBytes;
@@ -353,35 +372,37 @@ Result<ResolvedEncoding> resolveEncoding(Signature signature, const QString& dec
             return ResolvedEncoding{Encoding::Utf8, EncodingSource::Default};
         if (*declared != Encoding::Utf16 && *declared != Encoding::Utf16LE && *declared != Encoding::Utf16BE)
             return ResolvedEncoding{*declared, EncodingSource::Declaration};
-        return makeError(ErrorCode::ImportRejected,
-                         QCoreApplication::translate("earlyhelp::CtfImport",
-                                                     "%1 declares the encoding %2, but its first bytes are not UTF-16 "
-                                                     "text. Nothing was imported. Export the CTF again from the "
-                                                     "school's MIS, saved as UTF-8.")
-                             .arg(fileName, declaredName));
+        return makeError(
+            ErrorCode::ImportRejected,
+            QCoreApplication::translate("earlyhelp::CtfImport",
+                                        "%1 declares the encoding %2, but its first bytes are not UTF-16 "
+                                        "text. Nothing was imported. Export the CTF again from the "
+                                        "school's MIS, saved as UTF-8.")
+                .arg(fileName, declaredName));
     }
 
     const bool isUtf16 = detected != Encoding::Utf8;
     const bool agrees = !declared || *declared == detected || (isUtf16 && *declared == Encoding::Utf16);
     if (!agrees) {
-        return makeError(ErrorCode::ImportRejected,
-                         QCoreApplication::translate("earlyhelp::CtfImport",
-                                                     "%1 declares the encoding %2, but its first bytes show %3 text. "
-                                                     "Nothing was imported. Export the CTF again from the school's "
-                                                     "MIS, saved as UTF-8.")
-                             .arg(fileName, declaredName, canonicalName(detected)));
+        return makeError(
+            ErrorCode::ImportRejected,
+            QCoreApplication::translate("earlyhelp::CtfImport",
+                                        "%1 declares the encoding %2, but its first bytes show %3 text. "
+                                        "Nothing was imported. Export the CTF again from the school's "
+                                        "MIS, saved as UTF-8.")
+                .arg(fileName, declaredName, canonicalName(detected)));
     }
     return ResolvedEncoding{detected, source};
 }
 
 } // namespace
 
-Result<DecodedXml> decodeXmlDocument(QByteArrayView bytes, const QString& fileName)
-{
+Result<DecodedXml> decodeXmlDocument(QByteArrayView bytes, const QString& fileName) {
     const Signature signature = signatureOf(bytes);
     const QByteArrayView body = bytes.sliced(byteOrderMarkLength(signature));
 
-    const Result<ResolvedEncoding> resolved = resolveEncoding(signature, declaredEncodingName(body, signature), fileName);
+    const Result<ResolvedEncoding> resolved =
+        resolveEncoding(signature, declaredEncodingName(body, signature), fileName);
     if (!resolved)
         return std::unexpected(resolved.error());
     const Encoding encoding = resolved->encoding;
@@ -401,13 +422,14 @@ Result<DecodedXml> decodeXmlDocument(QByteArrayView bytes, const QString& fileNa
     const qsizetype replacement = decoded.text.indexOf(QChar::ReplacementCharacter);
     if (replacement >= 0) {
         const TextPosition position = positionAfter(QStringView(decoded.text).first(replacement));
-        return makeError(ErrorCode::ImportRejected,
-                         QCoreApplication::translate("earlyhelp::CtfImport",
-                                                     "%1 contains the replacement character U+FFFD at line %2, column "
-                                                     "%3, so its text was damaged by an earlier conversion between "
-                                                     "encodings. Nothing was imported. Export the CTF again from the "
-                                                     "school's MIS.")
-                             .arg(fileName, QString::number(position.line), QString::number(position.column)));
+        return makeError(
+            ErrorCode::ImportRejected,
+            QCoreApplication::translate("earlyhelp::CtfImport",
+                                        "%1 contains the replacement character U+FFFD at line %2, column "
+                                        "%3, so its text was damaged by an earlier conversion between "
+                                        "encodings. Nothing was imported. Export the CTF again from the "
+                                        "school's MIS.")
+                .arg(fileName, QString::number(position.line), QString::number(position.column)));
     }
     return decoded;
 }

@@ -8,7 +8,7 @@
 namespace earlyhelp {
 
 struct DecodedXml {
-    QString text; // without the byte order mark
+    QString text;     // without the byte order mark
     QString encoding; // canonical name of the encoding the bytes were decoded from, e.g. "UTF-16LE"
 };
 

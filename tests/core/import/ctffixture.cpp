@@ -8,31 +8,26 @@ namespace earlyhelp::test {
 
 namespace {
 
-QString escaped(const QString& text)
-{
+QString escaped(const QString& text) {
     return text.toHtmlEscaped();
 }
 
 // Appends <name>value</name> on its own line; nothing when value is empty.
-void appendElement(QString& xml, int depth, const QString& name, const QString& value)
-{
+void appendElement(QString& xml, int depth, const QString& name, const QString& value) {
     if (value.isEmpty())
         return;
     xml += QString(depth * 2, u' ') + u'<' + name + u'>' + escaped(value) + u"</" + name + u">\n";
 }
 
-void open(QString& xml, int depth, const QString& name)
-{
+void open(QString& xml, int depth, const QString& name) {
     xml += QString(depth * 2, u' ') + u'<' + name + u">\n";
 }
 
-void close(QString& xml, int depth, const QString& name)
-{
+void close(QString& xml, int depth, const QString& name) {
     xml += QString(depth * 2, u' ') + u"</" + name + u">\n";
 }
 
-void appendAddress(QString& xml, int depth, const FixtureAddress& address)
-{
+void appendAddress(QString& xml, int depth, const FixtureAddress& address) {
     open(xml, depth, QStringLiteral("Address"));
     open(xml, depth + 1, QStringLiteral("BS7666Address"));
     appendElement(xml, depth + 2, QStringLiteral("SAON"), address.saon);
@@ -45,14 +40,16 @@ void appendAddress(QString& xml, int depth, const FixtureAddress& address)
     close(xml, depth, QStringLiteral("Address"));
 }
 
-void appendContact(QString& xml, int depth, const FixtureContact& contact, int position, const QString& sexName)
-{
+void appendContact(QString& xml, int depth, const FixtureContact& contact, int position,
+                   const QString& sexName) {
     open(xml, depth, QStringLiteral("Contact"));
-    appendElement(xml, depth + 1, QStringLiteral("Order"), QString::number(contact.order ? contact.order : position));
+    appendElement(xml, depth + 1, QStringLiteral("Order"),
+                  QString::number(contact.order ? contact.order : position));
     appendElement(xml, depth + 1, QStringLiteral("Title"), contact.title);
     appendElement(xml, depth + 1, QStringLiteral("Surname"), contact.surname);
     appendElement(xml, depth + 1, QStringLiteral("Forename"), contact.forename);
-    appendElement(xml, depth + 1, sexName, contact.title == u"Mr" ? QStringLiteral("M") : QStringLiteral("F"));
+    appendElement(xml, depth + 1, sexName,
+                  contact.title == u"Mr" ? QStringLiteral("M") : QStringLiteral("F"));
     appendElement(xml, depth + 1, QStringLiteral("Relationship"), contact.relationship);
     if (contact.responsibility) {
         appendElement(xml, depth + 1, QStringLiteral("Responsibility"),
@@ -80,8 +77,7 @@ void appendContact(QString& xml, int depth, const FixtureContact& contact, int p
     close(xml, depth, QStringLiteral("Contact"));
 }
 
-void appendPupil(QString& xml, const FixturePupil& pupil, const QString& sexName)
-{
+void appendPupil(QString& xml, const FixturePupil& pupil, const QString& sexName) {
     constexpr int depth = 2;
     open(xml, depth, QStringLiteral("Pupil"));
     if (pupil.upn)
@@ -122,8 +118,7 @@ void appendPupil(QString& xml, const FixturePupil& pupil, const QString& sexName
 
 } // namespace
 
-QString CtfFixture::toXml(const QString& declaredEncoding) const
-{
+QString CtfFixture::toXml(const QString& declaredEncoding) const {
     QString xml;
     if (!declaredEncoding.isEmpty())
         xml += QString(u"<?xml version=\"1.0\" encoding=\"" + declaredEncoding + u"\"?>\n");
@@ -157,39 +152,35 @@ QString CtfFixture::toXml(const QString& declaredEncoding) const
     return xml;
 }
 
-QByteArray CtfFixture::toUtf8(bool byteOrderMark) const
-{
+QByteArray CtfFixture::toUtf8(bool byteOrderMark) const {
     QByteArray bytes = byteOrderMark ? QByteArray("\xEF\xBB\xBF") : QByteArray();
     bytes += toXml(QStringLiteral("UTF-8")).toUtf8();
     return bytes;
 }
 
-QByteArray CtfFixture::toUtf16(bool littleEndian, bool byteOrderMark) const
-{
+QByteArray CtfFixture::toUtf16(bool littleEndian, bool byteOrderMark) const {
     QStringEncoder encoder(littleEndian ? QStringEncoder::Utf16LE : QStringEncoder::Utf16BE);
     QByteArray bytes;
     if (byteOrderMark)
         bytes = littleEndian ? QByteArray("\xFF\xFE") : QByteArray("\xFE\xFF");
-    const QString declared = byteOrderMark ? QStringLiteral("UTF-16")
-                                           : (littleEndian ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE"));
+    const QString declared = byteOrderMark
+                                 ? QStringLiteral("UTF-16")
+                                 : (littleEndian ? QStringLiteral("UTF-16LE") : QStringLiteral("UTF-16BE"));
     bytes += QByteArray(encoder.encode(toXml(declared)));
     return bytes;
 }
 
-QString fixtureUpn(int serial)
-{
+QString fixtureUpn(int serial) {
     const QString body = QStringLiteral("999123424%1").arg(serial, 3, 10, QChar(u'0'));
     return QString(*upnCheckLetter(body) + body);
 }
 
-QString temporaryFixtureUpn(int serial, QChar finalLetter)
-{
+QString temporaryFixtureUpn(int serial, QChar finalLetter) {
     const QString body = QStringLiteral("999123425%1").arg(serial, 2, 10, QChar(u'0')) + finalLetter;
     return QString(*upnCheckLetter(body) + body);
 }
 
-FixturePupil fixturePupil(int serial, const QString& forename, const QString& surname)
-{
+FixturePupil fixturePupil(int serial, const QString& forename, const QString& surname) {
     FixturePupil pupil;
     pupil.upn = fixtureUpn(serial);
     pupil.forename = forename;
@@ -197,8 +188,7 @@ FixturePupil fixturePupil(int serial, const QString& forename, const QString& su
     return pupil;
 }
 
-FixtureContact fixtureParent(const QString& forename, const QString& surname, const QString& mobile)
-{
+FixtureContact fixtureParent(const QString& forename, const QString& surname, const QString& mobile) {
     FixtureContact contact;
     contact.forename = forename;
     contact.surname = surname;
@@ -206,8 +196,7 @@ FixtureContact fixtureParent(const QString& forename, const QString& surname, co
     return contact;
 }
 
-std::pair<int, int> lineAndColumn(const QString& text, qsizetype offset)
-{
+std::pair<int, int> lineAndColumn(const QString& text, qsizetype offset) {
     int line = 1;
     int column = 0;
     for (qsizetype i = 0; i < offset; ++i) {

@@ -32,7 +32,7 @@ struct FixtureContact {
     QStringList emails;
     bool addressAsPupil = true;
     FixtureAddress address; // written when addressAsPupil is false
-    int order = 0; // 0: the contact's position in the pupil's list
+    int order = 0;          // 0: the contact's position in the pupil's list
 };
 
 struct FixturePupil {
@@ -50,7 +50,7 @@ struct FixturePupil {
     bool lookedAfter = false;
     QString careAuthority;
     QString basicDetailsXml; // raw XML placed inside BasicDetails
-    QString extraXml; // raw XML placed inside Pupil after the other elements
+    QString extraXml;        // raw XML placed inside Pupil after the other elements
 };
 
 enum class SexElement { Sex, Gender };
@@ -88,7 +88,8 @@ public:
 [[nodiscard]] FixturePupil fixturePupil(int serial, const QString& forename, const QString& surname);
 
 // A parent with parental responsibility reachable on the given mobile.
-[[nodiscard]] FixtureContact fixtureParent(const QString& forename, const QString& surname, const QString& mobile);
+[[nodiscard]] FixtureContact fixtureParent(const QString& forename, const QString& surname,
+                                           const QString& mobile);
 
 // Returns the 1-based line and 0-based column of the character at offset in
 // text, counting as the importer's messages do.

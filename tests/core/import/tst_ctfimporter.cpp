@@ -18,15 +18,14 @@ using namespace earlyhelp::test;
 
 namespace {
 
-const QStringList recordTables = {QStringLiteral("person"),       QStringLiteral("address"),
-                                  QStringLiteral("contact"),      QStringLiteral("relationship"),
-                                  QStringLiteral("family"),       QStringLiteral("family_member")};
+const QStringList recordTables = {QStringLiteral("person"),  QStringLiteral("address"),
+                                  QStringLiteral("contact"), QStringLiteral("relationship"),
+                                  QStringLiteral("family"),  QStringLiteral("family_member")};
 
 const QDateTime firstImportTime(QDate(2025, 11, 20), QTime(9, 30, 0, 125), Qt::UTC);
 const QDateTime laterImportTime(QDate(2026, 1, 12), QTime(14, 5, 7, 9), Qt::UTC);
 
-CtfImportOptions optionsAt(const QDateTime& now)
-{
+CtfImportOptions optionsAt(const QDateTime& now) {
     CtfImportOptions options;
     options.parse.today = QDate(2025, 11, 20);
     options.now = now;
@@ -42,19 +41,21 @@ CtfImportOptions optionsAt(const QDateTime& now)
 //  4 Astrid Lind lives at Flat 2 of the building where pupil 5 lives.
 //  5 Nia O’Rees lives at Flat 1. Her mother's number is written with +44.
 //  6 Sol Vey has no contacts.
-CtfFixture schoolFixture()
-{
+CtfFixture schoolFixture() {
     CtfFixture fixture;
 
-    FixtureContact petra = fixtureParent(QStringLiteral("Petra"), QStringLiteral("Marsh"), QStringLiteral("07700 900811"));
+    FixtureContact petra =
+        fixtureParent(QStringLiteral("Petra"), QStringLiteral("Marsh"), QStringLiteral("07700 900811"));
     petra.emails = QStringList{QStringLiteral("petra.marsh@example.org")};
-    FixtureContact oskar = fixtureParent(QStringLiteral("Oskar"), QStringLiteral("Quill"), QStringLiteral("07700-900-812"));
+    FixtureContact oskar =
+        fixtureParent(QStringLiteral("Oskar"), QStringLiteral("Quill"), QStringLiteral("07700-900-812"));
     oskar.title = QStringLiteral("Mr");
     oskar.relationship = QStringLiteral("PAF");
     oskar.addressAsPupil = false;
     oskar.address.paon = QStringLiteral("3");
     oskar.address.street = QStringLiteral("Ferry Steps");
-    FixtureContact aunt = fixtureParent(QStringLiteral("Greta"), QStringLiteral("Holm"), QStringLiteral("07700 900813"));
+    FixtureContact aunt =
+        fixtureParent(QStringLiteral("Greta"), QStringLiteral("Holm"), QStringLiteral("07700 900813"));
     aunt.relationship = QStringLiteral("REL");
     aunt.responsibility = false;
     aunt.addressAsPupil = false;
@@ -69,10 +70,12 @@ CtfFixture schoolFixture()
     oskar.phones = QStringList{QStringLiteral("+44 7700 900812")};
     ivo.contacts = {petra, oskar};
 
-    FixtureContact karen = fixtureParent(QStringLiteral("Eira"), QStringLiteral("Prosser"), QStringLiteral("07700 900821"));
+    FixtureContact karen =
+        fixtureParent(QStringLiteral("Eira"), QStringLiteral("Prosser"), QStringLiteral("07700 900821"));
     karen.relationship = QStringLiteral("FOM");
     karen.responsibility = false;
-    FixtureContact hywel = fixtureParent(QStringLiteral("Hywel"), QStringLiteral("Prosser"), QStringLiteral("07700 900822"));
+    FixtureContact hywel =
+        fixtureParent(QStringLiteral("Hywel"), QStringLiteral("Prosser"), QStringLiteral("07700 900822"));
     hywel.title = QStringLiteral("Mr");
     hywel.relationship = QStringLiteral("FOF");
     hywel.responsibility = false;
@@ -86,13 +89,14 @@ CtfFixture schoolFixture()
     astrid.address->saon = QStringLiteral("Flat 2");
     astrid.address->paon = QStringLiteral("10");
     astrid.address->street = QStringLiteral("Tannery Row");
-    astrid.contacts = {fixtureParent(QStringLiteral("Karin"), QStringLiteral("Lind"), QStringLiteral("07700 900831")),
-                       aunt};
+    astrid.contacts = {
+        fixtureParent(QStringLiteral("Karin"), QStringLiteral("Lind"), QStringLiteral("07700 900831")), aunt};
 
     FixturePupil nia = fixturePupil(105, QStringLiteral("Nia"), QStringLiteral("O\u2019Rees"));
     nia.address = astrid.address;
     nia.address->saon = QStringLiteral("Flat 1");
-    nia.contacts = {fixtureParent(QStringLiteral("Cerys"), QStringLiteral("O\u2019Rees"), QStringLiteral("+44 7700 900841"))};
+    nia.contacts = {fixtureParent(QStringLiteral("Cerys"), QStringLiteral("O\u2019Rees"),
+                                  QStringLiteral("+44 7700 900841"))};
 
     FixturePupil sol = fixturePupil(106, QStringLiteral("Sol"), QStringLiteral("Vey"));
 
@@ -138,8 +142,7 @@ private:
     QString m_organisationId;
 };
 
-void TestCtfImporter::init()
-{
+void TestCtfImporter::init() {
     m_directory = std::make_unique<QTemporaryDir>();
     QVERIFY(m_directory->isValid());
     Result<std::unique_ptr<Store>> store =
@@ -150,21 +153,20 @@ void TestCtfImporter::init()
     m_organisationId = QStringLiteral("0f6c1a52-3b7e-4d55-9a1e-2f3c4d5e6f70");
     QSqlQuery insert(m_store->database());
     QVERIFY(insert.prepare(QStringLiteral(
-        "INSERT INTO organisation (id, name, party_type, dfe_urn, la_code, estab_number, is_local, created_at, "
+        "INSERT INTO organisation (id, name, party_type, dfe_urn, la_code, estab_number, is_local, "
+        "created_at, "
         "updated_at) VALUES (?, 'Larkspur Vale Primary School', 'school', '999123', '999', '1234', 1, "
         "'2025-09-01T08:00:00.000Z', '2025-09-01T08:00:00.000Z')")));
     insert.addBindValue(m_organisationId);
     QVERIFY(insert.exec());
 }
 
-void TestCtfImporter::cleanup()
-{
+void TestCtfImporter::cleanup() {
     m_store.reset();
     m_directory.reset();
 }
 
-QString TestCtfImporter::writeFile(const QString& name, const QByteArray& bytes) const
-{
+QString TestCtfImporter::writeFile(const QString& name, const QByteArray& bytes) const {
     const QString path = m_directory->filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
@@ -172,8 +174,7 @@ QString TestCtfImporter::writeFile(const QString& name, const QByteArray& bytes)
     return path;
 }
 
-qint64 TestCtfImporter::count(const QString& sql) const
-{
+qint64 TestCtfImporter::count(const QString& sql) const {
     QSqlQuery query(m_store->database());
     if (!query.exec(sql) || !query.next())
         return -1;
@@ -182,8 +183,7 @@ qint64 TestCtfImporter::count(const QString& sql) const
 
 // Returns every record's id with its revision and updated_at, so that
 // comparing two snapshots shows any row added, changed or removed.
-QMap<QString, QString> TestCtfImporter::snapshot() const
-{
+QMap<QString, QString> TestCtfImporter::snapshot() const {
     QMap<QString, QString> rows;
     for (const QString& table : recordTables) {
         QSqlQuery query(m_store->database());
@@ -197,8 +197,7 @@ QMap<QString, QString> TestCtfImporter::snapshot() const
     return rows;
 }
 
-QString TestCtfImporter::pupilId(const QString& upn) const
-{
+QString TestCtfImporter::pupilId(const QString& upn) const {
     QSqlQuery query(m_store->database());
     query.prepare(QStringLiteral("SELECT id FROM person WHERE upn = ? AND deleted = 0"));
     query.addBindValue(upn);
@@ -207,8 +206,7 @@ QString TestCtfImporter::pupilId(const QString& upn) const
     return query.value(0).toString();
 }
 
-void TestCtfImporter::importsPupilsContactsAndFamilies()
-{
+void TestCtfImporter::importsPupilsContactsAndFamilies() {
     const CtfFixture fixture = schoolFixture();
     const QString path = writeFile(QStringLiteral("autumn.xml"), fixture.toUtf8());
 
@@ -238,18 +236,21 @@ void TestCtfImporter::importsPupilsContactsAndFamilies()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM family WHERE name = 'Marsh / Quill family'")), 1);
 
     // The aunt is an adult without parental responsibility in two families.
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM family_member fm JOIN person p ON p.id = fm.person_id "
-                                  "WHERE p.legal_forename = 'Greta' AND fm.role = 'adult' "
-                                  "AND fm.parental_responsibility = 0 AND fm.relationship = 'REL'")),
-             2);
+    QCOMPARE(
+        count(QStringLiteral("SELECT COUNT(*) FROM family_member fm JOIN person p ON p.id = fm.person_id "
+                             "WHERE p.legal_forename = 'Greta' AND fm.role = 'adult' "
+                             "AND fm.parental_responsibility = 0 AND fm.relationship = 'REL'")),
+        2);
     // The looked-after pupil's family: the child and both carers, neither with
     // parental responsibility.
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM family_member fm JOIN family f ON f.id = fm.family_id "
-                                  "WHERE f.looked_after = 1 AND fm.role = 'adult' AND fm.parental_responsibility = 0")),
+    QCOMPARE(count(QStringLiteral(
+                 "SELECT COUNT(*) FROM family_member fm JOIN family f ON f.id = fm.family_id "
+                 "WHERE f.looked_after = 1 AND fm.role = 'adult' AND fm.parental_responsibility = 0")),
              2);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM family_member fm JOIN family f ON f.id = fm.family_id "
-                                  "WHERE f.looked_after = 1 AND fm.role = 'child'")),
-             1);
+    QCOMPARE(
+        count(QStringLiteral("SELECT COUNT(*) FROM family_member fm JOIN family f ON f.id = fm.family_id "
+                             "WHERE f.looked_after = 1 AND fm.role = 'child'")),
+        1);
     // The flats of one building stay two families.
     QCOMPARE(count(QStringLiteral("SELECT COUNT(DISTINCT fm.family_id) FROM family_member fm "
                                   "JOIN address a ON a.person_id = fm.person_id "
@@ -274,8 +275,7 @@ void TestCtfImporter::importsPupilsContactsAndFamilies()
              2);
 }
 
-void TestCtfImporter::storesPupilAsGiven()
-{
+void TestCtfImporter::storesPupilAsGiven() {
     CtfFixture fixture = schoolFixture();
     FixturePupil& pupil = fixture.pupils[0];
     pupil.surname = QStringLiteral("O'DRISCOLL");
@@ -284,7 +284,9 @@ void TestCtfImporter::storesPupilAsGiven()
     pupil.preferredForename = QStringLiteral("\u064A\u0648\u0633\u0641");
     pupil.extraXml = QStringLiteral(
         "      <FSMhistory><FSMinstance><FSMstartDate>2024-01-08</FSMstartDate></FSMinstance></FSMhistory>\n"
-        "      <SENhistory><SEN><StartDate>2024-05-01</StartDate><SENprovision>E</SENprovision></SEN></SENhistory>\n"
+        "      "
+        "<SENhistory><SEN><StartDate>2024-05-01</StartDate><SENprovision>E</SENprovision></SEN></"
+        "SENhistory>\n"
         "      <SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab><EntryDate>2021-09-02</EntryDate>"
         "<LeavingDate></LeavingDate></School></SchoolHistory>\n");
     const QString path = writeFile(QStringLiteral("names.xml"), fixture.toUtf16(true, true));
@@ -294,7 +296,8 @@ void TestCtfImporter::storesPupilAsGiven()
 
     QSqlQuery query(m_store->database());
     QVERIFY(query.prepare(QStringLiteral(
-        "SELECT legal_surname, legal_forename, middle_names, preferred_forename, date_of_birth, sex, upn, is_pupil, "
+        "SELECT legal_surname, legal_forename, middle_names, preferred_forename, date_of_birth, sex, upn, "
+        "is_pupil, "
         "fsm_eligible, sen_provision, entry_date, source_ctf, looked_after FROM person WHERE upn = ?")));
     query.addBindValue(*pupil.upn);
     QVERIFY(query.exec());
@@ -315,14 +318,14 @@ void TestCtfImporter::storesPupilAsGiven()
     QVERIFY2(!sourceCtf.contains(QStringLiteral("LeavingDate")), qPrintable(sourceCtf));
     QCOMPARE(query.value(12).toLongLong(), 0);
 
-    QVERIFY(query.exec(QStringLiteral("SELECT looked_after, care_authority FROM person WHERE legal_forename = 'Dylan'")));
+    QVERIFY(query.exec(
+        QStringLiteral("SELECT looked_after, care_authority FROM person WHERE legal_forename = 'Dylan'")));
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toLongLong(), 1);
     QCOMPARE(query.value(1).toString(), QStringLiteral("999"));
 }
 
-void TestCtfImporter::writesTimestampsAndIds()
-{
+void TestCtfImporter::writesTimestampsAndIds() {
     const QString path = writeFile(QStringLiteral("autumn.xml"), schoolFixture().toUtf8());
     QVERIFY(importCtf(*m_store, path, {}, optionsAt(firstImportTime)));
 
@@ -331,7 +334,8 @@ void TestCtfImporter::writesTimestampsAndIds()
     other.pupils = {fixturePupil(301, QStringLiteral("Kerra"), QStringLiteral("Rowe"))};
     QVERIFY(importCtf(*m_store, writeFile(QStringLiteral("now.xml"), other.toUtf8())));
 
-    const QRegularExpression uuid(QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    const QRegularExpression uuid(
+        QStringLiteral("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
     const QRegularExpression timestamp(QStringLiteral(R"(^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$)"));
     for (const QString& table : recordTables) {
         QSqlQuery query(m_store->database());
@@ -340,7 +344,8 @@ void TestCtfImporter::writesTimestampsAndIds()
         while (query.next()) {
             ++rows;
             QVERIFY2(uuid.match(query.value(0).toString()).hasMatch(), qPrintable(query.value(0).toString()));
-            QVERIFY2(timestamp.match(query.value(1).toString()).hasMatch(), qPrintable(query.value(1).toString()));
+            QVERIFY2(timestamp.match(query.value(1).toString()).hasMatch(),
+                     qPrintable(query.value(1).toString()));
             QCOMPARE(query.value(2).toString(), query.value(1).toString());
             QCOMPARE(query.value(3).toLongLong(), 1);
             QCOMPARE(query.value(4).toString(), m_organisationId);
@@ -348,11 +353,12 @@ void TestCtfImporter::writesTimestampsAndIds()
         }
         QVERIFY2(rows > 0, qPrintable(table));
     }
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM person WHERE created_at = '2025-11-20T09:30:00.125Z'")), 13);
+    QCOMPARE(
+        count(QStringLiteral("SELECT COUNT(*) FROM person WHERE created_at = '2025-11-20T09:30:00.125Z'")),
+        13);
 }
 
-void TestCtfImporter::reimportChangesNothing()
-{
+void TestCtfImporter::reimportChangesNothing() {
     const QString path = writeFile(QStringLiteral("autumn.xml"), schoolFixture().toUtf8());
     QVERIFY(importCtf(*m_store, path, {}, optionsAt(firstImportTime)));
     const QMap<QString, QString> before = snapshot();
@@ -377,8 +383,7 @@ void TestCtfImporter::reimportChangesNothing()
     QCOMPARE(snapshot(), before);
 }
 
-void TestCtfImporter::laterFileUpdatesByUpn()
-{
+void TestCtfImporter::laterFileUpdatesByUpn() {
     CtfFixture fixture = schoolFixture();
     QVERIFY(importCtf(*m_store, writeFile(QStringLiteral("autumn.xml"), fixture.toUtf8()), {},
                       optionsAt(firstImportTime)));
@@ -391,8 +396,8 @@ void TestCtfImporter::laterFileUpdatesByUpn()
     fixture.pupils[0].address->paon = QStringLiteral("44");
     fixture.pupils[0].address->street = QStringLiteral("Orchard Walk");
     fixture.pupils[0].contacts[0].phones += QStringLiteral("07700 900819");
-    const Result<ImportSummary> summary =
-        importCtf(*m_store, writeFile(QStringLiteral("spring.xml"), fixture.toUtf8()), {}, optionsAt(laterImportTime));
+    const Result<ImportSummary> summary = importCtf(
+        *m_store, writeFile(QStringLiteral("spring.xml"), fixture.toUtf8()), {}, optionsAt(laterImportTime));
     QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().message));
 
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM person")), people);
@@ -404,7 +409,8 @@ void TestCtfImporter::laterFileUpdatesByUpn()
     QCOMPARE(summary->familiesAdded, 0);
 
     QSqlQuery query(m_store->database());
-    QVERIFY(query.prepare(QStringLiteral("SELECT revision, updated_at, created_at, middle_names FROM person WHERE upn = ?")));
+    QVERIFY(query.prepare(
+        QStringLiteral("SELECT revision, updated_at, created_at, middle_names FROM person WHERE upn = ?")));
     query.addBindValue(lenaUpn);
     QVERIFY(query.exec() && query.next());
     QCOMPARE(query.value(0).toLongLong(), 2);
@@ -418,21 +424,22 @@ void TestCtfImporter::laterFileUpdatesByUpn()
 
     // The old address is kept as not current; the new one is current.
     QCOMPARE(count(u"SELECT COUNT(*) FROM address WHERE person_id = '" + pupilId(lenaUpn) + u"'"), 2);
-    QCOMPARE(count(u"SELECT COUNT(*) FROM address WHERE is_current = 1 AND street = 'Orchard Walk' AND person_id = '"
-                   + pupilId(lenaUpn) + u"'"),
+    QCOMPARE(count(u"SELECT COUNT(*) FROM address WHERE is_current = 1 AND street = 'Orchard Walk' AND "
+                   u"person_id = '" +
+                   pupilId(lenaUpn) + u"'"),
              1);
-    QCOMPARE(count(u"SELECT COUNT(*) FROM address WHERE is_current = 0 AND revision = 2 AND person_id = '"
-                   + pupilId(lenaUpn) + u"'"),
+    QCOMPARE(count(u"SELECT COUNT(*) FROM address WHERE is_current = 0 AND revision = 2 AND person_id = '" +
+                   pupilId(lenaUpn) + u"'"),
              1);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM contact WHERE value = '07700 900819'")), 1);
 }
 
-void TestCtfImporter::partialFileKeepsValuesItOmits()
-{
+void TestCtfImporter::partialFileKeepsValuesItOmits() {
     CtfFixture fixture = schoolFixture();
     fixture.pupils[0].middleNames = QStringLiteral("Rose");
     fixture.pupils[0].extraXml = QStringLiteral(
-        "      <SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab><EntryDate>2021-09-02</EntryDate></School>"
+        "      "
+        "<SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab><EntryDate>2021-09-02</EntryDate></School>"
         "</SchoolHistory>\n");
     QVERIFY(importCtf(*m_store, writeFile(QStringLiteral("full.xml"), fixture.toUtf8()), {},
                       optionsAt(firstImportTime)));
@@ -444,16 +451,15 @@ void TestCtfImporter::partialFileKeepsValuesItOmits()
     FixturePupil lena = fixturePupil(101, QStringLiteral("Lena"), QStringLiteral("Marsh"));
     lena.address.reset();
     partial.pupils = {lena};
-    const Result<ImportSummary> summary = importCtf(*m_store, writeFile(QStringLiteral("partial.xml"), partial.toUtf8()),
-                                                    {}, optionsAt(laterImportTime));
+    const Result<ImportSummary> summary = importCtf(
+        *m_store, writeFile(QStringLiteral("partial.xml"), partial.toUtf8()), {}, optionsAt(laterImportTime));
     QVERIFY(summary);
     QCOMPARE(summary->pupilsUnchanged, 1);
     QCOMPARE(summary->pupilsWithoutFamily, 1);
     QCOMPARE(snapshot(), before);
 }
 
-void TestCtfImporter::siblingInLaterFileJoinsFamily()
-{
+void TestCtfImporter::siblingInLaterFileJoinsFamily() {
     CtfFixture autumn = schoolFixture();
     QVERIFY(importCtf(*m_store, writeFile(QStringLiteral("autumn.xml"), autumn.toUtf8()), {},
                       optionsAt(firstImportTime)));
@@ -463,11 +469,12 @@ void TestCtfImporter::siblingInLaterFileJoinsFamily()
     CtfFixture spring;
     FixturePupil rowan = fixturePupil(107, QStringLiteral("Rowan"), QStringLiteral("Marsh"));
     rowan.dob = QStringLiteral("2021-02-01");
-    FixtureContact petra = fixtureParent(QStringLiteral("PETRA"), QStringLiteral("MARSH"), QStringLiteral("+44 (0)7700 900811"));
+    FixtureContact petra =
+        fixtureParent(QStringLiteral("PETRA"), QStringLiteral("MARSH"), QStringLiteral("+44 (0)7700 900811"));
     rowan.contacts = {petra};
     spring.pupils = {rowan};
-    const Result<ImportSummary> summary =
-        importCtf(*m_store, writeFile(QStringLiteral("spring.xml"), spring.toUtf8()), {}, optionsAt(laterImportTime));
+    const Result<ImportSummary> summary = importCtf(
+        *m_store, writeFile(QStringLiteral("spring.xml"), spring.toUtf8()), {}, optionsAt(laterImportTime));
     QVERIFY2(summary, qPrintable(summary ? QString() : summary.error().message));
 
     QCOMPARE(summary->pupilsAdded, 1);
@@ -475,16 +482,16 @@ void TestCtfImporter::siblingInLaterFileJoinsFamily()
     QCOMPARE(summary->familiesAdded, 0);
     QCOMPARE(summary->familiesUpdated, 1);
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM person WHERE is_pupil = 0")), adults);
-    QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM family_member fm JOIN family f ON f.id = fm.family_id "
-                                  "WHERE f.name = 'Marsh / Quill family' AND fm.role = 'child'")),
-             3);
+    QCOMPARE(
+        count(QStringLiteral("SELECT COUNT(*) FROM family_member fm JOIN family f ON f.id = fm.family_id "
+                             "WHERE f.name = 'Marsh / Quill family' AND fm.role = 'child'")),
+        3);
     QCOMPARE(count(QStringLiteral("SELECT revision FROM family WHERE name = 'Marsh / Quill family'")), 2);
     // The stored name is kept as first written.
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM person WHERE legal_forename = 'Petra'")), 1);
 }
 
-void TestCtfImporter::skipsInvalidPupilsImportsOthers()
-{
+void TestCtfImporter::skipsInvalidPupilsImportsOthers() {
     CtfFixture fixture = schoolFixture();
     fixture.pupils[1].dob = QStringLiteral("2031-02-30");
     fixture.pupils[3].surname.reset();
@@ -508,28 +515,28 @@ void TestCtfImporter::skipsInvalidPupilsImportsOthers()
     QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM person WHERE date_of_birth LIKE '2031%'")), 0);
 }
 
-void TestCtfImporter::wholeFileErrorImportsNothing_data()
-{
+void TestCtfImporter::wholeFileErrorImportsNothing_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("expected");
 
     const CtfFixture fixture = schoolFixture();
     QString accented = fixture.toXml();
     accented.replace(QStringLiteral("<Forename>Ivo"), QStringLiteral("<Forename>Ren\u00E9e"));
-    QTest::newRow("bytes not matching declared UTF-8") << accented.toLatin1() << QStringLiteral("not valid UTF-8");
+    QTest::newRow("bytes not matching declared UTF-8")
+        << accented.toLatin1() << QStringLiteral("not valid UTF-8");
 
     const QByteArray utf8 = fixture.toUtf8();
     const qsizetype cut = utf8.indexOf("<DOB>", utf8.indexOf("<Forename>Ivo")) + 9;
-    QTest::newRow("truncated inside the second pupil") << utf8.first(cut) << QStringLiteral("not well-formed XML");
+    QTest::newRow("truncated inside the second pupil")
+        << utf8.first(cut) << QStringLiteral("not well-formed XML");
 
     CtfFixture admissions = fixture;
     admissions.rootElement = QStringLiteral("ATfile");
-    QTest::newRow("wrong root element") << admissions.toUtf8()
-                                        << QStringLiteral("root element is ATfile, expected CTfile");
+    QTest::newRow("wrong root element")
+        << admissions.toUtf8() << QStringLiteral("root element is ATfile, expected CTfile");
 }
 
-void TestCtfImporter::wholeFileErrorImportsNothing()
-{
+void TestCtfImporter::wholeFileErrorImportsNothing() {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, expected);
 
@@ -538,12 +545,12 @@ void TestCtfImporter::wholeFileErrorImportsNothing()
     QVERIFY(!summary);
     QCOMPARE(summary.error().code, ErrorCode::ImportRejected);
     QVERIFY2(summary.error().message.contains(expected), qPrintable(summary.error().message));
-    QVERIFY2(summary.error().message.contains(QStringLiteral("broken.xml")), qPrintable(summary.error().message));
+    QVERIFY2(summary.error().message.contains(QStringLiteral("broken.xml")),
+             qPrintable(summary.error().message));
     QVERIFY(snapshot().isEmpty());
 }
 
-void TestCtfImporter::cancelRollsBack_data()
-{
+void TestCtfImporter::cancelRollsBack_data() {
     QTest::addColumn<qint64>("cancelAt");
 
     // 6 pupils, 7 contacts, 4 families: 17 units.
@@ -553,8 +560,7 @@ void TestCtfImporter::cancelRollsBack_data()
     QTest::newRow("after the last family") << qint64(17);
 }
 
-void TestCtfImporter::cancelRollsBack()
-{
+void TestCtfImporter::cancelRollsBack() {
     QFETCH(qint64, cancelAt);
 
     const QString path = writeFile(QStringLiteral("autumn.xml"), schoolFixture().toUtf8());
@@ -563,7 +569,8 @@ void TestCtfImporter::cancelRollsBack()
     const Result<ImportSummary> summary = importCtf(*m_store, path, cancelling, optionsAt(firstImportTime));
     QVERIFY(!summary);
     QCOMPARE(summary.error().code, ErrorCode::Cancelled);
-    QVERIFY2(summary.error().message.contains(QStringLiteral("autumn.xml")), qPrintable(summary.error().message));
+    QVERIFY2(summary.error().message.contains(QStringLiteral("autumn.xml")),
+             qPrintable(summary.error().message));
     QVERIFY(snapshot().isEmpty());
 
     // A cancelled update leaves the first import as it was, and the store stays usable.
@@ -573,14 +580,14 @@ void TestCtfImporter::cancelRollsBack()
     changed.pupils[0].middleNames = QStringLiteral("Rose");
     changed.pupils += fixturePupil(199, QStringLiteral("Tamsin"), QStringLiteral("Rowe"));
     const QString changedPath = writeFile(QStringLiteral("spring.xml"), changed.toUtf8());
-    const Result<ImportSummary> update = importCtf(*m_store, changedPath, cancelling, optionsAt(laterImportTime));
+    const Result<ImportSummary> update =
+        importCtf(*m_store, changedPath, cancelling, optionsAt(laterImportTime));
     QVERIFY(!update);
     QCOMPARE(update.error().code, ErrorCode::Cancelled);
     QCOMPARE(snapshot(), imported);
 }
 
-void TestCtfImporter::reportsProgress()
-{
+void TestCtfImporter::reportsProgress() {
     const QString path = writeFile(QStringLiteral("autumn.xml"), schoolFixture().toUtf8());
     QList<std::pair<qint64, qint64>> calls;
     const auto record = [&calls](qint64 done, qint64 total) {
@@ -596,13 +603,13 @@ void TestCtfImporter::reportsProgress()
     }
 }
 
-void TestCtfImporter::failsWithoutLocalOrganisation()
-{
+void TestCtfImporter::failsWithoutLocalOrganisation() {
     QSqlQuery query(m_store->database());
     QVERIFY(query.exec(QStringLiteral("UPDATE organisation SET is_local = 0")));
 
-    const Result<ImportSummary> summary = importCtf(
-        *m_store, writeFile(QStringLiteral("autumn.xml"), schoolFixture().toUtf8()), {}, optionsAt(firstImportTime));
+    const Result<ImportSummary> summary =
+        importCtf(*m_store, writeFile(QStringLiteral("autumn.xml"), schoolFixture().toUtf8()), {},
+                  optionsAt(firstImportTime));
     QVERIFY(!summary);
     QCOMPARE(summary.error().code, ErrorCode::NotFound);
     QVERIFY2(summary.error().message.contains(QStringLiteral("no local organisation")),
@@ -610,8 +617,7 @@ void TestCtfImporter::failsWithoutLocalOrganisation()
     QVERIFY(snapshot().isEmpty());
 }
 
-void TestCtfImporter::findsImportedNamesBySearch_data()
-{
+void TestCtfImporter::findsImportedNamesBySearch_data() {
     QTest::addColumn<QString>("typed");
     QTest::addColumn<QString>("forename");
 
@@ -621,8 +627,7 @@ void TestCtfImporter::findsImportedNamesBySearch_data()
     QTest::newRow("UPN") << fixtureUpn(103) << QStringLiteral("Dylan");
 }
 
-void TestCtfImporter::findsImportedNamesBySearch()
-{
+void TestCtfImporter::findsImportedNamesBySearch() {
     QFETCH(QString, typed);
     QFETCH(QString, forename);
 
@@ -643,8 +648,7 @@ void TestCtfImporter::findsImportedNamesBySearch()
     QVERIFY2(forenames.contains(forename), qPrintable(forenames.join(u", ")));
 }
 
-void TestCtfImporter::previewWritesNothing()
-{
+void TestCtfImporter::previewWritesNothing() {
     const QString path = writeFile(QStringLiteral("autumn.xml"), schoolFixture().toUtf8());
     const Result<CtfPreview> preview = previewCtf(path, optionsAt(firstImportTime).parse);
     QVERIFY(preview);

@@ -13,16 +13,14 @@ namespace {
 
 const QDate parseDay(2025, 11, 20);
 
-CtfParseOptions fixedDay()
-{
+CtfParseOptions fixedDay() {
     CtfParseOptions options;
     options.today = parseDay;
     return options;
 }
 
 // Three pupils with contacts; tests change one thing in it.
-CtfFixture threePupils()
-{
+CtfFixture threePupils() {
     CtfFixture fixture;
     FixturePupil first = fixturePupil(1, QStringLiteral("Elowen"), QStringLiteral("Tregarthen"));
     first.contacts += fixtureParent(QStringLiteral("Morwenna"), QStringLiteral("Tregarthen"),
@@ -34,8 +32,7 @@ CtfFixture threePupils()
     return fixture;
 }
 
-Result<CtfDocument> parse(const QByteArray& bytes, const QString& fileName = QStringLiteral("fixture.xml"))
-{
+Result<CtfDocument> parse(const QByteArray& bytes, const QString& fileName = QStringLiteral("fixture.xml")) {
     return parseCtf(bytes, fileName, fixedDay());
 }
 
@@ -75,15 +72,13 @@ private slots:
     void readsFromDevice();
 };
 
-void TestCtfParser::readsSexOrGender_data()
-{
+void TestCtfParser::readsSexOrGender_data() {
     QTest::addColumn<SexElement>("element");
     QTest::newRow("Sex") << SexElement::Sex;
     QTest::newRow("Gender") << SexElement::Gender;
 }
 
-void TestCtfParser::readsSexOrGender()
-{
+void TestCtfParser::readsSexOrGender() {
     QFETCH(SexElement, element);
     CtfFixture fixture = threePupils();
     fixture.sexElement = element;
@@ -96,8 +91,7 @@ void TestCtfParser::readsSexOrGender()
     QCOMPARE(document->pupils.at(0).contacts.at(0).sex, QStringLiteral("F"));
 }
 
-void TestCtfParser::decodesEncodings_data()
-{
+void TestCtfParser::decodesEncodings_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("encoding");
 
@@ -109,15 +103,16 @@ void TestCtfParser::decodesEncodings_data()
 
     QTest::newRow("UTF-8 without byte order mark") << fixture.toUtf8(false) << QStringLiteral("UTF-8");
     QTest::newRow("UTF-8 with byte order mark") << fixture.toUtf8(true) << QStringLiteral("UTF-8");
-    QTest::newRow("UTF-16LE with byte order mark") << fixture.toUtf16(true, true) << QStringLiteral("UTF-16LE");
-    QTest::newRow("UTF-16BE with byte order mark") << fixture.toUtf16(false, true) << QStringLiteral("UTF-16BE");
-    QTest::newRow("UTF-16LE declared, no byte order mark") << fixture.toUtf16(true, false)
-                                                           << QStringLiteral("UTF-16LE");
+    QTest::newRow("UTF-16LE with byte order mark")
+        << fixture.toUtf16(true, true) << QStringLiteral("UTF-16LE");
+    QTest::newRow("UTF-16BE with byte order mark")
+        << fixture.toUtf16(false, true) << QStringLiteral("UTF-16BE");
+    QTest::newRow("UTF-16LE declared, no byte order mark")
+        << fixture.toUtf16(true, false) << QStringLiteral("UTF-16LE");
     QTest::newRow("no declaration is UTF-8") << fixture.toXml(QString()).toUtf8() << QStringLiteral("UTF-8");
 }
 
-void TestCtfParser::decodesEncodings()
-{
+void TestCtfParser::decodesEncodings() {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, encoding);
 
@@ -131,8 +126,7 @@ void TestCtfParser::decodesEncodings()
     QCOMPARE(document->pupils.at(2).forename, QStringLiteral("\u0218tefan \U0001F600"));
 }
 
-void TestCtfParser::rejectsBadEncoding_data()
-{
+void TestCtfParser::rejectsBadEncoding_data() {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("expected");
 
@@ -154,8 +148,8 @@ void TestCtfParser::rejectsBadEncoding_data()
 
     QByteArray undeclared = fixture.toXml(QString()).toUtf8();
     undeclared.replace(surname, QByteArrayLiteral("<Surname>Ash\xE9"));
-    QTest::newRow("no declaration and a windows-1252 byte") << undeclared
-                                                            << QStringLiteral("no encoding declaration");
+    QTest::newRow("no declaration and a windows-1252 byte")
+        << undeclared << QStringLiteral("no encoding declaration");
 
     QByteArray replacement = utf8;
     replacement.replace(surname, QByteArrayLiteral("<Surname>Ash\xEF\xBF\xBD"));
@@ -175,22 +169,23 @@ void TestCtfParser::rejectsBadEncoding_data()
     loneSurrogate[at + 1] = '\xD8';
     QTest::newRow("UTF-16 lone high surrogate") << loneSurrogate << QStringLiteral("not valid UTF-16LE");
 
-    QTest::newRow("UTF-16 with an odd number of bytes") << QByteArray(fixture.toUtf16(true, true) + 'x')
-                                                        << QStringLiteral("0x78");
+    QTest::newRow("UTF-16 with an odd number of bytes")
+        << QByteArray(fixture.toUtf16(true, true) + 'x') << QStringLiteral("0x78");
 
     QTest::newRow("encoding that cannot be read") << fixture.toXml(QStringLiteral("EBCDIC-US")).toUtf8()
                                                   << QStringLiteral("EBCDIC-US, which this app cannot read");
 
     QByteArray conflicting = fixture.toUtf16(true, true);
-    conflicting.replace(QByteArrayView("U\0T\0F\0-\0\x31\0\x36\0", 12), QByteArrayView("U\0T\0F\0-\0\x38\0", 10));
-    QTest::newRow("UTF-16 byte order mark, declared UTF-8") << conflicting << QStringLiteral("first bytes show UTF-16LE");
+    conflicting.replace(QByteArrayView("U\0T\0F\0-\0\x31\0\x36\0", 12),
+                        QByteArrayView("U\0T\0F\0-\0\x38\0", 10));
+    QTest::newRow("UTF-16 byte order mark, declared UTF-8")
+        << conflicting << QStringLiteral("first bytes show UTF-16LE");
 
-    QTest::newRow("declared UTF-16, bytes are 8-bit") << fixture.toXml(QStringLiteral("UTF-16")).toUtf8()
-                                                      << QStringLiteral("first bytes are not UTF-16");
+    QTest::newRow("declared UTF-16, bytes are 8-bit")
+        << fixture.toXml(QStringLiteral("UTF-16")).toUtf8() << QStringLiteral("first bytes are not UTF-16");
 }
 
-void TestCtfParser::rejectsBadEncoding()
-{
+void TestCtfParser::rejectsBadEncoding() {
     QFETCH(QByteArray, bytes);
     QFETCH(QString, expected);
 
@@ -198,13 +193,13 @@ void TestCtfParser::rejectsBadEncoding()
     QVERIFY(!document);
     QCOMPARE(document.error().code, ErrorCode::ImportRejected);
     QVERIFY2(document.error().message.contains(expected), qPrintable(document.error().message));
-    QVERIFY2(document.error().message.contains(QStringLiteral("fixture.xml")), qPrintable(document.error().message));
+    QVERIFY2(document.error().message.contains(QStringLiteral("fixture.xml")),
+             qPrintable(document.error().message));
     QVERIFY2(document.error().message.contains(QStringLiteral("Nothing was imported")),
              qPrintable(document.error().message));
 }
 
-void TestCtfParser::rejectsBytesNotMatchingDeclaredUtf8()
-{
+void TestCtfParser::rejectsBytesNotMatchingDeclaredUtf8() {
     CtfFixture fixture = threePupils();
     fixture.pupils[0].forename = QStringLiteral("Ren\u00E9e");
     fixture.pupils[2].surname = QStringLiteral("Fairbairn-Mu\u00F1oz");
@@ -218,13 +213,14 @@ void TestCtfParser::rejectsBytesNotMatchingDeclaredUtf8()
     QVERIFY(!document);
     QCOMPARE(document.error().code, ErrorCode::ImportRejected);
     const QString& message = document.error().message;
-    QVERIFY2(message.startsWith(QStringLiteral("mis-export.xml declares the encoding UTF-8")), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("line %1, column %2 (0xE9)").arg(line).arg(column)), qPrintable(message));
+    QVERIFY2(message.startsWith(QStringLiteral("mis-export.xml declares the encoding UTF-8")),
+             qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("line %1, column %2 (0xE9)").arg(line).arg(column)),
+             qPrintable(message));
     QVERIFY2(!message.contains(QChar::ReplacementCharacter), qPrintable(message));
 }
 
-void TestCtfParser::rejectsTruncatedFile_data()
-{
+void TestCtfParser::rejectsTruncatedFile_data() {
     QTest::addColumn<QString>("cutBefore");
 
     QTest::newRow("inside the second pupil's DOB") << QStringLiteral("-04-12</DOB>\n      <Sex>M");
@@ -232,8 +228,7 @@ void TestCtfParser::rejectsTruncatedFile_data()
     QTest::newRow("before the closing root tag") << QStringLiteral("</CTfile>");
 }
 
-void TestCtfParser::rejectsTruncatedFile()
-{
+void TestCtfParser::rejectsTruncatedFile() {
     QFETCH(QString, cutBefore);
 
     const QString text = threePupils().toXml();
@@ -247,11 +242,11 @@ void TestCtfParser::rejectsTruncatedFile()
     QCOMPARE(document.error().code, ErrorCode::ImportRejected);
     const QString& message = document.error().message;
     QVERIFY2(message.startsWith(QStringLiteral("cut.xml is not well-formed XML")), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("line %1, column %2").arg(line).arg(column)), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("line %1, column %2").arg(line).arg(column)),
+             qPrintable(message));
 }
 
-void TestCtfParser::rejectsWrongRootElement()
-{
+void TestCtfParser::rejectsWrongRootElement() {
     CtfFixture fixture = threePupils();
     fixture.rootElement = QStringLiteral("ATfile");
 
@@ -262,19 +257,17 @@ void TestCtfParser::rejectsWrongRootElement()
              qPrintable(document.error().message));
 }
 
-void TestCtfParser::rejectsDocumentTypeDeclaration()
-{
+void TestCtfParser::rejectsDocumentTypeDeclaration() {
     QString text = threePupils().toXml();
-    text.insert(text.indexOf(u"<CTfile>"),
-                QStringLiteral("<!DOCTYPE CTfile [<!ENTITY name \"Entity\">]>\n"));
+    text.insert(text.indexOf(u"<CTfile>"), QStringLiteral("<!DOCTYPE CTfile [<!ENTITY name \"Entity\">]>\n"));
 
     const Result<CtfDocument> document = parse(text.toUtf8());
     QVERIFY(!document);
-    QVERIFY2(document.error().message.contains(QStringLiteral("DOCTYPE")), qPrintable(document.error().message));
+    QVERIFY2(document.error().message.contains(QStringLiteral("DOCTYPE")),
+             qPrintable(document.error().message));
 }
 
-void TestCtfParser::rejectsFileWithoutHeader()
-{
+void TestCtfParser::rejectsFileWithoutHeader() {
     QString text = threePupils().toXml();
     const qsizetype start = text.indexOf(u"  <Header>");
     const qsizetype end = text.indexOf(u"</Header>\n") + 10;
@@ -282,19 +275,18 @@ void TestCtfParser::rejectsFileWithoutHeader()
 
     const Result<CtfDocument> document = parse(text.toUtf8());
     QVERIFY(!document);
-    QVERIFY2(document.error().message.contains(QStringLiteral("no Header")), qPrintable(document.error().message));
+    QVERIFY2(document.error().message.contains(QStringLiteral("no Header")),
+             qPrintable(document.error().message));
 }
 
-void TestCtfParser::rejectsEmptyFile()
-{
+void TestCtfParser::rejectsEmptyFile() {
     const Result<CtfDocument> document = parse(QByteArray(), QStringLiteral("empty.xml"));
     QVERIFY(!document);
     QCOMPARE(document.error().code, ErrorCode::ImportRejected);
     QVERIFY(document.error().message.startsWith(QStringLiteral("empty.xml is empty")));
 }
 
-void TestCtfParser::skipsInvalidPupil_data()
-{
+void TestCtfParser::skipsInvalidPupil_data() {
     QTest::addColumn<FixturePupil>("pupil");
     QTest::addColumn<CtfPupilFault>("fault");
     QTest::addColumn<QString>("expected");
@@ -304,8 +296,9 @@ void TestCtfParser::skipsInvalidPupil_data()
 
     FixturePupil noSurname = valid;
     noSurname.surname.reset();
-    QTest::newRow("missing surname") << noSurname << CtfPupilFault::SurnameMissing
-                                     << QStringLiteral("pupil 2 (UPN %1), was not imported: Surname missing").arg(upn);
+    QTest::newRow("missing surname")
+        << noSurname << CtfPupilFault::SurnameMissing
+        << QStringLiteral("pupil 2 (UPN %1), was not imported: Surname missing").arg(upn);
 
     FixturePupil blankSurname = valid;
     blankSurname.surname = QStringLiteral("   ");
@@ -342,8 +335,9 @@ void TestCtfParser::skipsInvalidPupil_data()
 
     FixturePupil paddedYear = valid;
     paddedYear.dob = QStringLiteral("0016-04-12");
-    QTest::newRow("DOB with a zero-padded two-digit year") << paddedYear << CtfPupilFault::DateOfBirthInvalid
-                                                           << QStringLiteral("DOB 0016-04-12 is not a valid date");
+    QTest::newRow("DOB with a zero-padded two-digit year")
+        << paddedYear << CtfPupilFault::DateOfBirthInvalid
+        << QStringLiteral("DOB 0016-04-12 is not a valid date");
 
     FixturePupil britishOrder = valid;
     britishOrder.dob = QStringLiteral("12/04/2016");
@@ -352,11 +346,11 @@ void TestCtfParser::skipsInvalidPupil_data()
 
     FixturePupil noDob = valid;
     noDob.dob.reset();
-    QTest::newRow("missing DOB") << noDob << CtfPupilFault::DateOfBirthMissing << QStringLiteral("DOB (date of birth) missing");
+    QTest::newRow("missing DOB") << noDob << CtfPupilFault::DateOfBirthMissing
+                                 << QStringLiteral("DOB (date of birth) missing");
 }
 
-void TestCtfParser::skipsInvalidPupil()
-{
+void TestCtfParser::skipsInvalidPupil() {
     QFETCH(FixturePupil, pupil);
     QFETCH(CtfPupilFault, fault);
     QFETCH(QString, expected);
@@ -376,13 +370,13 @@ void TestCtfParser::skipsInvalidPupil()
     QCOMPARE(skipped.position, 2);
     QCOMPARE(skipped.upn, pupil.upn.value_or(QString()));
     QVERIFY(skipped.hasFault(fault));
-    QVERIFY2(skipped.message().startsWith(QStringLiteral("autumn.xml, pupil 2")), qPrintable(skipped.message()));
+    QVERIFY2(skipped.message().startsWith(QStringLiteral("autumn.xml, pupil 2")),
+             qPrintable(skipped.message()));
     QVERIFY2(skipped.message().contains(expected), qPrintable(skipped.message()));
     QVERIFY2(!skipped.message().contains(QStringLiteral("Caspian")), "messages name no pupil");
 }
 
-void TestCtfParser::skipsPupilsWithRepeatedUpn()
-{
+void TestCtfParser::skipsPupilsWithRepeatedUpn() {
     CtfFixture fixture = threePupils();
     fixture.pupils[2].upn = fixture.pupils[0].upn;
 
@@ -394,12 +388,12 @@ void TestCtfParser::skipsPupilsWithRepeatedUpn()
     QCOMPARE(document->skipped.at(0).position, 1);
     QCOMPARE(document->skipped.at(1).position, 3);
     QVERIFY(document->skipped.at(0).hasFault(CtfPupilFault::UpnRepeated));
-    QVERIFY2(document->skipped.at(0).message().contains(QStringLiteral("pupil 3 in this file has the same UPN")),
-             qPrintable(document->skipped.at(0).message()));
+    QVERIFY2(
+        document->skipped.at(0).message().contains(QStringLiteral("pupil 3 in this file has the same UPN")),
+        qPrintable(document->skipped.at(0).message()));
 }
 
-void TestCtfParser::acceptsTemporaryUpn()
-{
+void TestCtfParser::acceptsTemporaryUpn() {
     CtfFixture fixture = threePupils();
     fixture.pupils[0].upn = temporaryFixtureUpn(7, u'K');
 
@@ -410,8 +404,7 @@ void TestCtfParser::acceptsTemporaryUpn()
     QVERIFY(!document->pupils.at(1).temporaryUpn);
 }
 
-void TestCtfParser::readsHeader()
-{
+void TestCtfParser::readsHeader() {
     CtfFixture fixture = threePupils();
     fixture.ctfVersion = QStringLiteral("19.0");
     fixture.documentQualifier = QStringLiteral("partial");
@@ -434,8 +427,7 @@ void TestCtfParser::readsHeader()
     QCOMPARE(header.dateTime, QDateTime(QDate(2025, 11, 3), QTime(10, 15)));
 }
 
-void TestCtfParser::readsPupilDetails()
-{
+void TestCtfParser::readsPupilDetails() {
     CtfFixture fixture = threePupils();
     FixturePupil& pupil = fixture.pupils[0];
     pupil.middleNames = QStringLiteral("Jory Kerensa");
@@ -445,15 +437,17 @@ void TestCtfParser::readsPupilDetails()
     pupil.lookedAfter = true;
     pupil.careAuthority = QStringLiteral("999");
     pupil.address->saon = QStringLiteral("Flat 3");
-    pupil.basicDetailsXml = QStringLiteral(
-        "<Ethnicity>WOTH</Ethnicity><Languages>"
-        "<Type><LanguageType>H</LanguageType><Language>ENG</Language></Type>"
-        "<Type><LanguageType>F</LanguageType><Language>COR</Language></Type></Languages>\n");
+    pupil.basicDetailsXml =
+        QStringLiteral("<Ethnicity>WOTH</Ethnicity><Languages>"
+                       "<Type><LanguageType>H</LanguageType><Language>ENG</Language></Type>"
+                       "<Type><LanguageType>F</LanguageType><Language>COR</Language></Type></Languages>\n");
     pupil.extraXml = QStringLiteral(
         "      <SENhistory><SEN><StartDate>2022-01-10</StartDate><SENprovision>K</SENprovision></SEN>"
         "<SEN><StartDate>2024-05-01</StartDate><SENprovision>E</SENprovision></SEN></SENhistory>\n"
-        "      <Phones><Phone><TelephoneType>H</TelephoneType><PhoneNo>0121 496 0801</PhoneNo></Phone></Phones>\n"
-        "      <SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab><EntryDate>2021-09-02</EntryDate></School>"
+        "      <Phones><Phone><TelephoneType>H</TelephoneType><PhoneNo>0121 496 "
+        "0801</PhoneNo></Phone></Phones>\n"
+        "      "
+        "<SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab><EntryDate>2021-09-02</EntryDate></School>"
         "</SchoolHistory>\n");
 
     const Result<CtfDocument> document = parse(fixture.toUtf8());
@@ -478,7 +472,11 @@ void TestCtfParser::readsPupilDetails()
     QCOMPARE(read.phones.at(0).typeCode, QStringLiteral("H"));
     QVERIFY(read.sourceBlocks.contains(QStringLiteral("LookedAfter")));
     QVERIFY(read.sourceBlocks.contains(QStringLiteral("SENhistory")));
-    QCOMPARE(read.sourceBlocks.value(QStringLiteral("SENhistory")).toObject().value(QStringLiteral("SEN")).toArray().size(),
+    QCOMPARE(read.sourceBlocks.value(QStringLiteral("SENhistory"))
+                 .toObject()
+                 .value(QStringLiteral("SEN"))
+                 .toArray()
+                 .size(),
              2);
 
     const CtfPupil& plain = document->pupils.at(1);
@@ -490,8 +488,7 @@ void TestCtfParser::readsPupilDetails()
     QVERIFY(document->warnings.isEmpty());
 }
 
-void TestCtfParser::keepsNamesAsGiven()
-{
+void TestCtfParser::keepsNamesAsGiven() {
     CtfFixture fixture = threePupils();
     fixture.pupils[0].surname = QStringLiteral("  O'DRISCOLL  ");
     fixture.pupils[0].forename = QStringLiteral("Mary  Kate");
@@ -504,8 +501,7 @@ void TestCtfParser::keepsNamesAsGiven()
     QCOMPARE(document->pupils.at(1).forename, QStringLiteral("Zoe\u0308"));
 }
 
-void TestCtfParser::readsContacts()
-{
+void TestCtfParser::readsContacts() {
     CtfFixture fixture = threePupils();
     FixtureContact aunt;
     aunt.title = QStringLiteral("Miss");
@@ -550,15 +546,16 @@ void TestCtfParser::readsContacts()
     QVERIFY(!contacts.at(2).parentalResponsibility.has_value());
 }
 
-void TestCtfParser::ignoresUnknownBlocks()
-{
+void TestCtfParser::ignoresUnknownBlocks() {
     CtfFixture fixture = threePupils();
-    fixture.headerExtraXml = QStringLiteral("    <FutureHeaderField><Nested>1</Nested></FutureHeaderField>\n");
+    fixture.headerExtraXml =
+        QStringLiteral("    <FutureHeaderField><Nested>1</Nested></FutureHeaderField>\n");
     fixture.pupils[0].extraXml = QStringLiteral(
         "      <StageAssessments><KeyStage><Stage>KS2</Stage><StageAssessment><Subject>MAT</Subject>"
         "<Result>104</Result></StageAssessment></KeyStage></StageAssessments>\n"
         "      <NAWdetails><Something>x</Something></NAWdetails>\n"
-        "      <BlockFromCtf30 version=\"3\"><Deep><Deeper><Deepest>text</Deepest></Deeper></Deep></BlockFromCtf30>\n"
+        "      <BlockFromCtf30 "
+        "version=\"3\"><Deep><Deeper><Deepest>text</Deepest></Deeper></Deep></BlockFromCtf30>\n"
         "      <!-- a comment -->\n"
         "      <?mis-hint keep?>\n");
     QString text = fixture.toXml();
@@ -574,12 +571,12 @@ void TestCtfParser::ignoresUnknownBlocks()
     QVERIFY(document->pupils.at(0).sourceBlocks.isEmpty());
 }
 
-void TestCtfParser::treatsEmptyLeavingDateAsAbsent()
-{
+void TestCtfParser::treatsEmptyLeavingDateAsAbsent() {
     CtfFixture fixture = threePupils();
     fixture.pupils[0].extraXml = QStringLiteral(
         "      <SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab><SchoolName>Larkspur Vale</SchoolName>"
-        "<EntryDate>2022-09-05</EntryDate><LeavingDate></LeavingDate><LeavingReason/></School></SchoolHistory>\n");
+        "<EntryDate>2022-09-05</EntryDate><LeavingDate></LeavingDate><LeavingReason/></School></"
+        "SchoolHistory>\n");
 
     const Result<CtfDocument> document = parse(fixture.toUtf8());
     QVERIFY(document);
@@ -587,34 +584,44 @@ void TestCtfParser::treatsEmptyLeavingDateAsAbsent()
     QVERIFY2(document->warnings.isEmpty(), qPrintable(document->warnings.join(u'\n')));
     const CtfPupil& pupil = document->pupils.at(0);
     QCOMPARE(pupil.entryDate, std::optional<QDate>(QDate(2022, 9, 5)));
-    const QJsonObject school =
-        pupil.sourceBlocks.value(QStringLiteral("SchoolHistory")).toObject().value(QStringLiteral("School")).toArray().at(0).toObject();
+    const QJsonObject school = pupil.sourceBlocks.value(QStringLiteral("SchoolHistory"))
+                                   .toObject()
+                                   .value(QStringLiteral("School"))
+                                   .toArray()
+                                   .at(0)
+                                   .toObject();
     QCOMPARE(school.value(QStringLiteral("EntryDate")).toString(), QStringLiteral("2022-09-05"));
     QVERIFY(!school.contains(QStringLiteral("LeavingDate")));
     QVERIFY(!school.contains(QStringLiteral("LeavingReason")));
 }
 
-void TestCtfParser::readsFreeSchoolMeals_data()
-{
+void TestCtfParser::readsFreeSchoolMeals_data() {
     QTest::addColumn<QString>("history");
     QTest::addColumn<bool>("eligible");
 
-    QTest::newRow("period without end date") << QStringLiteral(
-        "<FSMinstance><FSMstartDate>2024-01-08</FSMstartDate></FSMinstance>") << true;
-    QTest::newRow("period with empty end date") << QStringLiteral(
-        "<FSMinstance><FSMstartDate>2024-01-08</FSMstartDate><FSMendDate/></FSMinstance>") << true;
-    QTest::newRow("period that ended") << QStringLiteral(
-        "<FSMinstance><FSMstartDate>2020-02-03</FSMstartDate><FSMendDate>2023-07-21</FSMendDate></FSMinstance>") << false;
-    QTest::newRow("period ending after today") << QStringLiteral(
-        "<FSMinstance><FSMstartDate>2020-02-03</FSMstartDate><FSMendDate>2026-07-21</FSMendDate></FSMinstance>") << true;
-    QTest::newRow("ended, then open again") << QStringLiteral(
-        "<FSMinstance><FSMstartDate>2020-02-03</FSMstartDate><FSMendDate>2021-07-21</FSMendDate></FSMinstance>"
-        "<FSMinstance><FSMstartDate>2024-02-03</FSMstartDate></FSMinstance>") << true;
-    QTest::newRow("history without periods") << QStringLiteral("<FSMreviewDate>2025-09-30</FSMreviewDate>") << false;
+    QTest::newRow("period without end date")
+        << QStringLiteral("<FSMinstance><FSMstartDate>2024-01-08</FSMstartDate></FSMinstance>") << true;
+    QTest::newRow("period with empty end date")
+        << QStringLiteral("<FSMinstance><FSMstartDate>2024-01-08</FSMstartDate><FSMendDate/></FSMinstance>")
+        << true;
+    QTest::newRow("period that ended")
+        << QStringLiteral("<FSMinstance><FSMstartDate>2020-02-03</FSMstartDate><FSMendDate>2023-07-21</"
+                          "FSMendDate></FSMinstance>")
+        << false;
+    QTest::newRow("period ending after today")
+        << QStringLiteral("<FSMinstance><FSMstartDate>2020-02-03</FSMstartDate><FSMendDate>2026-07-21</"
+                          "FSMendDate></FSMinstance>")
+        << true;
+    QTest::newRow("ended, then open again")
+        << QStringLiteral("<FSMinstance><FSMstartDate>2020-02-03</FSMstartDate><FSMendDate>2021-07-21</"
+                          "FSMendDate></FSMinstance>"
+                          "<FSMinstance><FSMstartDate>2024-02-03</FSMstartDate></FSMinstance>")
+        << true;
+    QTest::newRow("history without periods")
+        << QStringLiteral("<FSMreviewDate>2025-09-30</FSMreviewDate>") << false;
 }
 
-void TestCtfParser::readsFreeSchoolMeals()
-{
+void TestCtfParser::readsFreeSchoolMeals() {
     QFETCH(QString, history);
     QFETCH(bool, eligible);
 
@@ -626,11 +633,11 @@ void TestCtfParser::readsFreeSchoolMeals()
     QVERIFY(document->pupils.at(0).sourceBlocks.contains(QStringLiteral("FSMhistory")));
 }
 
-void TestCtfParser::warnsAboutInvalidOptionalDate()
-{
+void TestCtfParser::warnsAboutInvalidOptionalDate() {
     CtfFixture fixture = threePupils();
     fixture.pupils[1].extraXml = QStringLiteral(
-        "      <SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab><EntryDate>2022-13-05</EntryDate></School>"
+        "      "
+        "<SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab><EntryDate>2022-13-05</EntryDate></School>"
         "</SchoolHistory>\n");
 
     const Result<CtfDocument> document = parse(fixture.toUtf8(), QStringLiteral("spring.xml"));
@@ -638,34 +645,34 @@ void TestCtfParser::warnsAboutInvalidOptionalDate()
     QCOMPARE(document->pupils.size(), 3);
     QVERIFY(!document->pupils.at(1).entryDate.has_value());
     QCOMPARE(document->warnings.size(), 1);
-    QVERIFY2(document->warnings.first().startsWith(QStringLiteral("spring.xml, pupil 2 (UPN %1): EntryDate 2022-13-05")
-                                                       .arg(*fixture.pupils[1].upn)),
-             qPrintable(document->warnings.first()));
+    QVERIFY2(
+        document->warnings.first().startsWith(
+            QStringLiteral("spring.xml, pupil 2 (UPN %1): EntryDate 2022-13-05").arg(*fixture.pupils[1].upn)),
+        qPrintable(document->warnings.first()));
 }
 
-void TestCtfParser::toleratesAnyElementOrder()
-{
+void TestCtfParser::toleratesAnyElementOrder() {
     const QString upn = fixtureUpn(9);
-    const QString text = QStringLiteral(
-                             "<?xml version=\"1.0\"?>\n"
-                             "<CTfile>\n"
-                             "  <CTFpupilData>\n"
-                             "    <Pupil>\n"
-                             "      <Contacts><Contact><Forename>Tamsin</Forename><Surname>Rowe</Surname>"
-                             "<Responsibility>true</Responsibility></Contact></Contacts>\n"
-                             "      <Gender>F</Gender>\n"
-                             "      <DOB>2015-01-31</DOB>\n"
-                             "      <Forename>Kerra</Forename>\n"
-                             "      <SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab>"
-                             "<EntryDate>2019-09-04</EntryDate></School></SchoolHistory>\n"
-                             "      <Surname>Rowe</Surname>\n"
-                             "      <UPN>%1</UPN>\n"
-                             "    </Pupil>\n"
-                             "  </CTFpupilData>\n"
-                             "  <Header><SourceSchool><Estab>1234</Estab><LEA>999</LEA></SourceSchool>"
-                             "<CTFversion>25.0</CTFversion></Header>\n"
-                             "</CTfile>\n")
-                             .arg(upn);
+    const QString text =
+        QStringLiteral("<?xml version=\"1.0\"?>\n"
+                       "<CTfile>\n"
+                       "  <CTFpupilData>\n"
+                       "    <Pupil>\n"
+                       "      <Contacts><Contact><Forename>Tamsin</Forename><Surname>Rowe</Surname>"
+                       "<Responsibility>true</Responsibility></Contact></Contacts>\n"
+                       "      <Gender>F</Gender>\n"
+                       "      <DOB>2015-01-31</DOB>\n"
+                       "      <Forename>Kerra</Forename>\n"
+                       "      <SchoolHistory><School><LEA>999</LEA><Estab>1234</Estab>"
+                       "<EntryDate>2019-09-04</EntryDate></School></SchoolHistory>\n"
+                       "      <Surname>Rowe</Surname>\n"
+                       "      <UPN>%1</UPN>\n"
+                       "    </Pupil>\n"
+                       "  </CTFpupilData>\n"
+                       "  <Header><SourceSchool><Estab>1234</Estab><LEA>999</LEA></SourceSchool>"
+                       "<CTFversion>25.0</CTFversion></Header>\n"
+                       "</CTfile>\n")
+            .arg(upn);
 
     const Result<CtfDocument> document = parse(text.toUtf8());
     QVERIFY2(document, qPrintable(document ? QString() : document.error().message));
@@ -679,8 +686,7 @@ void TestCtfParser::toleratesAnyElementOrder()
     QCOMPARE(document->header.ctfVersion, QStringLiteral("25.0"));
 }
 
-void TestCtfParser::readsFromDevice()
-{
+void TestCtfParser::readsFromDevice() {
     QByteArray bytes = threePupils().toUtf16(true, true);
     QBuffer buffer(&bytes);
     QVERIFY(buffer.open(QIODevice::ReadOnly));

@@ -1,0 +1,161 @@
+// The unlock dialog against real stores: a wrong passphrase, the right one,
+// a damaged key file and a file that is not a store.
+
+#include <QApplication>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "cases/casestore.h"
+#include "ui/appcontroller.h"
+#include "ui/mainwindow.h"
+#include "ui/translations.h"
+#include "ui/unlockdialog.h"
+
+using namespace earlyhelp;
+using namespace earlyhelp::ui;
+
+namespace {
+
+const QByteArray passphrase = QByteArrayLiteral("wren close safeguarding 2026");
+
+SecretBytes secret(const QByteArray& bytes)
+{
+    return SecretBytes::copyOf(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
+
+void typeAndUnlock(UnlockDialog* dialog, const QString& text)
+{
+    auto* edit = dialog->findChild<QLineEdit*>(QStringLiteral("passphraseLineEdit"));
+    auto* button = dialog->findChild<QPushButton*>(QStringLiteral("unlockPushButton"));
+    QVERIFY(edit && button);
+    QTRY_VERIFY(button->isEnabled());
+    QTest::keyClicks(edit, text);
+    QTest::mouseClick(button, Qt::LeftButton);
+}
+
+} // namespace
+
+class TestUnlockDialog : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void wrongPassphraseShowsItsOwnMessage();
+    void rightPassphraseOpensMainWindow();
+    void damagedKeyFileSaysDamaged();
+    void openAnotherStoreRejectsOtherFiles();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_storePath;
+    FileChooser m_chooser;
+    QString m_nextOpenFile;
+};
+
+void TestUnlockDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("EarlyHelpTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_unlockdialog"));
+    installTranslations(*QCoreApplication::instance());
+    QVERIFY(m_dir.isValid());
+
+    m_storePath = m_dir.filePath(QStringLiteral("wren.ehstore"));
+    NewStoreRequest request;
+    request.path = m_storePath;
+    request.organisation.name = QStringLiteral("Wren Close Primary School");
+    request.organisation.dfeUrn = QStringLiteral("199992");
+    request.userName = QStringLiteral("Sam Patel");
+    request.passphrase = secret(passphrase);
+    Result<NewStore> created = setUpStore(std::move(request));
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+    created->store.reset();
+
+    m_chooser.openFile = [this](QWidget*, const QString&, const QString&, const QString&) { return m_nextOpenFile; };
+    m_chooser.saveFile = [](QWidget*, const QString&, const QString&, const QString&) { return QString(); };
+}
+
+void TestUnlockDialog::wrongPassphraseShowsItsOwnMessage()
+{
+    UnlockDialog dialog(m_storePath, m_chooser);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("unlockErrorLabel"));
+    QVERIFY(error);
+    QVERIFY(!error->isVisible());
+    QVERIFY(!dialog.findChild<QPushButton*>(QStringLiteral("unlockWithKeychainPushButton"))->isVisible());
+
+    typeAndUnlock(&dialog, QStringLiteral("wren close safeguarding 2025"));
+    QTRY_VERIFY(error->isVisible());
+    QCOMPARE(error->property("errorCode").toInt(), static_cast<int>(ErrorCode::WrongPassphrase));
+    QVERIFY2(error->text().contains(QStringLiteral("does not unlock this store")), qPrintable(error->text()));
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    QVERIFY(dialog.findChild<QLineEdit*>(QStringLiteral("passphraseLineEdit"))->text().isEmpty());
+    QVERIFY(!dialog.takeStore());
+}
+
+void TestUnlockDialog::rightPassphraseOpensMainWindow()
+{
+    AppController controller(m_storePath, m_chooser);
+    controller.start();
+    QVERIFY(controller.mainWindow());
+    QVERIFY(!controller.mainWindow()->isUnlocked());
+    UnlockDialog* dialog = controller.unlockDialog();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+
+    typeAndUnlock(dialog, QString::fromUtf8(passphrase));
+    QTRY_VERIFY_WITH_TIMEOUT(controller.mainWindow()->isUnlocked(), 30000);
+    QVERIFY(controller.mainWindow()->isVisible());
+    QCOMPARE(controller.mainWindow()->windowTitle(),
+             QStringLiteral("Early Help Case Manager — Wren Close Primary School"));
+    QTRY_VERIFY(!controller.unlockDialog());
+}
+
+void TestUnlockDialog::damagedKeyFileSaysDamaged()
+{
+    const QString damagedPath = m_dir.filePath(QStringLiteral("damaged.ehstore"));
+    QFile::remove(damagedPath + QStringLiteral(".keys"));
+    QVERIFY(QFile::copy(m_storePath, damagedPath));
+    QFile keys(damagedPath + QStringLiteral(".keys"));
+    QVERIFY(keys.open(QIODevice::WriteOnly));
+    keys.write("this is not a key file\n");
+    keys.close();
+
+    UnlockDialog dialog(damagedPath, m_chooser);
+    dialog.show();
+    typeAndUnlock(&dialog, QString::fromUtf8(passphrase));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("unlockErrorLabel"));
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->property("errorCode").toInt() != static_cast<int>(ErrorCode::WrongPassphrase),
+             qPrintable(error->text()));
+    QVERIFY2(!error->text().contains(QStringLiteral("does not unlock this store")), qPrintable(error->text()));
+    QVERIFY(!dialog.takeStore());
+}
+
+void TestUnlockDialog::openAnotherStoreRejectsOtherFiles()
+{
+    const QString otherPath = m_dir.filePath(QStringLiteral("notes.txt"));
+    QFile other(otherPath);
+    QVERIFY(other.open(QIODevice::WriteOnly));
+    other.write("not a store");
+    other.close();
+
+    UnlockDialog dialog(m_storePath, m_chooser);
+    dialog.show();
+    m_nextOpenFile = otherPath;
+    QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("openAnotherStorePushButton")), Qt::LeftButton);
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("unlockErrorLabel"));
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("cannot be opened as a case store")), qPrintable(error->text()));
+    QCOMPARE(dialog.storePath(), m_storePath);
+}
+
+QTEST_MAIN(TestUnlockDialog)
+#include "tst_unlockdialog.moc"

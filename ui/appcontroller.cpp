@@ -1,0 +1,128 @@
+#include "appcontroller.h"
+
+#include <QSettings>
+#include <QTimer>
+
+#include "cases/casestore.h"
+#include "mainwindow.h"
+#include "setupwizard.h"
+#include "unlockdialog.h"
+
+namespace earlyhelp::ui {
+
+namespace {
+
+const QString lastStoreKey = QStringLiteral("store/lastPath");
+
+} // namespace
+
+QString preferredStorePath()
+{
+    if (qEnvironmentVariableIsSet("EARLYHELP_STORE"))
+        return defaultStorePath();
+    const QString last = QSettings().value(lastStoreKey).toString();
+    if (!last.isEmpty() && storeExists(last))
+        return last;
+    return defaultStorePath();
+}
+
+AppController::AppController(QString storePath, FileChooser fileChooser, QObject* parent)
+    : QObject(parent)
+    , m_storePath(std::move(storePath))
+    , m_fileChooser(std::move(fileChooser))
+{
+}
+
+AppController::~AppController()
+{
+    delete m_wizard.data();
+}
+
+MainWindow* AppController::mainWindow() const
+{
+    return m_mainWindow.get();
+}
+
+SetupWizard* AppController::setupWizard() const
+{
+    return m_wizard.data();
+}
+
+UnlockDialog* AppController::unlockDialog() const
+{
+    return m_unlockDialog.data();
+}
+
+void AppController::start()
+{
+    if (storeExists(m_storePath)) {
+        ensureMainWindow();
+        m_mainWindow->show();
+        showUnlockDialog(KeychainAttempt::Automatic);
+    } else {
+        showWizard();
+    }
+}
+
+void AppController::ensureMainWindow()
+{
+    if (m_mainWindow)
+        return;
+    m_mainWindow = std::make_unique<MainWindow>(m_fileChooser);
+    connect(m_mainWindow.get(), &MainWindow::locked, this, [this] { showUnlockDialog(KeychainAttempt::OnRequest); });
+    connect(m_mainWindow.get(), &MainWindow::unlockRequested, this,
+            [this] { showUnlockDialog(KeychainAttempt::OnRequest); });
+}
+
+void AppController::showWizard()
+{
+    m_wizard = new SetupWizard(m_storePath, m_fileChooser);
+    m_wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_wizard, &QDialog::finished, this, [this] {
+        SetupWizard* wizard = m_wizard;
+        // The store exists once the user page is done, so closing the wizard
+        // on its last page still opens it.
+        if (!wizard->hasStore()) {
+            emit setupCancelled();
+            return;
+        }
+        const bool importSample = wizard->importSampleRequested();
+        m_storePath = wizard->storePath();
+        rememberStorePath(m_storePath);
+        ensureMainWindow();
+        m_mainWindow->openSession(wizard->takeStore());
+        m_mainWindow->show();
+        if (importSample)
+            QTimer::singleShot(0, m_mainWindow.get(), &MainWindow::importSampleSchool);
+    });
+    m_wizard->show();
+}
+
+void AppController::showUnlockDialog(KeychainAttempt attempt)
+{
+    if (m_unlockDialog) {
+        m_unlockDialog->raise();
+        m_unlockDialog->activateWindow();
+        return;
+    }
+    const QString path = m_mainWindow->storePath().isEmpty() ? m_storePath : m_mainWindow->storePath();
+    m_unlockDialog = new UnlockDialog(path, m_fileChooser, m_mainWindow.get());
+    m_unlockDialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_unlockDialog->setWindowModality(Qt::WindowModal);
+    connect(m_unlockDialog, &QDialog::accepted, this, [this] {
+        UnlockDialog* dialog = m_unlockDialog;
+        m_storePath = dialog->storePath();
+        rememberStorePath(m_storePath);
+        m_mainWindow->openSession(dialog->takeStore());
+    });
+    m_unlockDialog->show();
+    if (attempt == KeychainAttempt::Automatic)
+        QTimer::singleShot(0, m_unlockDialog.data(), &UnlockDialog::tryKeychain);
+}
+
+void AppController::rememberStorePath(const QString& path) const
+{
+    QSettings().setValue(lastStoreKey, path);
+}
+
+} // namespace earlyhelp::ui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <memory>
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include "filechooser.h"
+
+namespace earlyhelp::ui {
+
+class MainWindow;
+class SetupWizard;
+class UnlockDialog;
+
+// Decides what the desktop app shows: the set-up wizard when no store exists
+// at the store path, otherwise the main window in its locked state with the
+// unlock dialog over it. After "Lock now" it shows the unlock dialog again,
+// without trying the keychain, which would undo the lock at once.
+class AppController : public QObject {
+    Q_OBJECT
+
+public:
+    AppController(QString storePath, FileChooser fileChooser, QObject* parent = nullptr);
+    ~AppController() override;
+
+    void start();
+
+    [[nodiscard]] MainWindow* mainWindow() const;
+    // The wizard or the unlock dialog while it is open, else nullptr.
+    [[nodiscard]] SetupWizard* setupWizard() const;
+    [[nodiscard]] UnlockDialog* unlockDialog() const;
+
+signals:
+    // The user cancelled the set-up wizard before a store existed.
+    void setupCancelled();
+
+private:
+    enum class KeychainAttempt { Automatic, OnRequest };
+
+    void showWizard();
+    void showUnlockDialog(KeychainAttempt attempt);
+    void ensureMainWindow();
+    void rememberStorePath(const QString& path) const;
+
+    QString m_storePath;
+    FileChooser m_fileChooser;
+    std::unique_ptr<MainWindow> m_mainWindow;
+    QPointer<SetupWizard> m_wizard;
+    QPointer<UnlockDialog> m_unlockDialog;
+};
+
+// Returns the store the app opens when none is named on the command line:
+// the EARLYHELP_STORE environment variable when set, else the store last
+// opened when it still exists, else defaultStorePath().
+[[nodiscard]] QString preferredStorePath();
+
+} // namespace earlyhelp::ui

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+#include "cases/casedirectory.h"
+
+class QLabel;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace earlyhelp::ui {
+
+// Shows one family: its name and status, then its members, children before
+// adults. Under each member are their addresses (one line each), phone
+// numbers and e-mail addresses, and for an adult how they stand to each
+// child and whether they have parental responsibility.
+class FamilyView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit FamilyView(QWidget* parent = nullptr);
+
+    void showFamily(const FamilyDetail& detail);
+    // Shows a person whom no family includes.
+    void showPersonWithoutFamily(const PersonSummary& person);
+    // Shows why a family could not be read, in place of its members.
+    void showError(const QString& message);
+    // Removes everything shown and returns to the "choose a family" prompt.
+    void clear();
+
+    // The id of the family on show, or empty.
+    [[nodiscard]] QString familyId() const { return m_familyId; }
+    [[nodiscard]] QTreeWidget* membersTree() const { return m_membersTree; }
+
+private:
+    void addMember(QTreeWidgetItem* section, const FamilyMember& member);
+    QTreeWidgetItem* addSection(const QString& title);
+    void showContent(bool visible);
+
+    QLabel* m_titleLabel = nullptr;
+    QLabel* m_summaryLabel = nullptr;
+    QLabel* m_lookedAfterLabel = nullptr;
+    QLabel* m_placeholderLabel = nullptr;
+    QTreeWidget* m_membersTree = nullptr;
+    QString m_familyId;
+};
+
+} // namespace earlyhelp::ui

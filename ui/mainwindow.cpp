@@ -1,0 +1,706 @@
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileInfo>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLoggingCategory>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "cases/casedirectory.h"
+#include "ctfimport.h"
+#include "familylistmodel.h"
+#include "familyview.h"
+#include "importsummarydialog.h"
+#include "peoplemodel.h"
+#include "store/store.h"
+
+Q_LOGGING_CATEGORY(lcMainWindow, "earlyhelp.ui.mainwindow", QtInfoMsg)
+
+namespace earlyhelp::ui {
+
+namespace {
+
+constexpr int searchDelayMs = 150;
+constexpr int defaultIdleLockMinutes = 10;
+
+enum StackPage { LockedPage, WorkspacePage };
+enum Tab { FamiliesTab, PeopleTab };
+
+QIcon resourceIcon(const QString& name)
+{
+    return QIcon(u":/earlyhelp/icons/" + name + u".svg");
+}
+
+QLineEdit* makeSearchEdit(QWidget* parent, const QString& objectName, const QString& placeholder,
+                          const QString& accessibleName)
+{
+    auto* edit = new QLineEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setPlaceholderText(placeholder);
+    edit->setAccessibleName(accessibleName);
+    edit->setClearButtonEnabled(true);
+    edit->addAction(resourceIcon(QStringLiteral("search")), QLineEdit::LeadingPosition);
+    return edit;
+}
+
+QTreeView* makeListView(QWidget* parent, const QString& objectName, const QString& accessibleName)
+{
+    auto* view = new QTreeView(parent);
+    view->setObjectName(objectName);
+    view->setAccessibleName(accessibleName);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->setAllColumnsShowFocus(true);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->header()->setStretchLastSection(false);
+    return view;
+}
+
+} // namespace
+
+MainWindow::MainWindow(FileChooser fileChooser, QWidget* parent)
+    : QMainWindow(parent)
+    , m_fileChooser(std::move(fileChooser))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(resourceIcon(QStringLiteral("earlyhelp")));
+
+    m_familiesModel = new FamilyListModel(this);
+    m_peopleModel = new PeopleModel(this);
+
+    createActions();
+    createMenus();
+
+    m_stack = new QStackedWidget(this);
+    m_stack->insertWidget(LockedPage, createLockedPage());
+    m_workspace = createWorkspace();
+    m_stack->insertWidget(WorkspacePage, m_workspace);
+    setCentralWidget(m_stack);
+
+    m_organisationLabel = new QLabel(this);
+    m_organisationLabel->setObjectName(QStringLiteral("organisationLabel"));
+    m_countsLabel = new QLabel(this);
+    m_countsLabel->setObjectName(QStringLiteral("countsLabel"));
+    m_statusSeparator = new QFrame(this);
+    m_statusSeparator->setFrameShape(QFrame::VLine);
+    m_statusSeparator->setFrameShadow(QFrame::Sunken);
+    statusBar()->addPermanentWidget(m_organisationLabel);
+    statusBar()->addPermanentWidget(m_statusSeparator);
+    statusBar()->addPermanentWidget(m_countsLabel);
+
+    m_idleTimer = new QTimer(this);
+    m_idleTimer->setSingleShot(true);
+    connect(m_idleTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcMainWindow) << "locking after the idle time";
+        lock();
+    });
+    qApp->installEventFilter(this);
+
+    resize(1200, 760);
+    restoreSettings();
+    closeSession();
+}
+
+MainWindow::~MainWindow()
+{
+    qApp->removeEventFilter(this);
+    closeSession();
+}
+
+void MainWindow::createActions()
+{
+    m_importAction = new QAction(resourceIcon(QStringLiteral("import")), tr("&Import Common Transfer File…"), this);
+    m_importAction->setObjectName(QStringLiteral("importAction"));
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import pupils, contacts and families from a Common Transfer File (Ctrl+I)"));
+    m_importAction->setIconText(tr("Import"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::chooseAndImportCtf);
+
+    m_importSampleAction = new QAction(tr("Import the &Sample School"), this);
+    m_importSampleAction->setObjectName(QStringLiteral("importSampleAction"));
+    m_importSampleAction->setToolTip(tr("Import a fictional school's pupils and families to try the app"));
+    connect(m_importSampleAction, &QAction::triggered, this, &MainWindow::importSampleSchool);
+
+    m_lockAction = new QAction(resourceIcon(QStringLiteral("lock")), tr("&Lock Now"), this);
+    m_lockAction->setObjectName(QStringLiteral("lockAction"));
+    m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_lockAction->setToolTip(tr("Close the store and hide all case data until it is unlocked again (Ctrl+L)"));
+    m_lockAction->setIconText(tr("Lock"));
+    connect(m_lockAction, &QAction::triggered, this, &MainWindow::lock);
+
+    m_unlockAction = new QAction(resourceIcon(QStringLiteral("unlock")), tr("&Unlock…"), this);
+    m_unlockAction->setObjectName(QStringLiteral("unlockAction"));
+    connect(m_unlockAction, &QAction::triggered, this, &MainWindow::unlockRequested);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_findAction = new QAction(tr("&Search"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, &MainWindow::focusSearch);
+
+    m_showFamiliesAction = new QAction(tr("&Families"), this);
+    m_showFamiliesAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    connect(m_showFamiliesAction, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(FamiliesTab);
+        focusSearch();
+    });
+
+    m_showPeopleAction = new QAction(tr("&People"), this);
+    m_showPeopleAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    connect(m_showPeopleAction, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(PeopleTab);
+        focusSearch();
+    });
+
+    m_aboutAction = new QAction(tr("&About Early Help Case Manager"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_importAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_lockAction);
+    fileMenu->addAction(m_unlockAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_findAction);
+    viewMenu->addSeparator();
+    viewMenu->addAction(m_showFamiliesAction);
+    viewMenu->addAction(m_showPeopleAction);
+
+    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
+    helpMenu->addAction(m_importSampleAction);
+    helpMenu->addSeparator();
+    helpMenu->addAction(m_aboutAction);
+
+    QToolBar* toolBar = addToolBar(tr("Main"));
+    toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    toolBar->setMovable(false);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_importAction);
+    toolBar->addAction(m_lockAction);
+}
+
+QWidget* MainWindow::createWorkspace()
+{
+    auto* workspace = new QWidget(this);
+
+    m_familySearchEdit =
+        makeSearchEdit(workspace, QStringLiteral("familySearchLineEdit"),
+                       tr("Search by a member's name or UPN…"), tr("Search families"));
+    m_familiesView = makeListView(workspace, QStringLiteral("familiesTreeView"), tr("Families"));
+    m_familiesView->setModel(m_familiesModel);
+    m_familiesView->header()->setSectionResizeMode(FamilyListModel::NameColumn, QHeaderView::Stretch);
+    for (int column = FamilyListModel::ChildrenColumn; column < FamilyListModel::ColumnCount; ++column)
+        m_familiesView->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+
+    m_peopleSearchEdit = makeSearchEdit(workspace, QStringLiteral("peopleSearchLineEdit"),
+                                        tr("Search by name or UPN…"), tr("Search people"));
+    m_peopleView = makeListView(workspace, QStringLiteral("peopleTreeView"), tr("People"));
+    m_peopleView->setModel(m_peopleModel);
+    m_peopleView->header()->setSectionResizeMode(PeopleModel::NameColumn, QHeaderView::Stretch);
+    for (int column = PeopleModel::DateOfBirthColumn; column < PeopleModel::ColumnCount; ++column)
+        m_peopleView->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+
+    auto makeTab = [workspace](QLineEdit* search, QTreeView* view) {
+        auto* page = new QWidget(workspace);
+        auto* layout = new QVBoxLayout(page);
+        layout->setContentsMargins(6, 6, 6, 6);
+        layout->addWidget(search);
+        layout->addWidget(view, 1);
+        return page;
+    };
+    m_tabs = new QTabWidget(workspace);
+    m_tabs->setObjectName(QStringLiteral("listsTabWidget"));
+    m_tabs->addTab(makeTab(m_familySearchEdit, m_familiesView), tr("Families"));
+    m_tabs->addTab(makeTab(m_peopleSearchEdit, m_peopleView), tr("People"));
+    m_tabs->setTabToolTip(FamiliesTab, tr("Families (Ctrl+1)"));
+    m_tabs->setTabToolTip(PeopleTab, tr("People (Ctrl+2)"));
+
+    m_familyView = new FamilyView(workspace);
+    m_familyView->setObjectName(QStringLiteral("familyView"));
+
+    m_splitter = new QSplitter(Qt::Horizontal, workspace);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(m_tabs);
+    m_splitter->addWidget(m_familyView);
+    m_splitter->setStretchFactor(0, 2);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({500, 700});
+
+    auto* layout = new QVBoxLayout(workspace);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_splitter);
+
+    m_familySearchTimer = new QTimer(this);
+    m_familySearchTimer->setSingleShot(true);
+    m_familySearchTimer->setInterval(searchDelayMs);
+    connect(m_familySearchTimer, &QTimer::timeout, this, &MainWindow::refreshFamilies);
+    connect(m_familySearchEdit, &QLineEdit::textChanged, m_familySearchTimer, qOverload<>(&QTimer::start));
+
+    m_peopleSearchTimer = new QTimer(this);
+    m_peopleSearchTimer->setSingleShot(true);
+    m_peopleSearchTimer->setInterval(searchDelayMs);
+    connect(m_peopleSearchTimer, &QTimer::timeout, this, &MainWindow::refreshPeople);
+    connect(m_peopleSearchEdit, &QLineEdit::textChanged, m_peopleSearchTimer, qOverload<>(&QTimer::start));
+
+    connect(m_familiesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showSelectedFamily);
+    connect(m_peopleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::showSelectedPerson);
+    connect(m_familiesView, &QTreeView::activated, this, &MainWindow::openCurrent);
+    connect(m_peopleView, &QTreeView::activated, this, &MainWindow::openCurrent);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == FamiliesTab)
+            showSelectedFamily();
+        else
+            showSelectedPerson();
+    });
+
+    setTabOrder(m_familySearchEdit, m_familiesView);
+    setTabOrder(m_familiesView, m_peopleSearchEdit);
+    setTabOrder(m_peopleSearchEdit, m_peopleView);
+    setTabOrder(m_peopleView, m_familyView->membersTree());
+    return workspace;
+}
+
+QWidget* MainWindow::createLockedPage()
+{
+    auto* page = new QWidget(this);
+    page->setObjectName(QStringLiteral("lockedPage"));
+
+    auto* icon = new QLabel(page);
+    icon->setPixmap(resourceIcon(QStringLiteral("lock")).pixmap(64, 64));
+    icon->setAlignment(Qt::AlignCenter);
+
+    auto* label = new QLabel(tr("The case store is locked."), page);
+    label->setObjectName(QStringLiteral("lockedLabel"));
+    label->setAlignment(Qt::AlignCenter);
+    QFont font = label->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    label->setFont(font);
+
+    auto* unlockButton = new QPushButton(resourceIcon(QStringLiteral("unlock")), tr("&Unlock…"), page);
+    unlockButton->setObjectName(QStringLiteral("unlockPushButton"));
+    connect(unlockButton, &QPushButton::clicked, this, &MainWindow::unlockRequested);
+
+    auto* buttonRow = new QHBoxLayout;
+    buttonRow->addStretch();
+    buttonRow->addWidget(unlockButton);
+    buttonRow->addStretch();
+
+    // The content sits in the upper part of the window, above where the
+    // window-modal unlock dialog is centred.
+    auto* layout = new QVBoxLayout(page);
+    layout->addStretch(1);
+    layout->addWidget(icon);
+    layout->addWidget(label);
+    layout->addSpacing(12);
+    layout->addLayout(buttonRow);
+    layout->addStretch(8);
+    return page;
+}
+
+void MainWindow::setIdleLockMinutes(int minutes)
+{
+    if (minutes <= 0) {
+        m_idleTimer->stop();
+        m_idleTimer->setInterval(0);
+        return;
+    }
+    m_idleTimer->setInterval(std::chrono::minutes(minutes));
+    if (isUnlocked())
+        m_idleTimer->start();
+}
+
+void MainWindow::openSession(std::unique_ptr<Store> store)
+{
+    if (!store)
+        return;
+    closeSession();
+    m_storePath = store->path();
+    m_store = std::move(store);
+    m_directory = std::make_unique<CaseDirectory>(*m_store);
+    qCInfo(lcMainWindow) << "session opened";
+
+    m_stack->setCurrentIndex(WorkspacePage);
+    refreshAll();
+    updateActions();
+    if (m_idleTimer->interval() > 0)
+        m_idleTimer->start();
+    focusSearch();
+}
+
+void MainWindow::closeSession()
+{
+    m_familySearchTimer->stop();
+    m_peopleSearchTimer->stop();
+    m_idleTimer->stop();
+
+    for (const QPointer<QWidget>& dialog : std::as_const(m_caseDataDialogs)) {
+        if (dialog)
+            delete dialog.data();
+    }
+    m_caseDataDialogs.clear();
+
+    // setText() rather than clear(): clear() is an undoable edit, so the
+    // typed search would stay in the line edit's undo history.
+    m_familySearchEdit->setText(QString());
+    m_peopleSearchEdit->setText(QString());
+    m_familySearchTimer->stop();
+    m_peopleSearchTimer->stop();
+    m_familiesModel->clear();
+    m_peopleModel->clear();
+    m_familyView->clear();
+    statusBar()->clearMessage();
+
+    const bool wasOpen = m_store != nullptr;
+    m_directory.reset();
+    m_store.reset();
+    if (wasOpen)
+        qCInfo(lcMainWindow) << "session closed";
+
+    m_stack->setCurrentIndex(LockedPage);
+    updateTitleAndStatus();
+    updateActions();
+}
+
+void MainWindow::lock()
+{
+    if (m_importing) {
+        // The store is in use further up this call stack; the import is
+        // cancelled and importCtfFile() locks when it returns.
+        m_lockAfterImport = true;
+        if (auto* progress = findChild<QProgressDialog*>(QStringLiteral("importProgressDialog")))
+            progress->cancel();
+        return;
+    }
+    if (!isUnlocked())
+        return;
+    closeSession();
+    emit locked();
+}
+
+void MainWindow::updateActions()
+{
+    const bool unlocked = isUnlocked();
+    m_importAction->setEnabled(unlocked && !m_importing);
+    m_importSampleAction->setEnabled(unlocked && !m_importing && !sampleCtfResource().isEmpty());
+    m_lockAction->setEnabled(unlocked);
+    m_unlockAction->setVisible(!unlocked);
+    m_findAction->setEnabled(unlocked);
+    m_showFamiliesAction->setEnabled(unlocked);
+    m_showPeopleAction->setEnabled(unlocked);
+}
+
+void MainWindow::updateTitleAndStatus()
+{
+    m_statusSeparator->setVisible(m_directory != nullptr);
+    if (!m_directory) {
+        setWindowTitle(tr("Early Help Case Manager"));
+        m_organisationLabel->clear();
+        m_countsLabel->clear();
+        return;
+    }
+
+    Result<OrganisationRecord> organisation = m_directory->localOrganisation();
+    if (organisation) {
+        setWindowTitle(tr("Early Help Case Manager — %1").arg(organisation->name));
+        QString identifier;
+        if (!organisation->dfeUrn.isEmpty())
+            identifier = tr("URN %1").arg(organisation->dfeUrn);
+        else if (!organisation->laCode.isEmpty())
+            identifier = tr("LAESTAB %1/%2").arg(organisation->laCode, organisation->estabNumber);
+        m_organisationLabel->setText(identifier.isEmpty() ? organisation->name
+                                                          : tr("%1 (%2)").arg(organisation->name, identifier));
+    } else {
+        setWindowTitle(tr("Early Help Case Manager"));
+        m_organisationLabel->setText(organisation.error().message);
+    }
+
+    Result<StoreCounts> counts = m_directory->counts();
+    if (counts) {
+        m_countsLabel->setText(tr("%1 · %2 · %3")
+                                   .arg(tr("%n pupil(s)", nullptr, counts->pupils),
+                                        tr("%n adult(s)", nullptr, counts->adults),
+                                        tr("%n family(ies)", nullptr, counts->families)));
+    } else {
+        m_countsLabel->clear();
+    }
+}
+
+void MainWindow::refreshAll()
+{
+    refreshFamilies();
+    refreshPeople();
+    updateTitleAndStatus();
+    if (m_familiesModel->rowCount() == 0 && m_peopleModel->rowCount() == 0 && m_familySearchEdit->text().isEmpty()
+        && m_peopleSearchEdit->text().isEmpty())
+        m_familyView->showError(tr("This store has no pupils yet. Choose File › Import Common Transfer File… "
+                                   "(Ctrl+I) to add the school's pupils, their contacts and families."));
+}
+
+void MainWindow::refreshFamilies()
+{
+    if (!m_directory || m_importing)
+        return;
+    const QModelIndex current = m_familiesView->currentIndex();
+    const QString currentId = current.isValid() ? m_familiesModel->family(current.row()).id : QString();
+
+    Result<QList<FamilySummary>> families = m_directory->families(m_familySearchEdit->text());
+    if (!families) {
+        statusBar()->showMessage(families.error().message);
+        return;
+    }
+    m_familiesModel->setFamilies(std::move(*families));
+    if (const int row = m_familiesModel->rowOf(currentId); row >= 0)
+        m_familiesView->setCurrentIndex(m_familiesModel->index(row, 0));
+}
+
+void MainWindow::refreshPeople()
+{
+    if (!m_directory || m_importing)
+        return;
+    const QModelIndex current = m_peopleView->currentIndex();
+    const QString currentId = current.isValid() ? m_peopleModel->person(current.row()).id : QString();
+
+    Result<QList<PersonSummary>> people = m_directory->people(m_peopleSearchEdit->text());
+    if (!people) {
+        statusBar()->showMessage(people.error().message);
+        return;
+    }
+    m_peopleModel->setPeople(std::move(*people));
+    if (const int row = m_peopleModel->rowOf(currentId); row >= 0)
+        m_peopleView->setCurrentIndex(m_peopleModel->index(row, 0));
+}
+
+void MainWindow::showSelectedFamily()
+{
+    const QModelIndex current = m_familiesView->currentIndex();
+    if (!current.isValid() || !m_directory)
+        return;
+    showFamily(m_familiesModel->family(current.row()).id);
+}
+
+void MainWindow::showSelectedPerson()
+{
+    const QModelIndex current = m_peopleView->currentIndex();
+    if (!current.isValid() || !m_directory)
+        return;
+    const PersonSummary& person = m_peopleModel->person(current.row());
+    if (person.familyId.isEmpty())
+        m_familyView->showPersonWithoutFamily(person);
+    else
+        showFamily(person.familyId);
+}
+
+void MainWindow::showFamily(const QString& familyId)
+{
+    if (!m_directory || m_importing)
+        return;
+    if (familyId == m_familyView->familyId())
+        return;
+    Result<FamilyDetail> detail = m_directory->family(familyId);
+    if (!detail) {
+        m_familyView->showError(detail.error().message);
+        return;
+    }
+    m_familyView->showFamily(*detail);
+}
+
+void MainWindow::openCurrent()
+{
+    if (m_tabs->currentIndex() == FamiliesTab)
+        showSelectedFamily();
+    else
+        showSelectedPerson();
+    if (m_familyView->membersTree()->isVisible())
+        m_familyView->membersTree()->setFocus(Qt::OtherFocusReason);
+}
+
+void MainWindow::focusSearch()
+{
+    if (!isUnlocked())
+        return;
+    QLineEdit* edit = m_tabs->currentIndex() == FamiliesTab ? m_familySearchEdit : m_peopleSearchEdit;
+    edit->setFocus(Qt::ShortcutFocusReason);
+    edit->selectAll();
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::KeyPress:
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseMove:
+    case QEvent::Wheel:
+        if (m_idleTimer->isActive())
+            m_idleTimer->start();
+        break;
+    default:
+        break;
+    }
+
+    // Down, Enter and Return in a search field move to the first result. The
+    // filter is installed on the application (for the idle timer), so it sees
+    // the search fields' key presses too.
+    if (event->type() == QEvent::KeyPress && (watched == m_familySearchEdit || watched == m_peopleSearchEdit)) {
+        const int key = static_cast<QKeyEvent*>(event)->key();
+        if (key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) {
+            const bool families = watched == m_familySearchEdit;
+            QTreeView* view = families ? m_familiesView : m_peopleView;
+            QTimer* timer = families ? m_familySearchTimer : m_peopleSearchTimer;
+            if (timer->isActive()) {
+                timer->stop();
+                families ? refreshFamilies() : refreshPeople();
+            }
+            if (view->model()->rowCount() > 0) {
+                if (!view->currentIndex().isValid())
+                    view->setCurrentIndex(view->model()->index(0, 0));
+                view->setFocus(Qt::TabFocusReason);
+            }
+            return true;
+        }
+        if (key == Qt::Key_Escape && !static_cast<QLineEdit*>(watched)->text().isEmpty()) {
+            static_cast<QLineEdit*>(watched)->setText(QString());
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::chooseAndImportCtf()
+{
+    if (!isUnlocked() || m_importing)
+        return;
+    QSettings settings;
+    const QString folder = settings.value(QStringLiteral("import/lastFolder"), QDir::homePath()).toString();
+    const QString path = m_fileChooser.openFile(this, tr("Import Common Transfer File"), folder,
+                                                tr("Common Transfer Files (*.xml);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("import/lastFolder"), QFileInfo(path).absolutePath());
+    importCtfFile(path);
+}
+
+void MainWindow::importCtfFile(const QString& filePath)
+{
+    if (!isUnlocked())
+        return;
+    runImport(QFileInfo(filePath).fileName(), [this, filePath] { return importCtfWithProgress(this, *m_store, filePath); });
+}
+
+void MainWindow::importSampleSchool()
+{
+    if (!isUnlocked())
+        return;
+    runImport(tr("the sample school"), [this] { return importSampleWithProgress(this, *m_store); });
+}
+
+void MainWindow::runImport(const QString& sourceName, const std::function<Result<ImportSummary>()>& import)
+{
+    if (m_importing)
+        return;
+    m_importing = true;
+    updateActions();
+    Result<ImportSummary> summary = import();
+    m_importing = false;
+
+    if (m_lockAfterImport) {
+        m_lockAfterImport = false;
+        lock();
+        return;
+    }
+
+    updateActions();
+    m_familyView->clear();
+    refreshAll();
+    statusBar()->showMessage(summary ? tr("Imported %1.").arg(sourceName)
+                                     : tr("Nothing was imported from %1.").arg(sourceName),
+                             10000);
+
+    auto* dialog = summary ? new ImportSummaryDialog(sourceName, *summary, this)
+                           : new ImportSummaryDialog(sourceName, summary.error(), this);
+    m_caseDataDialogs += dialog;
+    dialog->open();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Early Help Case Manager"),
+        tr("<h3>Early Help Case Manager %1</h3>"
+           "<p>Early help case records for a school's designated safeguarding leads, kept in an encrypted store "
+           "on this computer.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(EARLYHELP_VERSION), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_importing) {
+        event->ignore();
+        return;
+    }
+    saveSettings();
+    closeSession();
+    event->accept();
+}
+
+void MainWindow::saveSettings() const
+{
+    // Window layout only: no case data, search text or selection is stored.
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("mainWindow/tab"), m_tabs->currentIndex());
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), FamiliesTab).toInt());
+    setIdleLockMinutes(settings.value(QStringLiteral("security/idleLockMinutes"), defaultIdleLockMinutes).toInt());
+}
+
+} // namespace earlyhelp::ui

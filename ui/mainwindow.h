@@ -1,0 +1,136 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include "common/result.h"
+#include "filechooser.h"
+
+class QAction;
+class QFrame;
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTabWidget;
+class QTimer;
+class QTreeView;
+
+namespace earlyhelp {
+class CaseDirectory;
+class Store;
+struct ImportSummary;
+} // namespace earlyhelp
+
+namespace earlyhelp::ui {
+
+class FamilyListModel;
+class FamilyView;
+class PeopleModel;
+
+// The main window: a families list and a people list, each with a search
+// field that filters as the user types, and the selected family beside them.
+// It owns the open store while unlocked. Locking destroys the store and
+// everything read from it, closes dialogs that show case data and leaves a
+// "locked" page in place of the lists.
+//
+// Lives on the GUI thread, which is the store's thread.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(FileChooser fileChooser, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Takes ownership of an unlocked store and shows its families and people.
+    void openSession(std::unique_ptr<Store> store);
+    [[nodiscard]] bool isUnlocked() const { return m_store != nullptr; }
+    // The store's path, also after locking; empty before the first session.
+    [[nodiscard]] QString storePath() const { return m_storePath; }
+
+    // Minutes without keyboard or mouse input before the window locks
+    // itself; 0 turns idle locking off.
+    void setIdleLockMinutes(int minutes);
+
+public slots:
+    // Closes the store and removes all case data from the window, then emits
+    // locked(). During an import the import is cancelled first.
+    void lock();
+    // Asks for a Common Transfer File and imports it.
+    void chooseAndImportCtf();
+    // Imports the file at filePath, then shows what was imported.
+    void importCtfFile(const QString& filePath);
+    void importSampleSchool();
+
+signals:
+    void locked();
+    // The user asked to unlock from the locked page.
+    void unlockRequested();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    QWidget* createWorkspace();
+    QWidget* createLockedPage();
+    void updateActions();
+    void updateTitleAndStatus();
+    void refreshFamilies();
+    void refreshPeople();
+    void refreshAll();
+    void showSelectedFamily();
+    void showSelectedPerson();
+    void showFamily(const QString& familyId);
+    void openCurrent();
+    void focusSearch();
+    void showAbout();
+    // Runs import with the store marked busy, then shows its summary.
+    void runImport(const QString& sourceName, const std::function<Result<ImportSummary>()>& import);
+    void closeSession();
+    void saveSettings() const;
+    void restoreSettings();
+
+    FileChooser m_fileChooser;
+    QString m_storePath;
+    std::unique_ptr<Store> m_store;
+    std::unique_ptr<CaseDirectory> m_directory;
+    bool m_importing = false;
+    bool m_lockAfterImport = false;
+
+    QStackedWidget* m_stack = nullptr;
+    QWidget* m_workspace = nullptr;
+    QSplitter* m_splitter = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QLineEdit* m_familySearchEdit = nullptr;
+    QLineEdit* m_peopleSearchEdit = nullptr;
+    QTreeView* m_familiesView = nullptr;
+    QTreeView* m_peopleView = nullptr;
+    FamilyListModel* m_familiesModel = nullptr;
+    PeopleModel* m_peopleModel = nullptr;
+    FamilyView* m_familyView = nullptr;
+    QTimer* m_familySearchTimer = nullptr;
+    QTimer* m_peopleSearchTimer = nullptr;
+    QTimer* m_idleTimer = nullptr;
+    QLabel* m_organisationLabel = nullptr;
+    QLabel* m_countsLabel = nullptr;
+    QFrame* m_statusSeparator = nullptr;
+    QList<QPointer<QWidget>> m_caseDataDialogs;
+
+    QAction* m_importAction = nullptr;
+    QAction* m_importSampleAction = nullptr;
+    QAction* m_lockAction = nullptr;
+    QAction* m_unlockAction = nullptr;
+    QAction* m_quitAction = nullptr;
+    QAction* m_findAction = nullptr;
+    QAction* m_showFamiliesAction = nullptr;
+    QAction* m_showPeopleAction = nullptr;
+    QAction* m_aboutAction = nullptr;
+};
+
+} // namespace earlyhelp::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <memory>
+
+#include <QWizard>
+
+#include "cases/casedirectory.h"
+#include "filechooser.h"
+#include "store/store.h"
+
+namespace earlyhelp::ui {
+
+class FirstUserPage;
+class OrganisationPage;
+class ReadyPage;
+class StoreLocationPage;
+
+// The first-run wizard: where the store lives, the school that owns it, the
+// first user's name and passphrase, and whether the OS keychain may unlock
+// it too. Leaving the user page creates the store. That page is the commit
+// page, so there is no way back. The last page reports a keychain problem,
+// if any, and offers to import the fictional sample school.
+//
+// Once the store exists the wizard keeps it open, whatever the dialog's
+// result: the caller takes it with takeStore() after finished().
+class SetupWizard : public QWizard {
+    Q_OBJECT
+
+public:
+    enum PageId { StoreLocationPageId, OrganisationPageId, FirstUserPageId, ReadyPageId };
+
+    SetupWizard(const QString& defaultStorePath, FileChooser fileChooser, QWidget* parent = nullptr);
+    ~SetupWizard() override;
+
+    // The store created by the wizard, or nullptr when none was created.
+    [[nodiscard]] std::unique_ptr<Store> takeStore();
+    [[nodiscard]] bool hasStore() const { return m_store != nullptr; }
+    [[nodiscard]] QString storePath() const;
+    [[nodiscard]] bool importSampleRequested() const;
+
+    // Creates the store from what the pages hold and the passphrase (UTF-8).
+    // Returns false after showing the error on the user page.
+    bool createStore(SecretBytes passphrase);
+
+private:
+    StoreLocationPage* m_locationPage = nullptr;
+    OrganisationPage* m_organisationPage = nullptr;
+    FirstUserPage* m_userPage = nullptr;
+    ReadyPage* m_readyPage = nullptr;
+    std::unique_ptr<Store> m_store;
+};
+
+} // namespace earlyhelp::ui
