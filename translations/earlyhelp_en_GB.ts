@@ -2,6 +2,907 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>earlyhelp::CaseDirectory</name>
+    <message>
+        <source>Reading the case store failed: %1. Close and reopen the store; if this happens again, run &quot;earlyhelp-cli verify&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family with id %1 is in this store. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no organisation of its own yet. Run the set-up again or &quot;earlyhelp-cli init&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The organisation&apos;s name is missing. Enter the school&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DfE URN &quot;%1&quot; is not valid: a URN has six digits, e.g. 103456.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The local authority number &quot;%1&quot; is not valid: it has three digits, e.g. 330 for Birmingham.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The establishment number &quot;%1&quot; is not valid: it has four digits, e.g. 2987.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the school&apos;s DfE URN, or its local authority and establishment numbers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store already has its own organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::CaseStore</name>
+    <message>
+        <source>Choose where the case store is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A case store already exists at %1. Open it, or choose another file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 could not be created. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The store %1 has %n users; name the one whose passphrase this is.</source>
+        <translation>
+            <numerusform>The store %1 has %n user; name the one whose passphrase this is.</numerusform>
+            <numerusform>The store %1 has %n users; name the one whose passphrase this is.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::CtfImport</name>
+    <message>
+        <source>%1 family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing %1 to the case store failed, so nothing was imported. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pupil %1 (no UPN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pupil %1 (UPN %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 %4 is not a date in the form YYYY-MM-DD, so it was left empty. Correct it in the school&apos;s MIS if it matters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 is not in BS7666 form, so it was not imported. Enter it by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, %3: Responsibility %4 is not true or false, so parental responsibility is unknown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: InCare %3 is not true or false, so whether the pupil is looked after was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, was not imported: UPN missing. Enter the pupil&apos;s UPN in the school&apos;s MIS and export the CTF again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, pupil %2, was not imported. %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, was not imported: Surname missing. Enter the pupil&apos;s surname in the school&apos;s MIS and export the CTF again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, was not imported: DOB (date of birth) missing. Enter the pupil&apos;s date of birth in the school&apos;s MIS and export the CTF again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, was not imported: DOB %3 is not a valid date in the form YYYY-MM-DD. Correct the pupil&apos;s date of birth in the school&apos;s MIS and export the CTF again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, was not imported: DOB %3 is in the future. Correct the pupil&apos;s date of birth in the school&apos;s MIS and export the CTF again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pupil&apos;s address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2, was not imported: pupil %3 in this file has the same UPN. Correct the UPN in the school&apos;s MIS and export the CTF again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not well-formed XML at line %2, column %3 (%4). The file may be cut short or damaged. Nothing was imported. Export the CTF again from the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has elements nested more than %2 levels deep at line %3, which no CTF has. Nothing was imported. Choose the CTF exported from the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains a document type declaration (DOCTYPE) at line %2, which a CTF never has. Nothing was imported. Choose the CTF exported from the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the root element is %2, expected CTfile, so this is not a Common Transfer File. Nothing was imported. Choose the CTF exported from the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no Header element, so it is not a complete CTF. Nothing was imported. Export the CTF again from the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is empty. Nothing was imported. Choose the CTF exported from the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2. Check that the file exists and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: %2. Check that the file exists and that you may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not imported: the case store has no local organisation to own the records. Finish setting up the app with your school&apos;s details, then import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 was not imported: the case store has %2 local organisations, so the owner of the records is unclear. Report this to whoever supports the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import of %1 was cancelled, so nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declares the encoding %2, but the bytes at line %3, column %4 (%5) are not valid %2. Nothing was imported. Export the CTF again from the school&apos;s MIS, saved as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 starts as %2 text, but the bytes at line %3, column %4 (%5) are not valid %2. Nothing was imported. Export the CTF again from the school&apos;s MIS, saved as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no encoding declaration, so it must be UTF-8, but the bytes at line %2, column %3 (%4) are not valid UTF-8. Nothing was imported. Export the CTF again from the school&apos;s MIS, saved as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declares the encoding %2, which this app cannot read. Nothing was imported. Export the CTF again from the school&apos;s MIS, saved as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declares the encoding %2, but its first bytes are not UTF-16 text. Nothing was imported. Export the CTF again from the school&apos;s MIS, saved as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 declares the encoding %2, but its first bytes show %3 text. Nothing was imported. Export the CTF again from the school&apos;s MIS, saved as UTF-8.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains the replacement character U+FFFD at line %2, column %3, so its text was damaged by an earlier conversion between encodings. Nothing was imported. Export the CTF again from the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::Keys</name>
+    <message>
+        <source>The key file %1 is being changed by another copy of Early Help Case Manager. Wait a moment and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be locked for changing because the lock file %2 could not be created. Check that your account may write to that folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name is empty. Enter the name the user signs in with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The role of %1 is empty. Choose a role, for example &quot;lead&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Argon2 cost for new passphrases (%1 passes over %2 bytes) is outside the accepted range.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist, so the key file cannot be created there. Choose an existing folder for the case store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 already exists, so a new store cannot be set up there. Choose another file name for the case store, or open the existing one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passphrase is set up for %1 in the key file %2. Check the user name, or ask your Early Help lead to add you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase for %1 is not correct. Check that Caps Lock is off and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After several wrong passphrases, each new attempt waits longer, up to 30 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 has no OS keychain slot. Use the passphrase to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain has no entry &quot;%1&quot; for this store, or the keychain is locked. The entry may have been removed, or the keychain slot set up on another computer. Use the passphrase to unlock, then set up the keychain again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain entry &quot;%1&quot; does not open the keychain slot in %2. The slot was set up again on another computer, or the entry was changed. Use the passphrase to unlock, then set up the keychain again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a passphrase in the key file %2. To change it, remove that passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no passphrase in the key file %2, so there is nothing to remove. Check the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of %1 is the only one for this store and cannot be removed. Add another user&apos;s passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OS keychain is available (the entry &quot;%1&quot; could not be read back as written). Use the passphrase to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 has no OS keychain slot, so there is nothing to remove.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain slot was removed from %1, but its keychain entry could not be deleted (%2). Delete the entry &quot;%3&quot; of &quot;%4&quot; in your keychain manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key given is not the key of the store %1, so its key slots cannot be changed. Unlock the store again and retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 was replaced by the key file of another store while it was open. Close the store, check which key file belongs to it, and open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain slot in the key file %1 is damaged, was changed, or was copied from another key file. Use the passphrase to unlock, then set up the keychain again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key slot of %1 in the key file %2 is damaged, was changed, or was copied from another key file. Unlock with another user&apos;s passphrase, or restore the key file from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A key slot in the key file %1 opened, but the key in it does not belong to this store: the key file was changed. Restore the key file from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 is damaged (%2). Restore it from a backup, or ask your Early Help lead to restore it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing or not a list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>slot %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the slot id %1 appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there are two OS keychain slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user %1 has two passphrase slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not valid JSON: %1 at byte %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;format&quot; is not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;version&quot; is not a positive whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 was written by a newer version of Early Help Case Manager (key file format %2; this version reads format %3). Install the newer version to unlock this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;storeId&quot; is not a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;keyCheck&quot; is missing or has the wrong length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 was not found. It must be in the same folder as the case store; copy it there from where the store was set up or from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be read (%2). Check that your account may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is %1 bytes long, more than a key file can be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be read (%2). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be written (%2). Check that the folder %3 exists and that your account may write to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be written (%2); the previous version is unchanged. Free some disk space or check the folder %3, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing or not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is not valid Base64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; has the wrong length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is not a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is missing or not an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key derivation &quot;%1&quot; is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the Argon2 cost (%1 passes over %2 bytes) is outside the accepted range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the cipher &quot;%1&quot; is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is not a UUID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the slot type &quot;%1&quot; is not supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the field &quot;%1&quot; is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No OS keychain is available (%1). Use the passphrase to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain can only be used from the application&apos;s main thread. Use the passphrase to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it did not respond in time, %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no keychain service is running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the keychain is locked or access was denied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain reported an error (%1). Use the passphrase to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain has no entry &quot;%1&quot; for the service &quot;%2&quot;. Use the passphrase to unlock.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase for %1 has %2 characters, but at least %3 are needed. Choose a longer passphrase, for example three or four unrelated words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The encryption library libsodium could not start, so the passphrase cannot be checked. Restart the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key slot has an invalid salt or Argon2 cost, so the passphrase cannot be checked. Restore the key file from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the passphrase needs %1 MiB of memory, which is not available. Close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::SqlCipherDriver</name>
+    <message>
+        <source>Could not open the case store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key was given for the case store. Call setKey() before open().</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not start a transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not commit the transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not roll back the transaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run the script</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::SqlCipherResult</name>
+    <message>
+        <source>Could not prepare the statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A query may hold only one statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The query contains no statement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not bind the values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The statement has %1 parameters, but %2 values were bound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1 has the type %2, which has no SQL form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter %1 is larger than a 64-bit signed integer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run the statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No statement was prepared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::Store</name>
+    <message>
+        <source>Schema migration %1 of this build is invalid. Report this to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 could not be upgraded to schema version %2 (%3). The store is unchanged. Report this to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This case store was written by a newer version of Early Help Case Manager (schema %1; this version reads up to %2). Install the newer version to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 is not open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search limit must be at least 1, but %1 was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key does not unlock %1. Check that this is the case store you meant to open and that you chose its key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No case store was found at %1. Check the location, or create a new store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store key must be %1 bytes long, but %2 bytes were given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not an Early Help case store. Choose the case store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not have permission to read %1. Ask your IT support to give your account access to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read (%2). Check that the disk that holds it is available, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not an Early Help case store. Choose the case store file, or restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an unencrypted SQLite database, not an Early Help case store. Choose the case store file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not an Early Help case store, because its size does not fit the store format. Choose the case store file, or restore it from a backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not have permission to change the case store %1. Ask your IT support to give your account write access to it and its folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 is on a drive that cannot hold it safely. Move it to a local disk, then open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file already exists at %1. Choose another name for the new case store, or open the existing one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is left over from an earlier case store of the same name. Move it away, or choose another name for the new case store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist. Choose an existing folder for the new case store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You do not have permission to create files in %1. Choose another folder for the new case store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 could not be created (%2). Check that the disk is available and has free space, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk that holds the case store %1 is full, so the change was not saved. Free some space on that disk and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 is damaged and cannot be read. Restore it from a backup, or ask your IT support for help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 could not be read or written. Check that the disk or network drive that holds it is available, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 is in use by another program. Close Early Help Case Manager there and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The operation on the case store %1 was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 could not complete the operation. Try again; if this keeps happening, report it to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 could not complete the operation (%2). Try again; if this keeps happening, report it to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::StoreVerify</name>
+    <message>
+        <source>The check &quot;%1&quot; could not run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>page authentication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>database structure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>foreign keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search index out of date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search index row without a person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>search index: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed verification: %2. Restore the store from a backup, or ask your IT support to examine it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 verified: encryption, structure, foreign keys and search index are sound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::Upn</name>
+    <message>
+        <source>UPN %1: the last character, %2, must be a digit, or in a temporary UPN a letter other than I, O and S. Check the UPN in the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPN %1: character %2 is %3, but characters 2 to 12 must be digits. Check the UPN in the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UPN is missing. Enter the pupil&apos;s UPN in the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPN %1: a UPN has 13 characters, but this one has %2. Check the UPN in the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPN %1: the check letter should be %2, not %3. Check the UPN in the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::cli</name>
+    <message>
+        <source>Run &quot;earlyhelp-cli --help&quot; for the commands and options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no passphrase given: standard input is not a terminal, so pass --passphrase-stdin and write the passphrase to standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the passphrase is longer than 1024 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the passphrase is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no case store at %1: create one with &quot;earlyhelp-cli init&quot; or name it with --store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase for %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init needs --school NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init needs --user NAME, the name of the designated safeguarding lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the passphrase: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two passphrases differ; nothing was created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the case store %1 for %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>import needs at least one Common Transfer File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1: %2%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 pupils added, %3 updated, %4 unchanged, %5 skipped; %6 families added, %7 updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list takes &quot;people&quot; or &quot;families&quot;, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n child(ren)</source>
+        <translation>
+            <numerusform>%n child</numerusform>
+            <numerusform>%n children</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n adult(s)</source>
+        <translation>
+            <numerusform>%n adult</numerusform>
+            <numerusform>%n adults</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, looked after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early Help Case Manager on the command line, for school IT and scripts.
+
+Commands:
+  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
+                     create an encrypted case store and its first user
+  import FILE…       import pupils, contacts and families from Common Transfer Files
+  list people|families [SEARCH] [--json]
+                     list people or families, optionally those matching SEARCH
+  verify             check the store&apos;s encryption, structure and search index
+
+Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store file (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the passphrase from the first line of standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list: write JSON instead of a table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write diagnostic messages (opening, unlocking, import counts) to standard error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init: the school&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init: the school&apos;s six-digit DfE URN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>urn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init: the three-digit local authority number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init: the four-digit establishment number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user whose passphrase unlocks the store (needed when it has several); for init, the first user, the designated safeguarding lead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init: also keep the key in the OS keychain, so that no passphrase is needed on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, import, list or verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no command given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init takes no arguments, only options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list takes &quot;people&quot; or &quot;families&quot; and an optional search text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>verify takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::CodeLabels</name>
     <message>
         <source>Mother</source>

@@ -23,10 +23,10 @@ namespace earlyhelp::cli {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("earlyhelp::cli", text, nullptr, n);
-}
+// The translation context of this file's messages.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(earlyhelp::cli)
+};
 
 QTextStream& out()
 {
@@ -49,7 +49,7 @@ int fail(const QString& message)
 int usage(const QString& message)
 {
     err() << "earlyhelp-cli: " << message << Qt::endl
-          << tr("Run \"earlyhelp-cli --help\" for the commands and options.") << Qt::endl;
+          << Text::tr("Run \"earlyhelp-cli --help\" for the commands and options.") << Qt::endl;
     return UsageError;
 }
 
@@ -60,7 +60,7 @@ Result<SecretBytes> readPassphrase(const QString& prompt, bool fromStdin)
     const bool terminal = isatty(STDIN_FILENO) != 0;
     if (!fromStdin && !terminal)
         return makeError(ErrorCode::InvalidInput,
-                         tr("no passphrase given: standard input is not a terminal, so pass "
+                         Text::tr("no passphrase given: standard input is not a terminal, so pass "
                             "--passphrase-stdin and write the passphrase to standard input"));
 
     termios saved{};
@@ -96,9 +96,9 @@ Result<SecretBytes> readPassphrase(const QString& prompt, bool fromStdin)
         err() << Qt::endl;
     }
     if (tooLong)
-        return makeError(ErrorCode::InvalidInput, tr("the passphrase is longer than 1024 bytes"));
+        return makeError(ErrorCode::InvalidInput, Text::tr("the passphrase is longer than 1024 bytes"));
     if (length == 0)
-        return makeError(ErrorCode::InvalidInput, tr("the passphrase is empty"));
+        return makeError(ErrorCode::InvalidInput, Text::tr("the passphrase is empty"));
     return SecretBytes::copyOf(line.data(), length);
 }
 
@@ -113,7 +113,7 @@ Result<std::unique_ptr<Store>> unlock(const Options& options)
 {
     if (!storeExists(options.storePath))
         return makeError(ErrorCode::NotFound,
-                         tr("no case store at %1: create one with \"earlyhelp-cli init\" or name it with --store")
+                         Text::tr("no case store at %1: create one with \"earlyhelp-cli init\" or name it with --store")
                              .arg(options.storePath));
 
     if (!options.passphraseFromStdin && hasKeychainSlot(options.storePath)) {
@@ -122,7 +122,7 @@ Result<std::unique_ptr<Store>> unlock(const Options& options)
             return store;
         err() << "earlyhelp-cli: " << store.error().message << Qt::endl;
     }
-    auto passphrase = readPassphrase(tr("Passphrase for %1: ").arg(options.storePath), options.passphraseFromStdin);
+    auto passphrase = readPassphrase(Text::tr("Passphrase for %1: ").arg(options.storePath), options.passphraseFromStdin);
     if (!passphrase)
         return std::unexpected(passphrase.error());
     return unlockWithPassphrase(options.storePath, options.user, *passphrase);
@@ -144,19 +144,19 @@ int runInit(const QCommandLineParser& parser, const Options& options)
     request.userName = options.user;
     request.useKeychain = parser.isSet(QStringLiteral("keychain"));
     if (request.organisation.name.isEmpty())
-        return usage(tr("init needs --school NAME"));
+        return usage(Text::tr("init needs --school NAME"));
     if (request.userName.isEmpty())
-        return usage(tr("init needs --user NAME, the name of the designated safeguarding lead"));
+        return usage(Text::tr("init needs --user NAME, the name of the designated safeguarding lead"));
 
-    auto passphrase = readPassphrase(tr("New passphrase: "), options.passphraseFromStdin);
+    auto passphrase = readPassphrase(Text::tr("New passphrase: "), options.passphraseFromStdin);
     if (!passphrase)
         return fail(passphrase.error().message);
     if (!options.passphraseFromStdin) {
-        auto again = readPassphrase(tr("Repeat the passphrase: "), false);
+        auto again = readPassphrase(Text::tr("Repeat the passphrase: "), false);
         if (!again)
             return fail(again.error().message);
         if (!again->equals(*passphrase))
-            return fail(tr("the two passphrases differ; nothing was created"));
+            return fail(Text::tr("the two passphrases differ; nothing was created"));
     }
     request.passphrase = std::move(*passphrase);
 
@@ -165,14 +165,14 @@ int runInit(const QCommandLineParser& parser, const Options& options)
         return fail(created.error().message);
     if (!created->keychainProblem.isEmpty())
         err() << "earlyhelp-cli: " << created->keychainProblem << Qt::endl;
-    out() << tr("Created the case store %1 for %2.").arg(options.storePath, created->organisation.name) << Qt::endl;
+    out() << Text::tr("Created the case store %1 for %2.").arg(options.storePath, created->organisation.name) << Qt::endl;
     return Success;
 }
 
 int runImport(const QStringList& files, const Options& options)
 {
     if (files.isEmpty())
-        return usage(tr("import needs at least one Common Transfer File"));
+        return usage(Text::tr("import needs at least one Common Transfer File"));
     auto store = unlock(options);
     if (!store)
         return fail(store.error().message);
@@ -182,7 +182,7 @@ int runImport(const QStringList& files, const Options& options)
         const bool terminal = isatty(STDERR_FILENO) != 0;
         auto progress = [&](qint64 done, qint64 total) {
             if (terminal && total > 0)
-                err() << "\r" << tr("Importing %1: %2%").arg(QFileInfo(file).fileName()).arg(done * 100 / total)
+                err() << "\r" << Text::tr("Importing %1: %2%").arg(QFileInfo(file).fileName()).arg(done * 100 / total)
                       << Qt::flush;
             return true;
         };
@@ -194,7 +194,7 @@ int runImport(const QStringList& files, const Options& options)
             status = Failure;
             continue;
         }
-        out() << tr("%1: %2 pupils added, %3 updated, %4 unchanged, %5 skipped; %6 families added, %7 updated.")
+        out() << Text::tr("%1: pupils added %2, updated %3, unchanged %4, skipped %5; families added %6, updated %7.")
                      .arg(file)
                      .arg(summary->pupilsAdded)
                      .arg(summary->pupilsUpdated)
@@ -237,7 +237,7 @@ QJsonObject personJson(const PersonSummary& person)
 int runList(const QString& what, const QString& search, const Options& options)
 {
     if (what != u"people" && what != u"families")
-        return usage(tr("list takes \"people\" or \"families\", not \"%1\"").arg(what));
+        return usage(Text::tr("list takes \"people\" or \"families\", not \"%1\"").arg(what));
     auto store = unlock(options);
     if (!store)
         return fail(store.error().message);
@@ -286,10 +286,10 @@ int runList(const QString& what, const QString& search, const Options& options)
         out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
         return Success;
     }
+    out() << Text::tr("Family\tChildren\tAdults\tStatus") << Qt::endl;
     for (const FamilySummary& family : *families)
-        out() << family.name << "  " << tr("%n child(ren)", family.childCount) << ", "
-              << tr("%n adult(s)", family.adultCount) << (family.lookedAfter ? tr(", looked after") : QString())
-              << Qt::endl;
+        out() << family.name << '\t' << family.childCount << '\t' << family.adultCount << '\t' << family.status
+              << (family.lookedAfter ? Text::tr(", looked after") : QString()) << Qt::endl;
     return Success;
 }
 
@@ -310,7 +310,7 @@ int runVerify(const Options& options)
 int run(const QStringList& arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(tr(
+    parser.setApplicationDescription(Text::tr(
         "Early Help Case Manager on the command line, for school IT and scripts.\n\n"
         "Commands:\n"
         "  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]\n"
@@ -323,22 +323,22 @@ int run(const QStringList& arguments)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("store"), tr("The case store file (default: %1).").arg(defaultStorePath()), tr("path")},
-        {QStringLiteral("passphrase-stdin"), tr("Read the passphrase from the first line of standard input.")},
-        {QStringLiteral("json"), tr("list: write JSON instead of a table.")},
-        {QStringLiteral("verbose"), tr("Write diagnostic messages (opening, unlocking, import counts) to "
+        {QStringLiteral("store"), Text::tr("The case store file (default: %1).").arg(defaultStorePath()), Text::tr("path")},
+        {QStringLiteral("passphrase-stdin"), Text::tr("Read the passphrase from the first line of standard input.")},
+        {QStringLiteral("json"), Text::tr("list: write JSON instead of a table.")},
+        {QStringLiteral("verbose"), Text::tr("Write diagnostic messages (opening, unlocking, import counts) to "
                                        "standard error.")},
-        {QStringLiteral("school"), tr("init: the school's name."), tr("name")},
-        {QStringLiteral("urn"), tr("init: the school's six-digit DfE URN."), tr("urn")},
-        {QStringLiteral("la"), tr("init: the three-digit local authority number."), tr("number")},
-        {QStringLiteral("estab"), tr("init: the four-digit establishment number."), tr("number")},
-        {QStringLiteral("user"), tr("The user whose passphrase unlocks the store (needed when it has several); "
+        {QStringLiteral("school"), Text::tr("init: the school's name."), Text::tr("name")},
+        {QStringLiteral("urn"), Text::tr("init: the school's six-digit DfE URN."), Text::tr("urn")},
+        {QStringLiteral("la"), Text::tr("init: the three-digit local authority number."), Text::tr("number")},
+        {QStringLiteral("estab"), Text::tr("init: the four-digit establishment number."), Text::tr("number")},
+        {QStringLiteral("user"), Text::tr("The user whose passphrase unlocks the store (needed when it has several); "
                                     "for init, the first user, the designated safeguarding lead."),
-         tr("name")},
-        {QStringLiteral("keychain"), tr("init: also keep the key in the OS keychain, so that no passphrase is "
+         Text::tr("name")},
+        {QStringLiteral("keychain"), Text::tr("init: also keep the key in the OS keychain, so that no passphrase is "
                                         "needed on this computer.")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), tr("init, import, list or verify"));
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list or verify"));
 
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -358,7 +358,7 @@ int run(const QStringList& arguments)
 
     const QStringList positional = parser.positionalArguments();
     if (positional.isEmpty())
-        return usage(tr("no command given"));
+        return usage(Text::tr("no command given"));
 
     Options options;
     options.storePath = parser.isSet(QStringLiteral("store")) ? parser.value(QStringLiteral("store")) : defaultStorePath();
@@ -370,22 +370,22 @@ int run(const QStringList& arguments)
     const QStringList rest = positional.mid(1);
     if (command == u"init") {
         if (!rest.isEmpty())
-            return usage(tr("init takes no arguments, only options"));
+            return usage(Text::tr("init takes no arguments, only options"));
         return runInit(parser, options);
     }
     if (command == u"import")
         return runImport(rest, options);
     if (command == u"list") {
         if (rest.isEmpty() || rest.size() > 2)
-            return usage(tr("list takes \"people\" or \"families\" and an optional search text"));
+            return usage(Text::tr("list takes \"people\" or \"families\" and an optional search text"));
         return runList(rest.first(), rest.value(1), options);
     }
     if (command == u"verify") {
         if (!rest.isEmpty())
-            return usage(tr("verify takes no arguments"));
+            return usage(Text::tr("verify takes no arguments"));
         return runVerify(options);
     }
-    return usage(tr("unknown command \"%1\"").arg(command));
+    return usage(Text::tr("unknown command \"%1\"").arg(command));
 }
 
 } // namespace earlyhelp::cli

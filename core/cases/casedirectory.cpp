@@ -18,16 +18,16 @@ namespace earlyhelp {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("earlyhelp::CaseDirectory", text);
-}
+// The translation context of this file's messages.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(earlyhelp::CaseDirectory)
+};
 
 std::unexpected<Error> queryError(const QSqlQuery& query)
 {
     qCWarning(lcCases) << "query failed:" << query.lastError().text();
     return makeError(ErrorCode::Database,
-                     tr("Reading the case store failed: %1. Close and reopen the store; if this happens "
+                     Text::tr("Reading the case store failed: %1. Close and reopen the store; if this happens "
                         "again, run \"earlyhelp-cli verify\".")
                          .arg(query.lastError().text()));
 }
@@ -166,7 +166,7 @@ Result<FamilyDetail> CaseDirectory::family(const QString& familyId) const
         return queryError(query);
     if (!query.next())
         return makeError(ErrorCode::NotFound,
-                         tr("No family with id %1 is in this store. It may have been deleted.").arg(familyId));
+                         Text::tr("No family with id %1 is in this store. It may have been deleted.").arg(familyId));
 
     FamilyDetail detail;
     detail.family.id = query.value(0).toString();
@@ -256,7 +256,7 @@ Result<OrganisationRecord> CaseDirectory::localOrganisation() const
         return queryError(query);
     if (!query.next())
         return makeError(ErrorCode::NotFound,
-                         tr("This store has no organisation of its own yet. Run the set-up again or "
+                         Text::tr("This store has no organisation of its own yet. Run the set-up again or "
                             "\"earlyhelp-cli init\"."));
     OrganisationRecord organisation;
     organisation.id = query.value(0).toString();
@@ -290,27 +290,27 @@ Status normaliseOrganisation(OrganisationRecord& organisation)
         organisation.partyType = QStringLiteral("school");
 
     if (organisation.name.isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("The organisation's name is missing. Enter the school's name."));
+        return makeError(ErrorCode::InvalidInput, Text::tr("The organisation's name is missing. Enter the school's name."));
     auto checkDigits = [](const QString& value, int digits) {
         static const QRegularExpression allDigits(QStringLiteral("^[0-9]+$"));
         return value.isEmpty() || (value.size() == digits && allDigits.match(value).hasMatch());
     };
     if (!checkDigits(organisation.dfeUrn, 6))
         return makeError(ErrorCode::InvalidInput,
-                         tr("The DfE URN \"%1\" is not valid: a URN has six digits, e.g. 103456.")
+                         Text::tr("The DfE URN \"%1\" is not valid: a URN has six digits, e.g. 103456.")
                              .arg(organisation.dfeUrn));
     if (!checkDigits(organisation.laCode, 3))
         return makeError(ErrorCode::InvalidInput,
-                         tr("The local authority number \"%1\" is not valid: it has three digits, e.g. 330 "
+                         Text::tr("The local authority number \"%1\" is not valid: it has three digits, e.g. 330 "
                             "for Birmingham.")
                              .arg(organisation.laCode));
     if (!checkDigits(organisation.estabNumber, 4))
         return makeError(ErrorCode::InvalidInput,
-                         tr("The establishment number \"%1\" is not valid: it has four digits, e.g. 2987.")
+                         Text::tr("The establishment number \"%1\" is not valid: it has four digits, e.g. 2987.")
                              .arg(organisation.estabNumber));
     if (organisation.dfeUrn.isEmpty() && (organisation.laCode.isEmpty() || organisation.estabNumber.isEmpty()))
         return makeError(ErrorCode::InvalidInput,
-                         tr("Enter the school's DfE URN, or its local authority and establishment numbers."));
+                         Text::tr("Enter the school's DfE URN, or its local authority and establishment numbers."));
 
     return {};
 }
@@ -326,7 +326,7 @@ Result<OrganisationRecord> createLocalOrganisation(Store& store, OrganisationRec
         return queryError(existing);
     existing.next();
     if (existing.value(0).toInt() > 0)
-        return makeError(ErrorCode::AlreadyExists, tr("This store already has its own organisation."));
+        return makeError(ErrorCode::AlreadyExists, Text::tr("This store already has its own organisation."));
 
     organisation.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QString now = utcNow();

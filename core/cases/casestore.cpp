@@ -15,10 +15,10 @@ namespace earlyhelp {
 
 namespace {
 
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("earlyhelp::CaseStore", text, nullptr, n);
-}
+// The translation context of this file's messages.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(earlyhelp::CaseStore)
+};
 
 const QString leadRole = QStringLiteral("lead");
 
@@ -59,17 +59,17 @@ bool storeExists(const QString& path)
 Result<NewStore> setUpStore(NewStoreRequest request)
 {
     if (request.path.isEmpty())
-        return makeError(ErrorCode::InvalidInput, tr("Choose where the case store is kept."));
+        return makeError(ErrorCode::InvalidInput, Text::tr("Choose where the case store is kept."));
     if (storeExists(request.path))
         return makeError(ErrorCode::AlreadyExists,
-                         tr("A case store already exists at %1. Open it, or choose another file.").arg(request.path));
+                         Text::tr("A case store already exists at %1. Open it, or choose another file.").arg(request.path));
     if (auto valid = normaliseOrganisation(request.organisation); !valid)
         return std::unexpected(valid.error());
 
     const QString folder = QFileInfo(request.path).absolutePath();
     if (!QDir().mkpath(folder))
         return makeError(ErrorCode::Io,
-                         tr("The folder %1 could not be created. Choose a folder you can write to.").arg(folder));
+                         Text::tr("The folder %1 could not be created. Choose a folder you can write to.").arg(folder));
 
     auto keyFile = keys::KeyFile::create(request.path, request.userName, leadRole, request.passphrase,
                                          request.useKeychain);
@@ -132,8 +132,8 @@ Result<std::unique_ptr<Store>> unlockWithPassphrase(const QString& path, const Q
         const QStringList users = usersWithPassphrase(*keyFile);
         if (users.size() != 1)
             return makeError(ErrorCode::InvalidInput,
-                             tr("The store %1 has %n users; name the one whose passphrase this is.",
-                                static_cast<int>(users.size()))
+                             Text::tr("The store %1 has %n users; name the one whose passphrase this is.", nullptr,
+                                      static_cast<int>(users.size()))
                                  .arg(path));
         slotUser = users.first();
     }

@@ -12,17 +12,17 @@ namespace earlyhelp {
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("earlyhelp::StoreVerify", text);
-}
+// The translation context of this file's messages.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(earlyhelp::StoreVerify)
+};
 
 // Runs a check whose every result row is a problem, except a single "ok" row.
 Status collectProblems(QSqlQuery& query, const QString& sql, const QString& label, QStringList& problems)
 {
     if (!query.exec(sql))
         return makeError(ErrorCode::Database,
-                         tr("The check \"%1\" could not run: %2").arg(label, query.lastError().text()));
+                         Text::tr("The check \"%1\" could not run: %2").arg(label, query.lastError().text()));
     while (query.next()) {
         QStringList columns;
         for (int i = 0; i < query.record().count(); ++i)
@@ -45,32 +45,32 @@ Result<VerifyReport> verifyStore(Store& store)
         const char* sql;
         const char* label;
     } checks[] = {
-        {"PRAGMA cipher_integrity_check", "page authentication"},
-        {"PRAGMA integrity_check", "database structure"},
-        {"PRAGMA foreign_key_check", "foreign keys"},
+        {"PRAGMA cipher_integrity_check", QT_TRANSLATE_NOOP("earlyhelp::StoreVerify", "page authentication")},
+        {"PRAGMA integrity_check", QT_TRANSLATE_NOOP("earlyhelp::StoreVerify", "database structure")},
+        {"PRAGMA foreign_key_check", QT_TRANSLATE_NOOP("earlyhelp::StoreVerify", "foreign keys")},
         {"SELECT 'person ' || p.id FROM person p LEFT JOIN person_search s ON s.rowid = p.local_id "
          "WHERE s.rowid IS NULL OR s.names IS NOT earlyhelp_search_terms(p.legal_forename, p.middle_names, "
          "p.legal_surname, p.preferred_forename, p.preferred_surname, p.former_surname) "
          "OR s.identifiers IS NOT earlyhelp_search_terms(p.upn, p.nhs_number)",
-         "search index out of date"},
+         QT_TRANSLATE_NOOP("earlyhelp::StoreVerify", "search index out of date")},
         {"SELECT 'index row ' || s.rowid FROM person_search s LEFT JOIN person p ON p.local_id = s.rowid "
          "WHERE p.local_id IS NULL",
-         "search index row without a person"},
+         QT_TRANSLATE_NOOP("earlyhelp::StoreVerify", "search index row without a person")},
     };
     for (const auto& check : checks) {
-        if (auto status = collectProblems(query, QString::fromLatin1(check.sql), tr(check.label), report.problems);
+        if (auto status = collectProblems(query, QString::fromLatin1(check.sql), Text::tr(check.label), report.problems);
             !status)
             return std::unexpected(status.error());
     }
     if (!query.exec(QStringLiteral("INSERT INTO person_search(person_search) VALUES ('integrity-check')")))
-        report.problems += tr("search index: %1").arg(query.lastError().text());
+        report.problems += Text::tr("search index: %1").arg(query.lastError().text());
 
     if (!report.problems.isEmpty())
         return makeError(ErrorCode::StoreDamaged,
-                         tr("%1 failed verification: %2. Restore the store from a backup, or ask your IT "
+                         Text::tr("%1 failed verification: %2. Restore the store from a backup, or ask your IT "
                             "support to examine it.")
                              .arg(store.path(), report.problems.join(QStringLiteral("; "))));
-    report.summary = tr("%1 verified: encryption, structure, foreign keys and search index are sound.")
+    report.summary = Text::tr("%1 verified: encryption, structure, foreign keys and search index are sound.")
                          .arg(store.path());
     return report;
 }

@@ -3,7 +3,7 @@
 
 #include "cases/casedirectory.h"
 #include "common/secretbytes.h"
-#include "ctfgenerator.h"
+#include "support/ctfgenerator.h"
 #include "import/ctfimporter.h"
 #include "keys/keyfile.h"
 #include "store/store.h"
@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -178,6 +179,7 @@ BENCHMARK(BM_SearchPeople)->Arg(2000)->Arg(300000)->Unit(benchmark::kMillisecond
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("earlyhelp.*.info=false"));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
         return 1;
