@@ -15,8 +15,7 @@ namespace earlyhelp {
 
 namespace {
 
-QString readScript(const QString& resourcePath)
-{
+QString readScript(const QString& resourcePath) {
     QFile file(resourcePath);
     if (!file.open(QIODevice::ReadOnly)) {
         qCCritical(lcStore, "The schema script %s is missing from this build", qUtf8Printable(resourcePath));
@@ -25,8 +24,7 @@ QString readScript(const QString& resourcePath)
     return QString::fromUtf8(file.readAll());
 }
 
-Status checkMigrations(std::span<const Migration> migrations)
-{
+Status checkMigrations(std::span<const Migration> migrations) {
     for (std::size_t i = 0; i < migrations.size(); ++i) {
         const Migration& migration = migrations[i];
         if (migration.version != int(i) + 1 || migration.script.trimmed().isEmpty()) {
@@ -40,14 +38,13 @@ Status checkMigrations(std::span<const Migration> migrations)
     return {};
 }
 
-Error migrationError(const QSqlError& sqlError, const QString& path, int version)
-{
+Error migrationError(const QSqlError& sqlError, const QString& path, int version) {
     Error error = storeErrorFromSqlError(sqlError, path);
     if (error.code == ErrorCode::Database) {
-        error.message = QCoreApplication::translate("earlyhelp::Store",
-                                                    "The case store %1 could not be upgraded to schema version "
-                                                    "%2 (%3). The store is unchanged. Report this to your IT "
-                                                    "support.")
+        error.message = QCoreApplication::translate(
+                            "earlyhelp::Store", "The case store %1 could not be upgraded to schema version "
+                                                "%2 (%3). The store is unchanged. Report this to your IT "
+                                                "support.")
                             .arg(displayPath(path))
                             .arg(version)
                             .arg(sqlError.databaseText());
@@ -55,8 +52,7 @@ Error migrationError(const QSqlError& sqlError, const QString& path, int version
     return error;
 }
 
-void rollBack(QSqlDatabase& database, int version)
-{
+void rollBack(QSqlDatabase& database, int version) {
     // Some errors, SQLITE_FULL among them, roll the transaction back already.
     sqlite3* connection = sqliteConnection(database);
     if (!connection || sqlite3_get_autocommit(connection) != 0)
@@ -65,16 +61,15 @@ void rollBack(QSqlDatabase& database, int version)
         qCWarning(lcStore, "Rolling back schema migration %d failed", version);
 }
 
-Status runMigration(QSqlDatabase& database, SqlCipherDriver& driver, const Migration& migration)
-{
+Status runMigration(QSqlDatabase& database, SqlCipherDriver& driver, const Migration& migration) {
     const QString path = database.databaseName();
     if (!database.transaction())
         return std::unexpected(migrationError(driver.lastError(), path, migration.version));
 
     // PRAGMA user_version is part of the transaction: ROLLBACK restores it.
     const bool applied =
-        driver.executeScript(migration.script)
-        && driver.executeScript(QStringLiteral("PRAGMA user_version = %1;").arg(migration.version));
+        driver.executeScript(migration.script) &&
+        driver.executeScript(QStringLiteral("PRAGMA user_version = %1;").arg(migration.version));
     if (!applied) {
         const QSqlError failure = driver.lastError();
         rollBack(database, migration.version);
@@ -91,16 +86,14 @@ Status runMigration(QSqlDatabase& database, SqlCipherDriver& driver, const Migra
 
 } // namespace
 
-const QList<Migration>& storeMigrations()
-{
+const QList<Migration>& storeMigrations() {
     static const QList<Migration> migrations{
         Migration{1, readScript(QStringLiteral(":/earlyhelp/store/schema_v1.sql"))},
     };
     return migrations;
 }
 
-Error schemaTooNewError(const QString& path, int storeVersion, int latestVersion)
-{
+Error schemaTooNewError(const QString& path, int storeVersion, int latestVersion) {
     qCWarning(lcStore, "%s has schema %d; this build reads up to %d", qUtf8Printable(displayPath(path)),
               storeVersion, latestVersion);
     return Error{ErrorCode::SchemaTooNew,
@@ -112,8 +105,7 @@ Error schemaTooNewError(const QString& path, int storeVersion, int latestVersion
                      .arg(latestVersion)};
 }
 
-Result<int> migrateStore(QSqlDatabase& database, std::span<const Migration> migrations)
-{
+Result<int> migrateStore(QSqlDatabase& database, std::span<const Migration> migrations) {
     if (Status valid = checkMigrations(migrations); !valid)
         return std::unexpected(valid.error());
 

@@ -25,7 +25,7 @@ struct Migration {
 // driver, from its user_version up to the last version in migrations. Each
 // migration runs in its own transaction, which also sets user_version, so a
 // failing migration is rolled back and leaves the store at the version before
-// it; migrations that the same call ran earlier stay committed. Returns the
+// it. Migrations that the same call ran earlier stay committed. Returns the
 // schema version afterwards. SchemaTooNew when the store is newer than the
 // last migration; InvalidInput when the migrations are not numbered 1, 2, 3…
 // or a script is empty.

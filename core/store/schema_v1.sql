@@ -25,9 +25,11 @@ CREATE TABLE organisation (
 );
 
 CREATE TABLE person (
-    -- The rowid under a name of its own, so that VACUUM and copies made with
-    -- sqlcipher_export() keep it: the person's person_search row has the same
-    -- rowid. It is local to this store; other stores know the person by id.
+    -- The rowid under a name of its own. SQLite documents that VACUUM may
+    -- change rowids that no INTEGER PRIMARY KEY column names, and copies made
+    -- with sqlcipher_export() keep only named columns. The person's
+    -- person_search row has the same rowid. It is local to this store; other
+    -- stores identify the person by id.
     local_id            INTEGER PRIMARY KEY,
     id                  TEXT NOT NULL UNIQUE,
     org_id              TEXT NOT NULL REFERENCES organisation(id),
@@ -150,14 +152,18 @@ CREATE INDEX family_member_person ON family_member(person_id);
 -- Folded search terms of each person's names and identifiers, kept current by
 -- triggers through earlyhelp_search_terms(), which the store registers on every
 -- connection. Names themselves are stored only in person, exactly as given.
+-- Every person, deleted or not, has a row; searches skip deleted people.
 -- The terms arrive folded and separated by single spaces, so the ascii
 -- tokenizer, which splits only at ASCII spaces and punctuation, keeps each term
 -- whole. unicode61 would also split at spacing vowel signs, so Devanagari परि
--- and परा would both index as पर.
+-- and परा would both index as पर. The prefix indexes serve the first two or
+-- three letters a user types. In a test store of 300,000 made-up people they
+-- made such a lookup about ten times faster and the index a third larger.
 CREATE VIRTUAL TABLE person_search USING fts5(
     names,
     identifiers,
-    tokenize = 'ascii'
+    tokenize = 'ascii',
+    prefix = '2 3'
 );
 
 CREATE TRIGGER person_search_insert AFTER INSERT ON person BEGIN

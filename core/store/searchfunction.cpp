@@ -12,8 +12,7 @@ namespace earlyhelp {
 
 namespace {
 
-void searchTermsFunction(sqlite3_context* context, int argumentCount, sqlite3_value** arguments)
-{
+void searchTermsFunction(sqlite3_context* context, int argumentCount, sqlite3_value** arguments) {
     QStringList terms;
     for (int i = 0; i < argumentCount; ++i) {
         sqlite3_value* argument = arguments[i];
@@ -38,8 +37,7 @@ void searchTermsFunction(sqlite3_context* context, int argumentCount, sqlite3_va
 
 } // namespace
 
-int registerSearchFunction(sqlite3* connection)
-{
+int registerSearchFunction(sqlite3* connection) {
     return sqlite3_create_function_v2(connection, "earlyhelp_search_terms", -1,
                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
                                       &searchTermsFunction, nullptr, nullptr, nullptr);

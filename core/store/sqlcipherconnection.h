@@ -36,10 +36,10 @@ inline constexpr qint64 storePageSize = 4096;
 // InvalidInput unless key is storeKeySize bytes.
 [[nodiscard]] Status checkStoreKey(const SecretBytes& key);
 
-// Checks what can be told about the file at path without a key and without
-// writing. NotFound when nothing is there; NotAStore when it is a folder, is
+// Checks, without a key and without writing, whether the file at path can be a
+// store. NotFound when nothing is there. NotAStore when it is a folder, is
 // empty, starts with the plain "SQLite format 3" header or is not a whole
-// number of pages; PermissionDenied or Io when it cannot be read.
+// number of pages. PermissionDenied or Io when it cannot be read.
 [[nodiscard]] Status checkStoreFile(const QString& path);
 
 // Proves key against the store at path without writing to it or creating its
@@ -57,9 +57,9 @@ inline constexpr qint64 storePageSize = 4096;
 // when SQLite could only open the file read-only.
 [[nodiscard]] Result<SqliteConnection> openKeyedConnection(const QString& path, const SecretBytes& key);
 
-// Applies the settings every store connection uses: cipher_memory_security,
-// a busy timeout, journal_mode = WAL, foreign_keys, secure_delete,
-// temp_store = MEMORY, and registers earlyhelp_search_terms().
+// Applies the settings every store connection uses: a busy timeout,
+// journal_mode = WAL, foreign_keys, secure_delete, temp_store = MEMORY, and
+// registers earlyhelp_search_terms().
 [[nodiscard]] Status configureConnection(sqlite3* connection, const QString& path);
 
 // Reads PRAGMA user_version.

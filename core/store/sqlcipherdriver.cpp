@@ -25,16 +25,15 @@ struct TableColumn {
     int primaryKeyPosition = 0;
 };
 
-QList<TableColumn> readTableColumns(sqlite3* connection, const QString& tableName)
-{
+QList<TableColumn> readTableColumns(sqlite3* connection, const QString& tableName) {
     QList<TableColumn> columns;
     if (!connection)
         return columns;
 
     sqlite3_stmt* statement = nullptr;
-    const int code = sqlite3_prepare_v2(connection,
-                                        "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?1)",
-                                        -1, &statement, nullptr);
+    const int code = sqlite3_prepare_v2(
+        connection, "SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?1)", -1,
+        &statement, nullptr);
     if (code != SQLITE_OK) {
         sqlite3_finalize(statement);
         return columns;
@@ -46,8 +45,10 @@ QList<TableColumn> readTableColumns(sqlite3* connection, const QString& tableNam
     while (sqlite3_step(statement) == SQLITE_ROW) {
         const auto* name = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
         const auto* declaredType = reinterpret_cast<const char*>(sqlite3_column_text(statement, 1));
-        QSqlField field(QString::fromUtf8(name), metaTypeForDeclaredType(QByteArrayView(declaredType)), tableName);
-        field.setRequiredStatus(sqlite3_column_int(statement, 2) != 0 ? QSqlField::Required : QSqlField::Optional);
+        QSqlField field(QString::fromUtf8(name), metaTypeForDeclaredType(QByteArrayView(declaredType)),
+                        tableName);
+        field.setRequiredStatus(sqlite3_column_int(statement, 2) != 0 ? QSqlField::Required
+                                                                      : QSqlField::Optional);
         if (sqlite3_column_type(statement, 3) != SQLITE_NULL)
             field.setDefaultValue(
                 QString::fromUtf8(reinterpret_cast<const char*>(sqlite3_column_text(statement, 3))));
@@ -60,8 +61,8 @@ QList<TableColumn> readTableColumns(sqlite3* connection, const QString& tableNam
     for (const TableColumn& column : std::as_const(columns))
         keyColumns += column.primaryKeyPosition > 0 ? 1 : 0;
     for (TableColumn& column : columns) {
-        if (keyColumns == 1 && column.primaryKeyPosition > 0
-            && column.field.metaType() == QMetaType::fromType<qint64>())
+        if (keyColumns == 1 && column.primaryKeyPosition > 0 &&
+            column.field.metaType() == QMetaType::fromType<qint64>())
             column.field.setAutoValue(true);
     }
     return columns;
@@ -69,8 +70,7 @@ QList<TableColumn> readTableColumns(sqlite3* connection, const QString& tableNam
 
 } // namespace
 
-void registerSqlCipherDriver()
-{
+void registerSqlCipherDriver() {
     static const bool registered = [] {
         QSqlDatabase::registerSqlDriver(QString(sqlCipherDriverName), new QSqlDriverCreator<SqlCipherDriver>);
         return true;
@@ -79,37 +79,30 @@ void registerSqlCipherDriver()
 }
 
 SqlCipherDriver::SqlCipherDriver(QObject* parent)
-    : QSqlDriver(parent)
-{
-}
+    : QSqlDriver(parent) {}
 
 SqlCipherDriver::SqlCipherDriver(sqlite3* connection, QObject* parent)
-    : QSqlDriver(parent)
-{
+    : QSqlDriver(parent) {
     adopt(connection);
 }
 
-SqlCipherDriver::~SqlCipherDriver()
-{
+SqlCipherDriver::~SqlCipherDriver() {
     close();
 }
 
-void SqlCipherDriver::adopt(sqlite3* connection)
-{
+void SqlCipherDriver::adopt(sqlite3* connection) {
     m_connection = connection;
     m_openStatus = {};
     setOpen(connection != nullptr);
     setOpenError(false);
 }
 
-void SqlCipherDriver::setKey(SecretBytes key)
-{
+void SqlCipherDriver::setKey(SecretBytes key) {
     m_key = std::move(key);
 }
 
 bool SqlCipherDriver::open(const QString& databaseName, const QString& user, const QString& password,
-                           const QString& host, int port, const QString& connectOptions)
-{
+                           const QString& host, int port, const QString& connectOptions) {
     Q_UNUSED(user);
     Q_UNUSED(password);
     Q_UNUSED(host);
@@ -122,7 +115,8 @@ bool SqlCipherDriver::open(const QString& databaseName, const QString& user, con
 
     auto fail = [this](const Error& error) {
         m_openStatus = std::unexpected(error);
-        setLastError(QSqlError(tr("Could not open the case store"), error.message, QSqlError::ConnectionError));
+        setLastError(
+            QSqlError(tr("Could not open the case store"), error.message, QSqlError::ConnectionError));
         setOpenError(true);
         return false;
     };
@@ -143,8 +137,7 @@ bool SqlCipherDriver::open(const QString& databaseName, const QString& user, con
     return true;
 }
 
-void SqlCipherDriver::close()
-{
+void SqlCipherDriver::close() {
     const QList<SqlCipherResult*> results = std::exchange(m_results, {});
     for (SqlCipherResult* result : results)
         result->releaseStatement();
@@ -159,23 +152,19 @@ void SqlCipherDriver::close()
     setOpenError(false);
 }
 
-QSqlResult* SqlCipherDriver::createResult() const
-{
+QSqlResult* SqlCipherDriver::createResult() const {
     return new SqlCipherResult(const_cast<SqlCipherDriver*>(this));
 }
 
-void SqlCipherDriver::addResult(SqlCipherResult* result) const
-{
+void SqlCipherDriver::addResult(SqlCipherResult* result) const {
     m_results.append(result);
 }
 
-void SqlCipherDriver::removeResult(SqlCipherResult* result) const
-{
+void SqlCipherDriver::removeResult(SqlCipherResult* result) const {
     m_results.removeOne(result);
 }
 
-bool SqlCipherDriver::hasFeature(DriverFeature feature) const
-{
+bool SqlCipherDriver::hasFeature(DriverFeature feature) const {
     switch (feature) {
     case Transactions:
     case BLOB:
@@ -201,8 +190,7 @@ bool SqlCipherDriver::hasFeature(DriverFeature feature) const
 }
 
 QSqlError SqlCipherDriver::makeSqlError(const QString& text, QSqlError::ErrorType type, int code,
-                                        const QString& detail) const
-{
+                                        const QString& detail) const {
     QString databaseText = detail;
     if (databaseText.isEmpty())
         databaseText = m_connection ? QString::fromUtf8(sqlite3_errmsg(m_connection))
@@ -210,8 +198,7 @@ QSqlError SqlCipherDriver::makeSqlError(const QString& text, QSqlError::ErrorTyp
     return QSqlError(text, databaseText, type, QString::number(code));
 }
 
-bool SqlCipherDriver::executeTransactionStatement(const char* statement, const QString& failureText)
-{
+bool SqlCipherDriver::executeTransactionStatement(const char* statement, const QString& failureText) {
     if (!m_connection) {
         setLastError(QSqlError(failureText, tr("The case store is not open."), QSqlError::TransactionError));
         return false;
@@ -225,23 +212,19 @@ bool SqlCipherDriver::executeTransactionStatement(const char* statement, const Q
     return true;
 }
 
-bool SqlCipherDriver::beginTransaction()
-{
+bool SqlCipherDriver::beginTransaction() {
     return executeTransactionStatement("BEGIN IMMEDIATE", tr("Could not start a transaction"));
 }
 
-bool SqlCipherDriver::commitTransaction()
-{
+bool SqlCipherDriver::commitTransaction() {
     return executeTransactionStatement("COMMIT", tr("Could not commit the transaction"));
 }
 
-bool SqlCipherDriver::rollbackTransaction()
-{
+bool SqlCipherDriver::rollbackTransaction() {
     return executeTransactionStatement("ROLLBACK", tr("Could not roll back the transaction"));
 }
 
-bool SqlCipherDriver::executeScript(const QString& script)
-{
+bool SqlCipherDriver::executeScript(const QString& script) {
     if (!m_connection) {
         setLastError(QSqlError(tr("Could not run the script"), tr("The case store is not open."),
                                QSqlError::StatementError));
@@ -256,8 +239,7 @@ bool SqlCipherDriver::executeScript(const QString& script)
     return true;
 }
 
-QStringList SqlCipherDriver::selectNames(const char* statementText) const
-{
+QStringList SqlCipherDriver::selectNames(const char* statementText) const {
     QStringList names;
     if (!m_connection)
         return names;
@@ -270,8 +252,7 @@ QStringList SqlCipherDriver::selectNames(const char* statementText) const
     return names;
 }
 
-QStringList SqlCipherDriver::tables(QSql::TableType type) const
-{
+QStringList SqlCipherDriver::tables(QSql::TableType type) const {
     QStringList names;
     if (type & QSql::Tables) {
         names += selectNames("SELECT name FROM sqlite_schema WHERE type = 'table' "
@@ -287,10 +268,9 @@ QStringList SqlCipherDriver::tables(QSql::TableType type) const
     return names;
 }
 
-QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
-{
-    const QString table = isIdentifierEscaped(tableName, TableName) ? stripDelimiters(tableName, TableName)
-                                                                     : tableName;
+QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const {
+    const QString table =
+        isIdentifierEscaped(tableName, TableName) ? stripDelimiters(tableName, TableName) : tableName;
     QList<TableColumn> columns = readTableColumns(m_connection, table);
     columns.removeIf([](const TableColumn& column) { return column.primaryKeyPosition == 0; });
     std::ranges::sort(columns, {}, &TableColumn::primaryKeyPosition);
@@ -301,18 +281,16 @@ QSqlIndex SqlCipherDriver::primaryIndex(const QString& tableName) const
     return index;
 }
 
-QSqlRecord SqlCipherDriver::record(const QString& tableName) const
-{
-    const QString table = isIdentifierEscaped(tableName, TableName) ? stripDelimiters(tableName, TableName)
-                                                                     : tableName;
+QSqlRecord SqlCipherDriver::record(const QString& tableName) const {
+    const QString table =
+        isIdentifierEscaped(tableName, TableName) ? stripDelimiters(tableName, TableName) : tableName;
     QSqlRecord record;
     for (const TableColumn& column : readTableColumns(m_connection, table))
         record.append(column.field);
     return record;
 }
 
-QString SqlCipherDriver::escapeIdentifier(const QString& identifier, IdentifierType type) const
-{
+QString SqlCipherDriver::escapeIdentifier(const QString& identifier, IdentifierType type) const {
     if (identifier.isEmpty() || isIdentifierEscaped(identifier, type))
         return identifier;
     QString escaped = identifier;
@@ -320,8 +298,7 @@ QString SqlCipherDriver::escapeIdentifier(const QString& identifier, IdentifierT
     return QString(u'"' + escaped + u'"');
 }
 
-QString SqlCipherDriver::formatValue(const QSqlField& field, bool trimStrings) const
-{
+QString SqlCipherDriver::formatValue(const QSqlField& field, bool trimStrings) const {
     if (field.isNull())
         return QStringLiteral("NULL");
     switch (field.metaType().id()) {
@@ -334,23 +311,20 @@ QString SqlCipherDriver::formatValue(const QSqlField& field, bool trimStrings) c
     }
 }
 
-QVariant SqlCipherDriver::handle() const
-{
+QVariant SqlCipherDriver::handle() const {
     if (!m_connection)
         return {};
     return QVariant::fromValue(m_connection);
 }
 
-bool SqlCipherDriver::cancelQuery()
-{
+bool SqlCipherDriver::cancelQuery() {
     if (!m_connection)
         return false;
     sqlite3_interrupt(m_connection);
     return true;
 }
 
-sqlite3* sqliteConnection(const QSqlDatabase& database)
-{
+sqlite3* sqliteConnection(const QSqlDatabase& database) {
     const auto* driver = qobject_cast<const SqlCipherDriver*>(database.driver());
     return driver ? driver->connection() : nullptr;
 }

@@ -35,24 +35,25 @@ void registerSqlCipherDriver();
 // A Qt Sql driver over the SQLCipher C API, for QSqlQuery and Qt's SQL
 // models.
 //
-// Prepared statements take positional (?) and named (:name) placeholders;
+// Prepared statements take positional (?) and named (:name) placeholders.
 // QSqlResult turns named ones into positional ones, so a name may appear more
-// than once. Values bind as: NULL for an invalid or null QVariant (including a
-// null QString or QByteArray), integers and bool as 64-bit integers, double as
-// REAL, QString as UTF-8 TEXT, QByteArray as BLOB, QDate, QTime and QDateTime
-// as ISO 8601 text (a QDateTime in UTC, with milliseconds), QUuid as lower
-// case text without braces. Columns read back as qint64, double, QString or
-// QByteArray by their storage class; SQL NULL as a null QVariant of the
+// than once. An invalid or null QVariant, including a null QString or
+// QByteArray, binds as NULL. Integers and bool bind as 64-bit integers, double
+// as REAL, QString as UTF-8 TEXT and QByteArray as BLOB. QDate, QTime and
+// QDateTime bind as ISO 8601 text (a QDateTime in UTC, with milliseconds) and
+// QUuid as lower case text without braces. Columns read back as qint64, double, QString or
+// QByteArray by their storage class (REAL as int or qint64 when
+// numericalPrecisionPolicy() asks for it); SQL NULL as a null QVariant of the
 // column's type. A query that is not forward-only keeps the rows it has read
 // so that it can seek backwards; QuerySize is not supported, so size() is -1.
 // A SELECT holds its read snapshot until it has read its last row or is
 // finished, which keeps a WAL checkpoint from completing.
 //
-// beginTransaction() runs BEGIN IMMEDIATE, so a transaction takes the write
-// lock when it starts and never fails halfway because another connection
-// writes. Errors are QSqlErrors whose databaseText() is SQLite's message and
-// whose nativeErrorCode() is the extended SQLite result code as a decimal
-// number (storeErrorFromSqlError() maps it to an Error).
+// beginTransaction() runs BEGIN IMMEDIATE: a transaction takes the write lock
+// when it starts, instead of failing with SQLITE_BUSY at its first write
+// because another connection has written meanwhile. Errors are QSqlErrors whose databaseText() is SQLite's
+// message and whose nativeErrorCode() is the extended SQLite result code as a decimal number
+// (storeErrorFromSqlError() maps it to an Error).
 //
 // The driver belongs to the thread that created it, like every QSqlDatabase
 // connection; only cancelQuery() may be called from another thread.
@@ -76,7 +77,7 @@ public:
     // configures the connection. It neither creates a store nor migrates its
     // schema; Store does both. user, password, host, port and connectOptions
     // are ignored, since a key never travels as a QString. On failure
-    // lastError() holds the message and openStatus() the Error.
+    // lastError() returns the message and openStatus() the Error.
     bool open(const QString& databaseName, const QString& user = {}, const QString& password = {},
               const QString& host = {}, int port = -1, const QString& connectOptions = {}) override;
     void close() override;
@@ -100,15 +101,15 @@ public:
     // SQLITE_INTERRUPT. Safe from any thread while the driver is open.
     bool cancelQuery() override;
 
-    // Runs script, which may hold several statements, as sqlite3_exec() does:
-    // statement by statement until the first error. Does not open a
-    // transaction. On failure lastError() holds SQLite's message.
+    // Runs script, which may contain several statements, as sqlite3_exec()
+    // does: statement by statement until the first error. Does not open a
+    // transaction. On failure lastError() returns SQLite's message.
     [[nodiscard]] bool executeScript(const QString& script);
 
     // Returns the outcome of the last open(): the Error when it failed.
     [[nodiscard]] const Status& openStatus() const { return m_openStatus; }
 
-    // Returns the connection, or nullptr when closed. For SqlCipherResult.
+    // Returns the connection, or nullptr when closed.
     [[nodiscard]] sqlite3* connection() const { return m_connection; }
 
     // Returns a QSqlError described by text that carries the extended SQLite

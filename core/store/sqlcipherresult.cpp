@@ -17,14 +17,11 @@ namespace earlyhelp {
 
 namespace {
 
-template <typename T>
-const T& storedValue(const QVariant& value)
-{
+template <typename T> const T& storedValue(const QVariant& value) {
     return *static_cast<const T*>(value.constData());
 }
 
-bool isNullValue(const QVariant& value)
-{
+bool isNullValue(const QVariant& value) {
     if (value.isNull())
         return true;
     switch (value.typeId()) {
@@ -45,8 +42,7 @@ bool isNullValue(const QVariant& value)
     }
 }
 
-int bindText(sqlite3_stmt* statement, int index, const QString& text)
-{
+int bindText(sqlite3_stmt* statement, int index, const QString& text) {
     const QByteArray utf8 = text.toUtf8();
     return sqlite3_bind_text64(statement, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
                                SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -55,8 +51,7 @@ int bindText(sqlite3_stmt* statement, int index, const QString& text)
 // Binds value to the parameter at index (from 1). Returns SQLITE_MISMATCH for
 // a type with no SQL form and SQLITE_RANGE for an unsigned integer beyond
 // qint64.
-int bindParameter(sqlite3_stmt* statement, int index, const QVariant& value)
-{
+int bindParameter(sqlite3_stmt* statement, int index, const QVariant& value) {
     if (isNullValue(value))
         return sqlite3_bind_null(statement, index);
 
@@ -85,8 +80,8 @@ int bindParameter(sqlite3_stmt* statement, int index, const QVariant& value)
         return sqlite3_bind_double(statement, index, value.toDouble());
     case QMetaType::QByteArray: {
         const QByteArray& bytes = storedValue<QByteArray>(value);
-        return sqlite3_bind_blob64(statement, index, bytes.constData(), static_cast<sqlite3_uint64>(bytes.size()),
-                                   SQLITE_TRANSIENT);
+        return sqlite3_bind_blob64(statement, index, bytes.constData(),
+                                   static_cast<sqlite3_uint64>(bytes.size()), SQLITE_TRANSIENT);
     }
     case QMetaType::QString:
         return bindText(statement, index, storedValue<QString>(value));
@@ -105,8 +100,7 @@ int bindParameter(sqlite3_stmt* statement, int index, const QVariant& value)
     }
 }
 
-QMetaType metaTypeForStorageClass(int storageClass)
-{
+QMetaType metaTypeForStorageClass(int storageClass) {
     switch (storageClass) {
     case SQLITE_INTEGER:
         return QMetaType::fromType<qint64>();
@@ -123,8 +117,7 @@ QMetaType metaTypeForStorageClass(int storageClass)
 
 } // namespace
 
-QMetaType metaTypeForDeclaredType(QByteArrayView declaredType)
-{
+QMetaType metaTypeForDeclaredType(QByteArrayView declaredType) {
     const QByteArray type = declaredType.toByteArray().toUpper();
     if (type.contains("INT"))
         return QMetaType::fromType<qint64>();
@@ -139,63 +132,55 @@ QMetaType metaTypeForDeclaredType(QByteArrayView declaredType)
 
 SqlCipherResult::SqlCipherResult(SqlCipherDriver* driver)
     : QSqlResult(driver)
-    , m_driver(driver)
-{
+    , m_driver(driver) {
     driver->addResult(this);
 }
 
-SqlCipherResult::~SqlCipherResult()
-{
+SqlCipherResult::~SqlCipherResult() {
     finalize();
     if (m_driver)
         m_driver->removeResult(this);
 }
 
-QVariant SqlCipherResult::handle() const
-{
+QVariant SqlCipherResult::handle() const {
     if (!m_statement)
         return {};
     return QVariant::fromValue(m_statement);
 }
 
-void SqlCipherResult::releaseStatement()
-{
+void SqlCipherResult::releaseStatement() {
     finalize();
     clearRows();
     setActive(false);
     setAt(QSql::BeforeFirstRow);
 }
 
-void SqlCipherResult::finalize()
-{
+void SqlCipherResult::finalize() {
     sqlite3_finalize(m_statement);
     m_statement = nullptr;
 }
 
-void SqlCipherResult::clearRows()
-{
+void SqlCipherResult::clearRows() {
     m_rows.clear();
     m_firstRowIndex = 0;
     m_atEnd = false;
 }
 
-void SqlCipherResult::failWith(const QString& text, QSqlError::ErrorType type, int code, const QString& detail)
-{
+void SqlCipherResult::failWith(const QString& text, QSqlError::ErrorType type, int code,
+                               const QString& detail) {
     if (m_driver)
         setLastError(m_driver->makeSqlError(text, type, code, detail));
     else
         setLastError(QSqlError(text, detail, type, QString::number(code)));
 }
 
-bool SqlCipherResult::reset(const QString& query)
-{
+bool SqlCipherResult::reset(const QString& query) {
     if (!prepare(query))
         return false;
     return exec();
 }
 
-bool SqlCipherResult::prepare(const QString& query)
-{
+bool SqlCipherResult::prepare(const QString& query) {
     finalize();
     clearRows();
     m_record.clear();
@@ -206,7 +191,8 @@ bool SqlCipherResult::prepare(const QString& query)
 
     sqlite3* connection = m_driver ? m_driver->connection() : nullptr;
     if (!connection) {
-        failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"), QSqlError::ConnectionError, SQLITE_MISUSE,
+        failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"),
+                 QSqlError::ConnectionError, SQLITE_MISUSE,
                  QCoreApplication::translate("earlyhelp::SqlCipherResult", "The case store is not open."));
         return false;
     }
@@ -215,7 +201,8 @@ bool SqlCipherResult::prepare(const QString& query)
     const char* tail = nullptr;
     int code = sqlite3_prepare_v3(connection, utf8.constData(), int(utf8.size()), 0, &m_statement, &tail);
     if (code != SQLITE_OK) {
-        failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"), QSqlError::StatementError, code);
+        failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"),
+                 QSqlError::StatementError, code);
         finalize();
         return false;
     }
@@ -230,26 +217,32 @@ bool SqlCipherResult::prepare(const QString& query)
         sqlite3_finalize(extra);
         if (hasExtra) {
             finalize();
-            failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"), QSqlError::StatementError, SQLITE_MISUSE,
-                     QCoreApplication::translate("earlyhelp::SqlCipherResult", "A query may hold only one statement."));
+            failWith(
+                QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"),
+                QSqlError::StatementError, SQLITE_MISUSE,
+                QCoreApplication::translate("earlyhelp::SqlCipherResult",
+                                            "A query may hold only one statement."));
             return false;
         }
     }
     if (!m_statement) {
-        failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"), QSqlError::StatementError, SQLITE_MISUSE,
-                 QCoreApplication::translate("earlyhelp::SqlCipherResult", "The query holds no statement."));
+        failWith(
+            QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"),
+            QSqlError::StatementError, SQLITE_MISUSE,
+            QCoreApplication::translate("earlyhelp::SqlCipherResult", "The query contains no statement."));
         return false;
     }
     return true;
 }
 
-bool SqlCipherResult::bindValues()
-{
+bool SqlCipherResult::bindValues() {
     const QList<QVariant>& values = boundValues();
     const int parameterCount = sqlite3_bind_parameter_count(m_statement);
     if (values.size() != parameterCount) {
-        failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not bind the values"), QSqlError::StatementError, SQLITE_RANGE,
-                 QCoreApplication::translate("earlyhelp::SqlCipherResult", "The statement has %1 parameters, but %2 values were bound.")
+        failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not bind the values"),
+                 QSqlError::StatementError, SQLITE_RANGE,
+                 QCoreApplication::translate("earlyhelp::SqlCipherResult",
+                                             "The statement has %1 parameters, but %2 values were bound.")
                      .arg(parameterCount)
                      .arg(values.size()));
         return false;
@@ -261,23 +254,28 @@ bool SqlCipherResult::bindValues()
         if (code == SQLITE_OK)
             continue;
         if (code == SQLITE_MISMATCH) {
-            failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not bind the values"), QSqlError::StatementError, code,
-                     QCoreApplication::translate("earlyhelp::SqlCipherResult", "Parameter %1 has the type %2, which has no SQL form.")
+            failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not bind the values"),
+                     QSqlError::StatementError, code,
+                     QCoreApplication::translate("earlyhelp::SqlCipherResult",
+                                                 "Parameter %1 has the type %2, which has no SQL form.")
                          .arg(i + 1)
                          .arg(QString::fromLatin1(value.metaType().name())));
         } else if (code == SQLITE_RANGE) {
-            failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not bind the values"), QSqlError::StatementError, code,
-                     QCoreApplication::translate("earlyhelp::SqlCipherResult", "Parameter %1 is larger than a 64-bit signed integer.").arg(i + 1));
+            failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not bind the values"),
+                     QSqlError::StatementError, code,
+                     QCoreApplication::translate("earlyhelp::SqlCipherResult",
+                                                 "Parameter %1 is larger than a 64-bit signed integer.")
+                         .arg(i + 1));
         } else {
-            failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not bind the values"), QSqlError::StatementError, code);
+            failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not bind the values"),
+                     QSqlError::StatementError, code);
         }
         return false;
     }
     return true;
 }
 
-bool SqlCipherResult::exec()
-{
+bool SqlCipherResult::exec() {
     clearRows();
     m_record.clear();
     m_rowsAffected = -1;
@@ -287,8 +285,12 @@ bool SqlCipherResult::exec()
 
     sqlite3* connection = m_driver ? m_driver->connection() : nullptr;
     if (!connection || !m_statement) {
-        failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not run the statement"), QSqlError::StatementError, SQLITE_MISUSE,
-                 connection ? QCoreApplication::translate("earlyhelp::SqlCipherResult", "No statement was prepared.") : QCoreApplication::translate("earlyhelp::SqlCipherResult", "The case store is not open."));
+        failWith(
+            QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not run the statement"),
+            QSqlError::StatementError, SQLITE_MISUSE,
+            connection
+                ? QCoreApplication::translate("earlyhelp::SqlCipherResult", "No statement was prepared.")
+                : QCoreApplication::translate("earlyhelp::SqlCipherResult", "The case store is not open."));
         return false;
     }
 
@@ -299,8 +301,8 @@ bool SqlCipherResult::exec()
 
     // To tell whether this statement inserted a row, a writing statement
     // starts with the connection's last insert rowid at 0; if it is still 0
-    // afterwards, the previous value is put back. A statement that reads
-    // last_insert_rowid() itself therefore sees 0.
+    // afterwards, the previous value is put back. A statement that calls
+    // last_insert_rowid() itself therefore gets 0.
     const bool writes = sqlite3_stmt_readonly(m_statement) == 0;
     const sqlite3_int64 rowIdBefore = sqlite3_last_insert_rowid(connection);
     if (writes)
@@ -342,24 +344,24 @@ bool SqlCipherResult::exec()
     return true;
 }
 
-SqlCipherResult::Step SqlCipherResult::stepStatement()
-{
+SqlCipherResult::Step SqlCipherResult::stepStatement() {
     const int code = sqlite3_step(m_statement);
     if (code == SQLITE_ROW)
         return Step::Row;
     if (code == SQLITE_DONE)
         return Step::Done;
-    failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not run the statement"), QSqlError::StatementError, code);
+    failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not run the statement"),
+             QSqlError::StatementError, code);
     return Step::Failed;
 }
 
-QSqlRecord SqlCipherResult::readRecord() const
-{
+QSqlRecord SqlCipherResult::readRecord() const {
     QSqlRecord record;
     const int columnCount = sqlite3_column_count(m_statement);
     for (int column = 0; column < columnCount; ++column) {
         const QString name = QString::fromUtf8(sqlite3_column_name(m_statement, column));
-        QMetaType type = metaTypeForDeclaredType(QByteArrayView(sqlite3_column_decltype(m_statement, column)));
+        QMetaType type =
+            metaTypeForDeclaredType(QByteArrayView(sqlite3_column_decltype(m_statement, column)));
         if (!type.isValid())
             type = metaTypeForStorageClass(sqlite3_column_type(m_statement, column));
         const char* table = sqlite3_column_table_name(m_statement, column);
@@ -368,8 +370,7 @@ QSqlRecord SqlCipherResult::readRecord() const
     return record;
 }
 
-QVariantList SqlCipherResult::readRow() const
-{
+QVariantList SqlCipherResult::readRow() const {
     const int columnCount = sqlite3_column_count(m_statement);
     QVariantList row;
     row.reserve(columnCount);
@@ -417,8 +418,7 @@ QVariantList SqlCipherResult::readRow() const
     return row;
 }
 
-bool SqlCipherResult::readNextRow()
-{
+bool SqlCipherResult::readNextRow() {
     if (m_atEnd || !m_statement)
         return false;
     switch (stepStatement()) {
@@ -439,32 +439,28 @@ bool SqlCipherResult::readNextRow()
     return false;
 }
 
-const QVariantList* SqlCipherResult::currentRow() const
-{
+const QVariantList* SqlCipherResult::currentRow() const {
     const int index = at() - m_firstRowIndex;
     if (at() < 0 || index < 0 || index >= m_rows.size())
         return nullptr;
     return &m_rows.at(index);
 }
 
-QVariant SqlCipherResult::data(int field)
-{
+QVariant SqlCipherResult::data(int field) {
     const QVariantList* row = currentRow();
     if (!row || field < 0 || field >= row->size())
         return {};
     return row->at(field);
 }
 
-bool SqlCipherResult::isNull(int field)
-{
+bool SqlCipherResult::isNull(int field) {
     const QVariantList* row = currentRow();
     if (!row || field < 0 || field >= row->size())
         return true;
     return row->at(field).isNull();
 }
 
-bool SqlCipherResult::fetch(int row)
-{
+bool SqlCipherResult::fetch(int row) {
     if (!isActive() || !isSelect() || row < 0)
         return false;
     if (row < m_firstRowIndex)
@@ -477,20 +473,17 @@ bool SqlCipherResult::fetch(int row)
     return true;
 }
 
-bool SqlCipherResult::fetchNext()
-{
+bool SqlCipherResult::fetchNext() {
     if (at() == QSql::AfterLastRow)
         return false;
     return fetch(at() == QSql::BeforeFirstRow ? 0 : at() + 1);
 }
 
-bool SqlCipherResult::fetchFirst()
-{
+bool SqlCipherResult::fetchFirst() {
     return fetch(0);
 }
 
-bool SqlCipherResult::fetchLast()
-{
+bool SqlCipherResult::fetchLast() {
     if (!isActive() || !isSelect())
         return false;
     while (readNextRow()) {
@@ -501,32 +494,27 @@ bool SqlCipherResult::fetchLast()
     return true;
 }
 
-int SqlCipherResult::size()
-{
+int SqlCipherResult::size() {
     return -1;
 }
 
-int SqlCipherResult::numRowsAffected()
-{
+int SqlCipherResult::numRowsAffected() {
     if (m_rowsAffected > std::numeric_limits<int>::max())
         return std::numeric_limits<int>::max();
     return static_cast<int>(m_rowsAffected);
 }
 
-QVariant SqlCipherResult::lastInsertId() const
-{
+QVariant SqlCipherResult::lastInsertId() const {
     return m_lastInsertId;
 }
 
-QSqlRecord SqlCipherResult::record() const
-{
+QSqlRecord SqlCipherResult::record() const {
     if (!isActive() || !isSelect())
         return {};
     return m_record;
 }
 
-void SqlCipherResult::detachFromResultSet()
-{
+void SqlCipherResult::detachFromResultSet() {
     if (m_statement)
         sqlite3_reset(m_statement);
     clearRows();

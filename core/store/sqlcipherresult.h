@@ -16,8 +16,8 @@ namespace earlyhelp {
 class SqlCipherDriver;
 
 // Returns the type of a column declared as declaredType, by SQLite's rules of
-// type affinity: qint64 for INTEGER, QString for TEXT, QByteArray for BLOB,
-// double for REAL, and an invalid QMetaType for NUMERIC or no type, whose
+// type affinity: qint64 for INTEGER, QString for TEXT, QByteArray for BLOB and
+// double for REAL. NUMERIC and no type give an invalid QMetaType, because their
 // values may have any storage class.
 [[nodiscard]] QMetaType metaTypeForDeclaredType(QByteArrayView declaredType);
 

@@ -23,57 +23,56 @@ Q_LOGGING_CATEGORY(lcStore, "earlyhelp.core.store", QtInfoMsg)
 
 namespace {
 
-QString newConnectionName()
-{
+QString newConnectionName() {
     static std::atomic<quint64> counter{0};
     return QStringLiteral("earlyhelp-store-%1").arg(++counter);
 }
 
 // The files SQLite keeps beside a database while it is open or after a crash.
-QStringList companionFiles(const QString& path)
-{
+QStringList companionFiles(const QString& path) {
     return {path + u"-wal", path + u"-shm", path + u"-journal"};
 }
 
 // Creates an empty file at path that only its owner may read and write. The
 // exclusive create fails if anything appears at path in the meantime.
-Status createEmptyFile(const QString& path)
-{
+Status createEmptyFile(const QString& path) {
     const QFileInfo info(path);
     if (info.exists() || info.isSymLink()) {
         return makeError(ErrorCode::AlreadyExists,
-                         QCoreApplication::translate("earlyhelp::Store",
-                                                     "A file already exists at %1. Choose another name for the "
-                                                     "new case store, or open the existing one.")
+                         QCoreApplication::translate(
+                             "earlyhelp::Store", "A file already exists at %1. Choose another name for the "
+                                                 "new case store, or open the existing one.")
                              .arg(displayPath(path)));
     }
     for (const QString& companion : companionFiles(path)) {
         if (QFileInfo::exists(companion)) {
             return makeError(ErrorCode::AlreadyExists,
-                             QCoreApplication::translate("earlyhelp::Store",
-                                                         "%1 is left over from an earlier case store of the same "
-                                                         "name. Move it away, or choose another name for the new "
-                                                         "case store.")
+                             QCoreApplication::translate(
+                                 "earlyhelp::Store", "%1 is left over from an earlier case store of the same "
+                                                     "name. Move it away, or choose another name for the new "
+                                                     "case store.")
                                  .arg(displayPath(companion)));
         }
     }
 
     const QDir folder = info.absoluteDir();
     if (!folder.exists()) {
-        return makeError(ErrorCode::NotFound,
-                         QCoreApplication::translate("earlyhelp::Store",
-                                                     "The folder %1 does not exist. Choose an existing folder for "
-                                                     "the new case store.")
-                             .arg(displayPath(folder.absolutePath())));
+        return makeError(
+            ErrorCode::NotFound,
+            QCoreApplication::translate("earlyhelp::Store",
+                                        "The folder %1 does not exist. Choose an existing folder for "
+                                        "the new case store.")
+                .arg(displayPath(folder.absolutePath())));
     }
 
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         if (QFileInfo::exists(path)) {
             return makeError(ErrorCode::AlreadyExists,
-                             QCoreApplication::translate("earlyhelp::Store",
-                                                         "A file already exists at %1. Choose another name for "
-                                                         "the new case store, or open the existing one.")
+                             QCoreApplication::translate(
+                                 "earlyhelp::Store", "A file already exists at %1. Choose another name for "
+                                                     "the new case store, or open the existing one.")
                                  .arg(displayPath(path)));
         }
         if (!QFileInfo(folder.absolutePath()).isWritable()) {
@@ -84,16 +83,15 @@ Status createEmptyFile(const QString& path)
                                  .arg(displayPath(folder.absolutePath())));
         }
         return makeError(ErrorCode::Io,
-                         QCoreApplication::translate("earlyhelp::Store",
-                                                     "The case store %1 could not be created (%2). Check that "
-                                                     "the disk is available and has free space, then try again.")
+                         QCoreApplication::translate(
+                             "earlyhelp::Store", "The case store %1 could not be created (%2). Check that "
+                                                 "the disk is available and has free space, then try again.")
                              .arg(displayPath(path), file.errorString()));
     }
     return {};
 }
 
-void removeCreatedFiles(const QString& path)
-{
+void removeCreatedFiles(const QString& path) {
     QFile::remove(path);
     for (const QString& companion : companionFiles(path))
         QFile::remove(companion);
@@ -103,12 +101,9 @@ void removeCreatedFiles(const QString& path)
 
 Store::Store(QString path, QString connectionName)
     : m_path(std::move(path))
-    , m_connectionName(std::move(connectionName))
-{
-}
+    , m_connectionName(std::move(connectionName)) {}
 
-Store::~Store()
-{
+Store::~Store() {
     if (!QSqlDatabase::contains(m_connectionName))
         return;
     {
@@ -119,23 +114,19 @@ Store::~Store()
     qCInfo(lcStore, "Closed %s", qUtf8Printable(displayPath(m_path)));
 }
 
-int Store::latestSchemaVersion()
-{
+int Store::latestSchemaVersion() {
     return int(storeMigrations().size());
 }
 
-QSqlDatabase Store::database() const
-{
+QSqlDatabase Store::database() const {
     return QSqlDatabase::database(m_connectionName, false);
 }
 
-Error Store::errorFromSql(const QSqlError& error) const
-{
+Error Store::errorFromSql(const QSqlError& error) const {
     return storeErrorFromSqlError(error, m_path);
 }
 
-Result<std::unique_ptr<Store>> Store::create(const QString& path, const SecretBytes& key)
-{
+Result<std::unique_ptr<Store>> Store::create(const QString& path, const SecretBytes& key) {
     if (Status valid = checkStoreKey(key); !valid)
         return std::unexpected(valid.error());
     if (Status created = createEmptyFile(path); !created)
@@ -162,8 +153,7 @@ Result<std::unique_ptr<Store>> Store::create(const QString& path, const SecretBy
     return store;
 }
 
-Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecretBytes& key)
-{
+Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecretBytes& key) {
     const int latestVersion = latestSchemaVersion();
 
     // The probe proves the key and reads the schema version without writing;
@@ -197,8 +187,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString& path, const SecretByte
     return store;
 }
 
-std::unique_ptr<Store> Store::adopt(const QString& path, sqlite3* connection)
-{
+std::unique_ptr<Store> Store::adopt(const QString& path, sqlite3* connection) {
     registerSqlCipherDriver();
     const QString connectionName = newConnectionName();
     QSqlDatabase database = QSqlDatabase::addDatabase(new SqlCipherDriver(connection), connectionName);

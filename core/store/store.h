@@ -23,6 +23,10 @@ namespace earlyhelp {
 // A Store belongs to the thread that opened it. Destroying it closes the
 // connection; the key it was given is not kept. Destroy every QSqlQuery and
 // QSqlDatabase copy made from database() first, as QSqlDatabase requires.
+//
+// The connection is opened without SQLITE_OPEN_CREATE, and attached databases
+// inherit that, so ATTACH (for sqlcipher_export(), say) needs an existing
+// file; an empty one will do.
 class Store {
 public:
     ~Store();
@@ -33,8 +37,8 @@ public:
     // migration. Fails with AlreadyExists if a file is there, or if a -wal,
     // -shm or -journal file of that name is left over; NotFound when the
     // folder does not exist; InvalidInput when key is not 32 bytes. The file
-    // is readable and writable by its owner only. On failure nothing is left
-    // at path.
+    // is readable and writable by its owner only. When a later step fails,
+    // the file it made and its -wal and -shm files are removed.
     [[nodiscard]] static Result<std::unique_ptr<Store>> create(const QString& path, const SecretBytes& key);
 
     // Opens an existing store. WrongKey when the key does not decrypt it,

@@ -9,9 +9,10 @@ class QSqlError;
 namespace earlyhelp {
 
 // Maps an SQLite result code (primary or extended) to an Error whose message
-// names the store at path and says what the user can do: SQLITE_FULL is
+// names the store at path and tells the user what to do. SQLITE_FULL is
 // DiskFull, SQLITE_CORRUPT and SQLITE_NOTADB on an unlocked store are
-// StoreDamaged, SQLITE_READONLY and SQLITE_PERM are PermissionDenied,
+// StoreDamaged, SQLITE_READONLY, SQLITE_PERM and SQLITE_AUTH are
+// PermissionDenied,
 // SQLITE_IOERR and SQLITE_CANTOPEN are Io, SQLITE_INTERRUPT is Cancelled and
 // the rest are Database. detail is SQLite's message; only Database errors show
 // it. Logs the code to lcStore, never detail.

@@ -10,6 +10,7 @@
 #include <sqlcipher/sqlite3.h>
 #include <unistd.h>
 
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -25,17 +26,28 @@ namespace {
 
 QStringList collectedMessages;
 
-void collectMessage(QtMsgType, const QMessageLogContext&, const QString& message)
-{
+void collectMessage(QtMsgType, const QMessageLogContext&, const QString& message) {
     collectedMessages.append(message);
+}
+
+QLoggingCategory::CategoryFilter previousCategoryFilter = nullptr;
+
+// Turns on every level of earlyhelp.core.store, whatever QT_LOGGING_RULES
+// sets, so that the test receives everything the store could log.
+void enableStoreLogging(QLoggingCategory* category) {
+    if (previousCategoryFilter)
+        previousCategoryFilter(category);
+    if (qstrcmp(category->categoryName(), "earlyhelp.core.store") == 0) {
+        for (QtMsgType type : {QtDebugMsg, QtInfoMsg, QtWarningMsg, QtCriticalMsg})
+            category->setEnabled(type, true);
+    }
 }
 
 // Redirects file descriptor 2 into a temporary file until finish() returns
 // what was written, so a test sees what SQLCipher prints to stderr.
 class StderrCapture {
 public:
-    StderrCapture()
-    {
+    StderrCapture() {
         std::fflush(stderr);
         if (!m_file.open())
             return;
@@ -46,16 +58,14 @@ public:
     StderrCapture(const StderrCapture&) = delete;
     StderrCapture& operator=(const StderrCapture&) = delete;
 
-    QByteArray finish()
-    {
+    QByteArray finish() {
         restore();
         m_file.seek(0);
         return m_file.readAll();
     }
 
 private:
-    void restore()
-    {
+    void restore() {
         if (m_saved < 0)
             return;
         std::fflush(stderr);
@@ -70,8 +80,7 @@ private:
 
 // Runs sql on a new connection to path through the raw C API, keyed with
 // keySql unless it is null. Creates the file when it is missing.
-bool runRawSql(const QString& path, const char* sql, const char* keySql = nullptr)
-{
+bool runRawSql(const QString& path, const char* sql, const char* keySql = nullptr) {
     sqlite3* connection = nullptr;
     int code = sqlite3_open_v2(QFile::encodeName(path).constData(), &connection,
                                SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
@@ -85,15 +94,13 @@ bool runRawSql(const QString& path, const char* sql, const char* keySql = nullpt
     return code == SQLITE_OK;
 }
 
-QByteArray randomBytes(qsizetype size)
-{
+QByteArray randomBytes(qsizetype size) {
     QByteArray bytes(size, Qt::Uninitialized);
     QRandomGenerator::global()->fillRange(reinterpret_cast<quint32*>(bytes.data()), size / 4);
     return bytes;
 }
 
-QVariant pragmaValue(const QSqlDatabase& database, const QString& pragma)
-{
+QVariant pragmaValue(const QSqlDatabase& database, const QString& pragma) {
     QSqlQuery query(database);
     if (!query.exec(QStringLiteral("PRAGMA ") + pragma) || !query.next())
         return {};
@@ -133,25 +140,25 @@ private slots:
     void logNeverHoldsKey();
 
 private:
-    QString storePath(const QString& name = QStringLiteral("case.store")) const { return m_folder->filePath(name); }
+    QString storePath(const QString& name = QStringLiteral("case.store")) const {
+        return m_folder->filePath(name);
+    }
 
     std::unique_ptr<QTemporaryDir> m_folder;
 };
 
-void TestStore::initTestCase()
-{
+void TestStore::initTestCase() {
     qInstallMessageHandler(collectMessage);
+    previousCategoryFilter = QLoggingCategory::installFilter(enableStoreLogging);
 }
 
-void TestStore::init()
-{
+void TestStore::init() {
     collectedMessages.clear();
     m_folder = std::make_unique<QTemporaryDir>();
     QVERIFY(m_folder->isValid());
 }
 
-void TestStore::createThenOpenReadsDataBack()
-{
+void TestStore::createThenOpenReadsDataBack() {
     const QString arabicName = QStringLiteral("\u064A\u0648\u0633\u0641");
     const QByteArray blob("\x00\x01\xFEstore\x00", 9);
     const qint64 largeNumber = Q_INT64_C(1) << 40;
@@ -162,7 +169,8 @@ void TestStore::createThenOpenReadsDataBack()
         QCOMPARE((*created)->path(), storePath());
 
         QSqlQuery query((*created)->database());
-        QVERIFY(query.exec(QStringLiteral("CREATE TABLE sample (label TEXT, missing TEXT, data BLOB, amount INTEGER)")));
+        QVERIFY(query.exec(
+            QStringLiteral("CREATE TABLE sample (label TEXT, missing TEXT, data BLOB, amount INTEGER)")));
         QVERIFY(query.prepare(QStringLiteral("INSERT INTO sample VALUES (?, ?, ?, ?)")));
         query.addBindValue(arabicName);
         query.addBindValue(QVariant(QMetaType::fromType<QString>()));
@@ -186,8 +194,7 @@ void TestStore::createThenOpenReadsDataBack()
     QVERIFY(!query.next());
 }
 
-void TestStore::createdFileIsOwnerOnly()
-{
+void TestStore::createdFileIsOwnerOnly() {
     Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
     QVERIFY(created);
     const QFile::Permissions permissions = QFileInfo(storePath()).permissions();
@@ -197,8 +204,7 @@ void TestStore::createdFileIsOwnerOnly()
     QVERIFY(!permissions.testFlag(QFileDevice::ReadOther));
 }
 
-void TestStore::storeFileHasNoPlainHeader()
-{
+void TestStore::storeFileHasNoPlainHeader() {
     {
         Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
         QVERIFY(created);
@@ -209,8 +215,7 @@ void TestStore::storeFileHasNoPlainHeader()
     QVERIFY(!bytes.contains(QByteArrayView("CREATE TABLE")));
 }
 
-void TestStore::connectionSettingsAreApplied()
-{
+void TestStore::connectionSettingsAreApplied() {
     Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
     QVERIFY(created);
     const QSqlDatabase database = (*created)->database();
@@ -219,12 +224,10 @@ void TestStore::connectionSettingsAreApplied()
     QCOMPARE(pragmaValue(database, QStringLiteral("foreign_keys")).toInt(), 1);
     QCOMPARE(pragmaValue(database, QStringLiteral("secure_delete")).toInt(), 1);
     QCOMPARE(pragmaValue(database, QStringLiteral("temp_store")).toInt(), 2);
-    QCOMPARE(pragmaValue(database, QStringLiteral("cipher_memory_security")).toInt(), 1);
     QCOMPARE(pragmaValue(database, QStringLiteral("user_version")).toInt(), Store::latestSchemaVersion());
 }
 
-void TestStore::searchFunctionFoldsArguments()
-{
+void TestStore::searchFunctionFoldsArguments() {
     Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
     QVERIFY(created);
 
@@ -243,8 +246,7 @@ void TestStore::searchFunctionFoldsArguments()
     QVERIFY(!query.isNull(0));
 }
 
-void TestStore::createRejectsExistingFile()
-{
+void TestStore::createRejectsExistingFile() {
     QVERIFY(writeFile(storePath(), "not empty"));
     const QMap<QString, QByteArray> before = snapshotFolder(m_folder->path());
 
@@ -255,8 +257,7 @@ void TestStore::createRejectsExistingFile()
     QCOMPARE(snapshotFolder(m_folder->path()), before);
 }
 
-void TestStore::createRejectsLeftoverCompanionFile()
-{
+void TestStore::createRejectsLeftoverCompanionFile() {
     QVERIFY(writeFile(storePath() + u"-wal", "left over"));
 
     Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
@@ -266,8 +267,7 @@ void TestStore::createRejectsLeftoverCompanionFile()
     QVERIFY(!QFileInfo::exists(storePath()));
 }
 
-void TestStore::createRejectsMissingFolder()
-{
+void TestStore::createRejectsMissingFolder() {
     const QString path = m_folder->filePath(QStringLiteral("missing/case.store"));
     Result<std::unique_ptr<Store>> created = Store::create(path, makeKey(1));
     QVERIFY(!created);
@@ -275,8 +275,7 @@ void TestStore::createRejectsMissingFolder()
     QVERIFY(!QFileInfo::exists(path));
 }
 
-void TestStore::keyOfWrongSizeIsRejected()
-{
+void TestStore::keyOfWrongSizeIsRejected() {
     Result<std::unique_ptr<Store>> created = Store::create(storePath(), SecretBytes::random(16));
     QVERIFY(!created);
     QCOMPARE(created.error().code, ErrorCode::InvalidInput);
@@ -291,8 +290,7 @@ void TestStore::keyOfWrongSizeIsRejected()
     QCOMPARE(opened.error().code, ErrorCode::InvalidInput);
 }
 
-void TestStore::openMissingFileIsNotFound()
-{
+void TestStore::openMissingFileIsNotFound() {
     Result<std::unique_ptr<Store>> opened = Store::open(storePath(), makeKey(1));
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, ErrorCode::NotFound);
@@ -300,16 +298,14 @@ void TestStore::openMissingFileIsNotFound()
     QVERIFY(snapshotFolder(m_folder->path()).isEmpty());
 }
 
-void TestStore::wrongKeyChangesNothing_data()
-{
+void TestStore::wrongKeyChangesNothing_data() {
     QTest::addColumn<bool>("openElsewhere");
 
     QTest::newRow("closed store") << false;
     QTest::newRow("store open on another connection") << true;
 }
 
-void TestStore::wrongKeyChangesNothing()
-{
+void TestStore::wrongKeyChangesNothing() {
     QFETCH(bool, openElsewhere);
 
     std::unique_ptr<Store> other;
@@ -335,8 +331,7 @@ void TestStore::wrongKeyChangesNothing()
     QCOMPARE(snapshotFolder(m_folder->path()), before);
 }
 
-void TestStore::wrongKeyPrintsNothing()
-{
+void TestStore::wrongKeyPrintsNothing() {
     {
         Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
         QVERIFY(created);
@@ -351,8 +346,7 @@ void TestStore::wrongKeyPrintsNothing()
     QCOMPARE(printed, QByteArray());
 }
 
-void TestStore::notAStoreChangesNothing_data()
-{
+void TestStore::notAStoreChangesNothing_data() {
     QTest::addColumn<QString>("kind");
     QTest::addColumn<ErrorCode>("expected");
 
@@ -362,14 +356,13 @@ void TestStore::notAStoreChangesNothing_data()
     QTest::newRow("empty file") << QStringLiteral("empty") << ErrorCode::NotAStore;
     QTest::newRow("text file") << QStringLiteral("text") << ErrorCode::NotAStore;
     QTest::newRow("folder") << QStringLiteral("folder") << ErrorCode::NotAStore;
-    // Without the key, whole pages of random bytes cannot be told apart from
-    // a store; see Store::open().
+    // Without the key, whole pages of random bytes cannot be distinguished
+    // from a store; see Store::open().
     QTest::newRow("random whole pages") << QStringLiteral("random-pages") << ErrorCode::WrongKey;
     QTest::newRow("SQLCipher file with a passphrase") << QStringLiteral("passphrase") << ErrorCode::WrongKey;
 }
 
-void TestStore::notAStoreChangesNothing()
-{
+void TestStore::notAStoreChangesNothing() {
     QFETCH(QString, kind);
     QFETCH(ErrorCode, expected);
 
@@ -381,7 +374,8 @@ void TestStore::notAStoreChangesNothing()
     } else if (kind == u"plain") {
         QVERIFY(runRawSql(path, "CREATE TABLE t (x); INSERT INTO t VALUES ('plain');"));
     } else if (kind == u"plain-wal") {
-        QVERIFY(runRawSql(path, "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES ('plain');"));
+        QVERIFY(runRawSql(path,
+                          "PRAGMA journal_mode = WAL; CREATE TABLE t (x); INSERT INTO t VALUES ('plain');"));
     } else if (kind == u"empty") {
         QVERIFY(writeFile(path, QByteArray()));
     } else if (kind == u"text") {
@@ -405,8 +399,7 @@ void TestStore::notAStoreChangesNothing()
     QCOMPARE(printed, QByteArray());
 }
 
-void TestStore::newerSchemaIsRefused()
-{
+void TestStore::newerSchemaIsRefused() {
     {
         Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
         QVERIFY(created);
@@ -426,14 +419,13 @@ void TestStore::newerSchemaIsRefused()
     QCOMPARE(snapshotFolder(m_folder->path()), before);
 }
 
-void TestStore::newerSchemaInWalIsRefused()
-{
+void TestStore::newerSchemaInWalIsRefused() {
     Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
     QVERIFY(created);
     QSqlQuery query((*created)->database());
     QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
-    // The new version is committed to the -wal file only; the main file still
-    // holds the old one, which is what the probe reads.
+    // The new version is committed to the -wal file only. The main file still
+    // contains the old one, which is what the probe reads.
     QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 7")));
     query.finish();
 
@@ -443,8 +435,7 @@ void TestStore::newerSchemaInWalIsRefused()
     QCOMPARE(pragmaValue((*created)->database(), QStringLiteral("user_version")).toInt(), 7);
 }
 
-void TestStore::failedMigrationRollsBack()
-{
+void TestStore::failedMigrationRollsBack() {
     Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
     QVERIFY(created);
     QSqlDatabase database = (*created)->database();
@@ -465,8 +456,7 @@ void TestStore::failedMigrationRollsBack()
     QCOMPARE(sqlite3_get_autocommit(sqliteConnection(database)), 1);
 }
 
-void TestStore::laterMigrationIsApplied()
-{
+void TestStore::laterMigrationIsApplied() {
     {
         Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
         QVERIFY(created);
@@ -494,8 +484,7 @@ void TestStore::laterMigrationIsApplied()
     QCOMPARE(opened.error().code, ErrorCode::SchemaTooNew);
 }
 
-void TestStore::diskFullIsReported()
-{
+void TestStore::diskFullIsReported() {
     Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
     QVERIFY(created);
     const QSqlDatabase database = (*created)->database();
@@ -516,8 +505,7 @@ void TestStore::diskFullIsReported()
     QVERIFY(error.message.contains(storePath()));
 }
 
-void TestStore::damagedStoreIsReported()
-{
+void TestStore::damagedStoreIsReported() {
     {
         Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
         QVERIFY(created);
@@ -530,7 +518,7 @@ void TestStore::damagedStoreIsReported()
         }
     }
 
-    // Damage the last page, which holds table data, not the schema.
+    // Damage the last page, which contains table data, not the schema.
     QByteArray bytes = readFile(storePath());
     QVERIFY(bytes.size() >= 8 * 4096);
     const qsizetype offset = bytes.size() - 4096 + 100;
@@ -551,8 +539,7 @@ void TestStore::damagedStoreIsReported()
     QCOMPARE(printed, QByteArray());
 }
 
-void TestStore::logNeverHoldsKey()
-{
+void TestStore::logNeverHoldsKey() {
     {
         Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
         QVERIFY(created);

@@ -14,21 +14,18 @@ using namespace earlyhelp::testing;
 
 namespace {
 
-// A string that appears nowhere but in the names this suite stores.
-constexpr QByteArrayView marker("Qzxmarkerfornames");
+// A string that appears nowhere but in the names this suite stores. It is
+// lower case, so the folded search terms of those names hold it too.
+constexpr QByteArrayView marker("qzxmarkerfornames");
 
 constexpr int personCount = 50000;
 
-// A forename long enough that 50,000 of them outgrow SQLite's in-memory sort
-// buffer, which is what makes SQLite write a sort to temporary files.
-QString forenameFor(int index)
-{
-    return QString::fromLatin1(marker) + QString::number(index) + QString(150, u'y');
-}
+// Sorting 50,000 rows of a name and this much padding needs about 8 MB, more
+// than SQLite sorts in memory before it writes to temporary files.
+constexpr int paddingSize = 150;
 
 // Returns the names of files in folder, and below it, that contain marker.
-QStringList filesContainingMarker(const QString& folder)
-{
+QStringList filesContainingMarker(const QString& folder) {
     QStringList found;
     QDirIterator files(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (files.hasNext()) {
@@ -39,11 +36,11 @@ QStringList filesContainingMarker(const QString& folder)
     return found;
 }
 
-// Returns the files this process holds open under folder, deleted or not,
-// and whether each holds marker. SQLite unlinks its temporary files as soon as
-// it opens them, so they can only be seen through /proc/self/fd.
-QStringList openFilesContainingMarker(const QString& folder, int* openUnderFolder)
-{
+// Returns the files under folder that this process has open, deleted or not,
+// and that contain marker, and sets *openUnderFolder to how many it has open
+// there. SQLite unlinks its temporary files as soon as it opens them, so only
+// /proc/self/fd still reaches them.
+QStringList openFilesContainingMarker(const QString& folder, int* openUnderFolder) {
     QStringList found;
     *openUnderFolder = 0;
     const QDir descriptors(QStringLiteral("/proc/self/fd"));
@@ -58,8 +55,7 @@ QStringList openFilesContainingMarker(const QString& folder, int* openUnderFolde
     return found;
 }
 
-bool execRaw(sqlite3* connection, const char* sql)
-{
+bool execRaw(sqlite3* connection, const char* sql) {
     char* message = nullptr;
     const int code = sqlite3_exec(connection, sql, nullptr, nullptr, &message);
     if (code != SQLITE_OK)
@@ -68,22 +64,30 @@ bool execRaw(sqlite3* connection, const char* sql)
     return code == SQLITE_OK;
 }
 
+// Returns an INSERT that adds personCount people, numbered from 1, whose
+// forenames contain the marker and whose source_ctf is the padding.
+QByteArray insertPeopleStatement() {
+    return "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < " +
+           QByteArray::number(personCount) +
+           ")"
+           " INSERT INTO person (id, org_id, legal_forename, legal_surname, source_ctf, created_at, "
+           "updated_at)"
+           " SELECT 'person-' || i, 'org-1', '" +
+           marker.toByteArray() + "' || i, 'Smith', printf('%." + QByteArray::number(paddingSize) +
+           "c', 'y'), 't', 't' FROM n";
+}
+
+// The statement that sorts every person by name and padding, with no index
+// to help, so SQLite must sort all rows itself.
+constexpr const char* sortStatement =
+    "SELECT legal_forename || source_ctf AS name FROM person ORDER BY name DESC";
+
 // Fills a person-like table in an unencrypted database through the raw API.
-bool fillPlainDatabase(sqlite3* connection)
-{
-    if (!execRaw(connection, "CREATE TABLE person (legal_forename TEXT, legal_surname TEXT); BEGIN;"))
-        return false;
-    sqlite3_stmt* insert = nullptr;
-    sqlite3_prepare_v2(connection, "INSERT INTO person VALUES (?, 'Smith')", -1, &insert, nullptr);
-    for (int i = 0; i < personCount; ++i) {
-        const QByteArray forename = forenameFor(i).toUtf8();
-        sqlite3_bind_text(insert, 1, forename.constData(), int(forename.size()), SQLITE_TRANSIENT);
-        if (sqlite3_step(insert) != SQLITE_DONE)
-            break;
-        sqlite3_reset(insert);
-    }
-    sqlite3_finalize(insert);
-    return execRaw(connection, "COMMIT;");
+bool fillPlainDatabase(sqlite3* connection) {
+    return execRaw(connection,
+                   "CREATE TABLE person (id TEXT, org_id TEXT, legal_forename TEXT, legal_surname TEXT,"
+                   " source_ctf TEXT, created_at TEXT, updated_at TEXT);") &&
+           execRaw(connection, insertPeopleStatement().constData());
 }
 
 } // namespace
@@ -98,7 +102,7 @@ class TestStoreTempFiles : public QObject {
 private slots:
     void initTestCase();
 
-    void controlSeesMarkerInPlainDatabase();
+    void controlSeesMarkerInPlainCopy();
     void controlSeesMarkerInSpilledSort();
     void storeLeavesNoPlainNames();
 
@@ -108,8 +112,7 @@ private:
     QString m_storeFolder;
 };
 
-void TestStoreTempFiles::initTestCase()
-{
+void TestStoreTempFiles::initTestCase() {
     QVERIFY(m_root.isValid());
     QVERIFY(QDir(m_root.path()).mkdir(QStringLiteral("tmp")));
     QVERIFY(QDir(m_root.path()).mkdir(QStringLiteral("store")));
@@ -123,31 +126,43 @@ void TestStoreTempFiles::initTestCase()
     QCOMPARE(QDir(QDir::tempPath()).canonicalPath(), m_tempFolder);
 }
 
-void TestStoreTempFiles::controlSeesMarkerInPlainDatabase()
-{
-    const QString path = m_root.filePath(QStringLiteral("plain-control.db"));
-    sqlite3* connection = nullptr;
-    QCOMPARE(sqlite3_open(QFile::encodeName(path).constData(), &connection), SQLITE_OK);
-    const bool filled = fillPlainDatabase(connection);
-    sqlite3_close(connection);
-    QVERIFY(filled);
+void TestStoreTempFiles::controlSeesMarkerInPlainCopy() {
+    const QString folder = m_root.filePath(QStringLiteral("control"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = QDir(folder).filePath(QStringLiteral("case.store"));
+    const QString plainPath = QDir(folder).filePath(QStringLiteral("plain-copy.db"));
+    {
+        Result<std::unique_ptr<Store>> created = Store::create(path, makeKey(6));
+        QVERIFY2(created, qUtf8Printable(created ? QString() : created.error().message));
+        QVERIFY(insertOrganisation((*created)->database()));
+        const PersonRow person{QStringLiteral("person-1"), QString::fromLatin1(marker),
+                               QStringLiteral("Smith")};
+        QVERIFY(insertPerson((*created)->database(), person) > 0);
+        QCOMPARE(filesContainingMarker(folder), QStringList());
 
-    QCOMPARE(filesContainingMarker(m_root.path()), QStringList{path});
-    QVERIFY(QFile::remove(path));
+        // sqlcipher_export() with an empty key writes an unencrypted copy. The
+        // store's connection cannot create files, so the copy starts empty.
+        QVERIFY(writeFile(plainPath, QByteArray()));
+        QSqlQuery query((*created)->database());
+        QVERIFY(query.prepare(QStringLiteral("ATTACH DATABASE ? AS plain KEY ''")));
+        query.addBindValue(plainPath);
+        QVERIFY2(query.exec(), qUtf8Printable(query.lastError().text()));
+        QVERIFY2(query.exec(QStringLiteral("SELECT sqlcipher_export('plain')")),
+                 qUtf8Printable(query.lastError().text()));
+        QVERIFY(query.exec(QStringLiteral("DETACH DATABASE plain")));
+    }
+
+    QCOMPARE(filesContainingMarker(folder), QStringList{plainPath});
 }
 
-void TestStoreTempFiles::controlSeesMarkerInSpilledSort()
-{
+void TestStoreTempFiles::controlSeesMarkerInSpilledSort() {
     sqlite3* connection = nullptr;
     QCOMPARE(sqlite3_open(":memory:", &connection), SQLITE_OK);
     QVERIFY(fillPlainDatabase(connection));
     QVERIFY(execRaw(connection, "PRAGMA temp_store = FILE; PRAGMA cache_size = -1024;"));
 
     sqlite3_stmt* sort = nullptr;
-    QCOMPARE(sqlite3_prepare_v2(connection,
-                                "SELECT legal_forename || legal_surname AS name FROM person ORDER BY name DESC",
-                                -1, &sort, nullptr),
-             SQLITE_OK);
+    QCOMPARE(sqlite3_prepare_v2(connection, sortStatement, -1, &sort, nullptr), SQLITE_OK);
     QCOMPARE(sqlite3_step(sort), SQLITE_ROW);
     int openUnderTemp = 0;
     const QStringList spilled = openFilesContainingMarker(m_tempFolder, &openUnderTemp);
@@ -158,44 +173,41 @@ void TestStoreTempFiles::controlSeesMarkerInSpilledSort()
     QVERIFY(!spilled.isEmpty());
 }
 
-void TestStoreTempFiles::storeLeavesNoPlainNames()
-{
+void TestStoreTempFiles::storeLeavesNoPlainNames() {
     const QString path = QDir(m_storeFolder).filePath(QStringLiteral("case.store"));
     Result<std::unique_ptr<Store>> created = Store::create(path, makeKey(5));
     QVERIFY2(created, qUtf8Printable(created ? QString() : created.error().message));
     std::unique_ptr<Store> store = std::move(*created);
-    {
-    QSqlDatabase database = store->database();
-    QVERIFY(insertOrganisation(database));
-    QVERIFY(database.transaction());
-    for (int i = 0; i < personCount; ++i) {
-        const PersonRow person{QStringLiteral("person-%1").arg(i), forenameFor(i), QStringLiteral("Smith")};
-        QVERIFY(insertPerson(database, person) > 0);
-    }
-    QVERIFY(database.commit());
 
-    {
-        QSqlQuery sort(database);
-        sort.setForwardOnly(true);
-        QVERIFY(sort.exec(QStringLiteral(
-            "SELECT legal_forename || legal_surname AS name FROM person ORDER BY name DESC")));
-        QVERIFY(sort.next());
-        QVERIFY(sort.value(0).toString().startsWith(QString::fromLatin1(marker)));
+    QVERIFY(insertOrganisation(store->database()));
+    QSqlQuery insert(store->database());
+    QVERIFY2(insert.exec(QString::fromLatin1(insertPeopleStatement())),
+             qUtf8Printable(insert.lastError().text()));
+    QCOMPARE(insert.numRowsAffected(), personCount);
 
-        // The sort is done and its temporary storage, if any, is still open.
-        int openUnderTemp = 0;
-        QCOMPARE(openFilesContainingMarker(m_tempFolder, &openUnderTemp), QStringList());
-        QCOMPARE(openUnderTemp, 0);
-        QCOMPARE(filesContainingMarker(m_tempFolder), QStringList());
-        QCOMPARE(filesContainingMarker(m_storeFolder), QStringList());
-    }
-    }
+    // SQLite sorts in memory up to the larger of the page cache and about
+    // 1 MB. A 1 MiB cache makes this 8 MB sort spill to temporary files unless
+    // the store's temp_store = MEMORY keeps it in memory.
+    QVERIFY(insert.exec(QStringLiteral("PRAGMA cache_size = -1024")));
+    QSqlQuery sort(store->database());
+    sort.setForwardOnly(true);
+    QVERIFY(sort.exec(QString::fromLatin1(sortStatement)));
+    QVERIFY(sort.next());
+    QVERIFY(sort.value(0).toString().startsWith(QString::fromLatin1(marker)));
+
+    // The sort is done and its temporary storage, if it had any, is still open.
+    int openUnderTemp = 0;
+    QCOMPARE(openFilesContainingMarker(m_tempFolder, &openUnderTemp), QStringList());
+    QCOMPARE(openUnderTemp, 0);
+    QCOMPARE(filesContainingMarker(m_tempFolder), QStringList());
 
     // The -wal and -shm files exist while the store is open.
     QVERIFY(QFileInfo::exists(path + u"-wal"));
     QVERIFY(QFileInfo::exists(path + u"-shm"));
     QCOMPARE(filesContainingMarker(m_storeFolder), QStringList());
 
+    sort.finish();
+    insert.finish();
     store.reset();
     QCOMPARE(filesContainingMarker(m_storeFolder), QStringList());
     QCOMPARE(filesContainingMarker(m_tempFolder), QStringList());

@@ -61,11 +61,11 @@ private:
     std::unique_ptr<Store> m_store;
 };
 
-void TestSqlCipherDriver::init()
-{
+void TestSqlCipherDriver::init() {
     m_folder = std::make_unique<QTemporaryDir>();
     QVERIFY(m_folder->isValid());
-    Result<std::unique_ptr<Store>> created = Store::create(m_folder->filePath(QStringLiteral("driver.store")), makeKey(7));
+    Result<std::unique_ptr<Store>> created =
+        Store::create(m_folder->filePath(QStringLiteral("driver.store")), makeKey(7));
     QVERIFY2(created, qUtf8Printable(created ? QString() : created.error().message));
     m_store = std::move(*created);
 
@@ -75,14 +75,12 @@ void TestSqlCipherDriver::init()
         " amount INTEGER, ratio REAL, loose)")));
 }
 
-void TestSqlCipherDriver::cleanup()
-{
+void TestSqlCipherDriver::cleanup() {
     m_store.reset();
     m_folder.reset();
 }
 
-void TestSqlCipherDriver::featuresAreTruthful_data()
-{
+void TestSqlCipherDriver::featuresAreTruthful_data() {
     QTest::addColumn<QSqlDriver::DriverFeature>("feature");
     QTest::addColumn<bool>("supported");
 
@@ -103,15 +101,13 @@ void TestSqlCipherDriver::featuresAreTruthful_data()
     QTest::newRow("CancelQuery") << QSqlDriver::CancelQuery << true;
 }
 
-void TestSqlCipherDriver::featuresAreTruthful()
-{
+void TestSqlCipherDriver::featuresAreTruthful() {
     QFETCH(QSqlDriver::DriverFeature, feature);
     QFETCH(bool, supported);
     QCOMPARE(database().driver()->hasFeature(feature), supported);
 }
 
-void TestSqlCipherDriver::positionalPlaceholdersBind()
-{
+void TestSqlCipherDriver::positionalPlaceholdersBind() {
     QSqlQuery query(database());
     QVERIFY(query.prepare(QStringLiteral("INSERT INTO sample (label, amount) VALUES (?, ?)")));
     query.addBindValue(QStringLiteral("first"));
@@ -129,15 +125,16 @@ void TestSqlCipherDriver::positionalPlaceholdersBind()
     QCOMPARE(query.value(1).toLongLong(), 2);
 }
 
-void TestSqlCipherDriver::namedPlaceholdersBindEveryUse()
-{
+void TestSqlCipherDriver::namedPlaceholdersBindEveryUse() {
     QSqlQuery query(database());
-    QVERIFY(query.prepare(QStringLiteral("INSERT INTO sample (label, amount, ratio) VALUES (:label, :n, :n * 2)")));
+    QVERIFY(query.prepare(
+        QStringLiteral("INSERT INTO sample (label, amount, ratio) VALUES (:label, :n, :n * 2)")));
     query.bindValue(QStringLiteral(":label"), QStringLiteral("it's 10:30"));
     query.bindValue(QStringLiteral(":n"), 21);
     QVERIFY2(query.exec(), qUtf8Printable(query.lastError().text()));
 
-    QVERIFY(query.prepare(QStringLiteral("SELECT label, ratio FROM sample WHERE amount = :n AND label <> ':n'")));
+    QVERIFY(
+        query.prepare(QStringLiteral("SELECT label, ratio FROM sample WHERE amount = :n AND label <> ':n'")));
     query.bindValue(QStringLiteral(":n"), 21);
     QVERIFY(query.exec());
     QVERIFY(query.next());
@@ -145,8 +142,7 @@ void TestSqlCipherDriver::namedPlaceholdersBindEveryUse()
     QCOMPARE(query.value(1).toDouble(), 42.0);
 }
 
-void TestSqlCipherDriver::nullAndEmptyStringDiffer()
-{
+void TestSqlCipherDriver::nullAndEmptyStringDiffer() {
     QSqlQuery query(database());
     QVERIFY(query.prepare(QStringLiteral("INSERT INTO sample (id, label, data, loose) VALUES (?, ?, ?, ?)")));
     query.addBindValue(1);
@@ -182,8 +178,7 @@ void TestSqlCipherDriver::nullAndEmptyStringDiffer()
     QCOMPARE(query.value(5).toString(), QStringLiteral("null"));
 }
 
-void TestSqlCipherDriver::valuesKeepTheirTypes_data()
-{
+void TestSqlCipherDriver::valuesKeepTheirTypes_data() {
     QTest::addColumn<QVariant>("value");
     QTest::addColumn<QVariant>("expected");
 
@@ -195,15 +190,15 @@ void TestSqlCipherDriver::valuesKeepTheirTypes_data()
     QTest::newRow("double") << QVariant(2.5) << QVariant(2.5);
     QTest::newRow("Arabic text") << QVariant(QStringLiteral("\u064A\u0648\u0633\u0641"))
                                  << QVariant(QStringLiteral("\u064A\u0648\u0633\u0641"));
-    QTest::newRow("text outside the BMP") << QVariant(QStringLiteral("Ava \U0001F600"))
-                                          << QVariant(QStringLiteral("Ava \U0001F600"));
-    QTest::newRow("NFD text stays NFD") << QVariant(QStringLiteral("Zoe\u0308")) << QVariant(QStringLiteral("Zoe\u0308"));
-    QTest::newRow("blob with zero bytes") << QVariant(QByteArray("\x00\xFF\x00", 3))
-                                          << QVariant(QByteArray("\x00\xFF\x00", 3));
+    QTest::newRow("text outside the BMP")
+        << QVariant(QStringLiteral("Ava \U0001F600")) << QVariant(QStringLiteral("Ava \U0001F600"));
+    QTest::newRow("NFD text stays NFD")
+        << QVariant(QStringLiteral("Zoe\u0308")) << QVariant(QStringLiteral("Zoe\u0308"));
+    QTest::newRow("blob with zero bytes")
+        << QVariant(QByteArray("\x00\xFF\x00", 3)) << QVariant(QByteArray("\x00\xFF\x00", 3));
 }
 
-void TestSqlCipherDriver::valuesKeepTheirTypes()
-{
+void TestSqlCipherDriver::valuesKeepTheirTypes() {
     QFETCH(QVariant, value);
     QFETCH(QVariant, expected);
 
@@ -218,8 +213,7 @@ void TestSqlCipherDriver::valuesKeepTheirTypes()
     QCOMPARE(query.value(0), expected);
 }
 
-void TestSqlCipherDriver::datesAndUuidsBindAsText()
-{
+void TestSqlCipherDriver::datesAndUuidsBindAsText() {
     const QUuid uuid = QUuid::fromString(QStringLiteral("{1B4E28BA-2FA1-11D2-883F-0016D3CCA427}"));
     const QDateTime moment(QDate(2026, 12, 4), QTime(20, 51, 50, 123), Qt::OffsetFromUTC, 3600);
 
@@ -237,8 +231,7 @@ void TestSqlCipherDriver::datesAndUuidsBindAsText()
     QCOMPARE(query.value(3).toString(), QStringLiteral("08:45:00.005"));
 }
 
-void TestSqlCipherDriver::recordHasNamesAndTypes()
-{
+void TestSqlCipherDriver::recordHasNamesAndTypes() {
     QSqlQuery query(database());
     QVERIFY(query.exec(QStringLiteral("INSERT INTO sample (label, data, amount, ratio, loose)"
                                       " VALUES ('a', x'00', 1, 0.5, 'text')")));
@@ -262,8 +255,7 @@ void TestSqlCipherDriver::recordHasNamesAndTypes()
     QCOMPARE(withValues.value(QStringLiteral("label")).toString(), QStringLiteral("a"));
 }
 
-void TestSqlCipherDriver::lastInsertIdAndRowsAffected()
-{
+void TestSqlCipherDriver::lastInsertIdAndRowsAffected() {
     QSqlQuery query(database());
     QVERIFY(query.exec(QStringLiteral("INSERT INTO sample (id, label) VALUES (41, 'a')")));
     QCOMPARE(query.lastInsertId(), QVariant(qint64(41)));
@@ -279,8 +271,7 @@ void TestSqlCipherDriver::lastInsertIdAndRowsAffected()
     QCOMPARE(query.numRowsAffected(), 0);
 }
 
-void TestSqlCipherDriver::transactionCommitsAndRollsBack()
-{
+void TestSqlCipherDriver::transactionCommitsAndRollsBack() {
     QSqlDatabase db = database();
     QVERIFY(db.transaction());
     QSqlQuery query(db);
@@ -301,12 +292,11 @@ void TestSqlCipherDriver::transactionCommitsAndRollsBack()
     QVERIFY(!db.commit());
 }
 
-void TestSqlCipherDriver::forwardOnlyQueryReadsOnce()
-{
+void TestSqlCipherDriver::forwardOnlyQueryReadsOnce() {
     QSqlQuery insert(database());
-    QVERIFY(insert.exec(QStringLiteral(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)"
-        " INSERT INTO sample (amount) SELECT i FROM n")));
+    QVERIFY(insert.exec(
+        QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)"
+                       " INSERT INTO sample (amount) SELECT i FROM n")));
 
     QSqlQuery query(database());
     query.setForwardOnly(true);
@@ -332,12 +322,11 @@ void TestSqlCipherDriver::forwardOnlyQueryReadsOnce()
     QCOMPARE(query.value(0).toLongLong(), 10);
 }
 
-void TestSqlCipherDriver::scrollableQuerySeeksBothWays()
-{
+void TestSqlCipherDriver::scrollableQuerySeeksBothWays() {
     QSqlQuery insert(database());
-    QVERIFY(insert.exec(QStringLiteral(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)"
-        " INSERT INTO sample (amount) SELECT i FROM n")));
+    QVERIFY(insert.exec(
+        QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10)"
+                       " INSERT INTO sample (amount) SELECT i FROM n")));
 
     QSqlQuery query(database());
     QVERIFY(query.exec(QStringLiteral("SELECT amount FROM sample ORDER BY amount")));
@@ -354,12 +343,11 @@ void TestSqlCipherDriver::scrollableQuerySeeksBothWays()
     QVERIFY(!query.seek(10));
 }
 
-void TestSqlCipherDriver::queryModelShowsEveryRow()
-{
+void TestSqlCipherDriver::queryModelShowsEveryRow() {
     QSqlQuery insert(database());
-    QVERIFY(insert.exec(QStringLiteral(
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
-        " INSERT INTO sample (label, amount) SELECT 'row ' || i, i FROM n")));
+    QVERIFY(insert.exec(
+        QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)"
+                       " INSERT INTO sample (label, amount) SELECT 'row ' || i, i FROM n")));
 
     QSqlQueryModel model;
     model.setQuery(QStringLiteral("SELECT label, amount FROM sample ORDER BY amount"), database());
@@ -374,10 +362,10 @@ void TestSqlCipherDriver::queryModelShowsEveryRow()
     QCOMPARE(model.data(model.index(500, 0)).toString(), QStringLiteral("row 501"));
 }
 
-void TestSqlCipherDriver::tableModelEditsRows()
-{
+void TestSqlCipherDriver::tableModelEditsRows() {
     QSqlQuery insert(database());
-    QVERIFY(insert.exec(QStringLiteral("INSERT INTO sample (id, label, amount) VALUES (1, 'one', 1), (2, 'two', 2)")));
+    QVERIFY(insert.exec(
+        QStringLiteral("INSERT INTO sample (id, label, amount) VALUES (1, 'one', 1), (2, 'two', 2)")));
 
     QSqlTableModel model(nullptr, database());
     model.setTable(QStringLiteral("sample"));
@@ -394,8 +382,7 @@ void TestSqlCipherDriver::tableModelEditsRows()
     QCOMPARE(check.value(0).toString(), QStringLiteral("deux"));
 }
 
-void TestSqlCipherDriver::tablesAndPrimaryIndex()
-{
+void TestSqlCipherDriver::tablesAndPrimaryIndex() {
     const QStringList tables = database().tables();
     QVERIFY(tables.contains(QStringLiteral("sample")));
     QVERIFY(tables.contains(QStringLiteral("person")));
@@ -418,8 +405,7 @@ void TestSqlCipherDriver::tablesAndPrimaryIndex()
     QCOMPARE(personKey.fieldName(0), QStringLiteral("local_id"));
 }
 
-void TestSqlCipherDriver::errorsCarrySqliteMessage()
-{
+void TestSqlCipherDriver::errorsCarrySqliteMessage() {
     QSqlQuery query(database());
     QVERIFY(!query.exec(QStringLiteral("SELEC 1")));
     QCOMPARE(query.lastError().type(), QSqlError::StatementError);
@@ -432,16 +418,14 @@ void TestSqlCipherDriver::errorsCarrySqliteMessage()
     QVERIFY(query.lastError().databaseText().contains(QStringLiteral("UNIQUE constraint failed")));
 }
 
-void TestSqlCipherDriver::secondStatementIsRejected()
-{
+void TestSqlCipherDriver::secondStatementIsRejected() {
     QSqlQuery query(database());
     QVERIFY(query.exec(QStringLiteral("SELECT 1; -- a comment after the statement is fine\n")));
     QVERIFY(!query.exec(QStringLiteral("SELECT 1; DELETE FROM sample")));
     QVERIFY(query.lastError().databaseText().contains(QStringLiteral("only one statement")));
 }
 
-void TestSqlCipherDriver::parameterCountMustMatch()
-{
+void TestSqlCipherDriver::parameterCountMustMatch() {
     QSqlQuery query(database());
     QVERIFY(query.prepare(QStringLiteral("SELECT ?, ?")));
     query.addBindValue(1);
@@ -449,8 +433,7 @@ void TestSqlCipherDriver::parameterCountMustMatch()
     QVERIFY(query.lastError().databaseText().contains(QStringLiteral("2 parameters")));
 }
 
-void TestSqlCipherDriver::handleIsSqliteConnection()
-{
+void TestSqlCipherDriver::handleIsSqliteConnection() {
     const QVariant handle = database().driver()->handle();
     QCOMPARE(QByteArray(handle.typeName()), QByteArray("sqlite3*"));
     sqlite3* connection = handle.value<sqlite3*>();
@@ -464,15 +447,15 @@ void TestSqlCipherDriver::handleIsSqliteConnection()
     QCOMPARE(QByteArray(query.result()->handle().typeName()), QByteArray("sqlite3_stmt*"));
 }
 
-void TestSqlCipherDriver::registeredDriverOpensStore()
-{
+void TestSqlCipherDriver::registeredDriverOpensStore() {
     const QString path = m_store->path();
     m_store.reset();
 
     registerSqlCipherDriver();
     QVERIFY(QSqlDatabase::isDriverAvailable(QString(sqlCipherDriverName)));
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QString(sqlCipherDriverName), QStringLiteral("registered"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QString(sqlCipherDriverName), QStringLiteral("registered"));
         auto* driver = qobject_cast<SqlCipherDriver*>(db.driver());
         QVERIFY(driver);
         driver->setKey(makeKey(7));
@@ -493,8 +476,7 @@ void TestSqlCipherDriver::registeredDriverOpensStore()
     QSqlDatabase::removeDatabase(QStringLiteral("registered"));
 }
 
-void TestSqlCipherDriver::registeredDriverWithoutKeyFails()
-{
+void TestSqlCipherDriver::registeredDriverWithoutKeyFails() {
     registerSqlCipherDriver();
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QString(sqlCipherDriverName), QStringLiteral("keyless"));
@@ -505,8 +487,7 @@ void TestSqlCipherDriver::registeredDriverWithoutKeyFails()
     QSqlDatabase::removeDatabase(QStringLiteral("keyless"));
 }
 
-void TestSqlCipherDriver::closingDriverEndsQueries()
-{
+void TestSqlCipherDriver::closingDriverEndsQueries() {
     QSqlQuery insert(database());
     QVERIFY(insert.exec(QStringLiteral("INSERT INTO sample (amount) VALUES (1), (2)")));
 
@@ -522,4 +503,4 @@ void TestSqlCipherDriver::closingDriverEndsQueries()
 }
 
 QTEST_GUILESS_MAIN(TestSqlCipherDriver)
-#include "tst_sqlcipherdriver.moc"
+#include "tst_storedriver.moc"
