@@ -500,11 +500,17 @@ void MainWindow::refreshPeople()
     const QModelIndex current = m_peopleView->currentIndex();
     const QString currentId = current.isValid() ? m_peopleModel->person(current.row()).id : QString();
 
-    Result<QList<PersonSummary>> people = m_directory->people(m_peopleSearchEdit->text());
+    // More people than this are never shown at once; a search narrows them.
+    constexpr int peopleListLimit = 5000;
+    Result<QList<PersonSummary>> people = m_directory->people(m_peopleSearchEdit->text(), peopleListLimit);
     if (!people) {
         statusBar()->showMessage(people.error().message);
         return;
     }
+    if (people->size() == peopleListLimit)
+        statusBar()->showMessage(tr("Showing %L1 people, not every match. Type more of a name or a UPN to narrow "
+                                    "the list.")
+                                     .arg(peopleListLimit));
     m_peopleModel->setPeople(std::move(*people));
     if (const int row = m_peopleModel->rowOf(currentId); row >= 0)
         m_peopleView->setCurrentIndex(m_peopleModel->index(row, 0));

@@ -93,19 +93,23 @@ CaseDirectory::CaseDirectory(Store& store)
 
 Result<QList<PersonSummary>> CaseDirectory::people(const QString& typed, int limit) const
 {
-    QSqlQuery query(m_store.database());
-    const QString match = ftsMatchExpression(typed);
+    // The inner query picks at most limit people and the outer one reads and
+    // sorts just those, so the family columns, a lookup each, are computed
+    // for them alone. A search takes the first matches in index order rather
+    // than sorting every match by name: sorting 25,000 matches of "kha" among
+    // 300,000 people cost about 140 ms, too slow to run on each key press.
     const QString order = QStringLiteral(
-        " ORDER BY p.is_pupil DESC, p.legal_surname COLLATE NOCASE, p.legal_forename COLLATE NOCASE LIMIT ?");
-    if (match.isEmpty()) {
-        query.prepare(u"SELECT " + personColumns + u" FROM person p WHERE p.deleted = 0" + order);
-    } else {
-        query.prepare(u"SELECT " + personColumns
-                      + u" FROM person_search s JOIN person p ON p.local_id = s.rowid"
-                        u" WHERE person_search MATCH ? AND p.deleted = 0"
-                      + order);
+        " ORDER BY p.is_pupil DESC, p.legal_surname COLLATE NOCASE, p.legal_forename COLLATE NOCASE, p.local_id");
+    const QString match = ftsMatchExpression(typed);
+    const QString chosen = match.isEmpty()
+        ? QString(u"SELECT p.local_id FROM person p WHERE p.deleted = 0" + order + u" LIMIT ?")
+        : QStringLiteral("SELECT p.local_id FROM person_search s JOIN person p ON p.local_id = s.rowid"
+                         " WHERE person_search MATCH ? AND p.deleted = 0 LIMIT ?");
+
+    QSqlQuery query(m_store.database());
+    query.prepare(u"SELECT " + personColumns + u" FROM person p WHERE p.local_id IN (" + chosen + u")" + order);
+    if (!match.isEmpty())
         query.addBindValue(match);
-    }
     query.addBindValue(limit);
     if (!query.exec())
         return queryError(query);

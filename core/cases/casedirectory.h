@@ -111,7 +111,9 @@ public:
 
     // Returns people matching typed text (folded as search folds names and
     // identifiers), or everyone when the text is blank; pupils first, then by
-    // surname and forename. At most limit rows.
+    // surname and forename. At most limit rows: when more people match typed
+    // text, which limit of them is returned is not by name, so a caller that
+    // receives limit rows shows that the list is cut short.
     [[nodiscard]] Result<QList<PersonSummary>> people(const QString& typed = {}, int limit = 5000) const;
 
     // Returns families with a member matching typed text, or all families
