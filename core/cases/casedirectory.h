@@ -73,7 +73,7 @@ struct ContactPoint {
     QString value;
 };
 
-// How an adult stands to one child of the family.
+// The relationship of an adult to one child of the family.
 struct ChildLink {
     QString childId;
     QString childName;
@@ -110,10 +110,10 @@ public:
     explicit CaseDirectory(Store& store);
 
     // Returns people matching typed text (folded as search folds names and
-    // identifiers), or everyone when the text is blank; pupils first, then by
-    // surname and forename. At most limit rows: when more people match typed
-    // text, which limit of them is returned is not by name, so a caller that
-    // receives limit rows shows that the list is cut short.
+    // identifiers), or everyone when the text is blank. Pupils come first,
+    // then by surname and forename. At most limit rows are returned. When more
+    // people match typed text, the rows returned are not the first by name,
+    // so a caller that receives limit rows says that the list is cut short.
     [[nodiscard]] Result<QList<PersonSummary>> people(const QString& typed = {}, int limit = 5000) const;
 
     // Returns families with a member matching typed text, or all families
@@ -131,9 +131,9 @@ private:
 };
 
 // Trims the fields of a new organisation and checks them. InvalidInput names
-// the field at fault: a name is required; a DfE URN has six digits; a local
-// authority number three; an establishment number four; a school needs its
-// URN or both numbers.
+// the field at fault. A name is required. A DfE URN has six digits, a local
+// authority number three and an establishment number four, and a school needs
+// its URN or both numbers.
 [[nodiscard]] Status normaliseOrganisation(OrganisationRecord& organisation);
 
 // Records the organisation that owns a new store, checked as by

@@ -100,19 +100,8 @@ void BM_UnlockAndOpen(benchmark::State& state)
 }
 BENCHMARK(BM_UnlockAndOpen)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(5);
 
-const QStringList forenames = {
-    QStringLiteral("Aisha"), QStringLiteral("Oliver"), QStringLiteral("Zoë"),   QStringLiteral("Mohammed"),
-    QStringLiteral("Amelia"), QStringLiteral("Jakub"), QStringLiteral("Niamh"), QStringLiteral("Ibrahim"),
-    QStringLiteral("Isla"),  QStringLiteral("Kwame"),  QStringLiteral("Maya"),  QStringLiteral("Ștefan"),
-};
-const QStringList surnames = {
-    QStringLiteral("Khan"),  QStringLiteral("Smith"),   QStringLiteral("O'Brien"), QStringLiteral("Wiśniewska"),
-    QStringLiteral("Patel"), QStringLiteral("Okafor"),  QStringLiteral("Begum"),   QStringLiteral("Campbell-Brown"),
-    QStringLiteral("Jones"), QStringLiteral("Nguyen"),  QStringLiteral("Popescu"), QStringLiteral("Al-Hashimi"),
-};
-
-// A store of count people with names drawn from the lists above plus a
-// numbered surname suffix on most, so prefixes match realistic fractions.
+// A store of count people with the generators' sample names, most with a
+// numbered surname suffix, so prefixes match realistic fractions.
 struct PopulatedStore {
     QTemporaryDir dir;
     std::unique_ptr<Store> store;
@@ -123,6 +112,8 @@ struct PopulatedStore {
         const QString organisation = newOrganisation(*store);
         QSqlDatabase db = store->database();
         QRandomGenerator random(42);
+        const QStringList& forenames = testsupport::sampleForenames();
+        const QStringList& surnames = testsupport::sampleSurnames();
         const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
         db.transaction();
         QSqlQuery insert(db);

@@ -8,7 +8,7 @@ namespace earlyhelp::testsupport {
 
 namespace {
 
-const QStringList forenames = {
+const QStringList forenameList = {
     QStringLiteral("Aisha"),   QStringLiteral("Oliver"), QStringLiteral("Zoë"),    QStringLiteral("Mohammed"),
     QStringLiteral("Amelia"),  QStringLiteral("Jakub"),  QStringLiteral("Niamh"),  QStringLiteral("Ibrahim"),
     QStringLiteral("Isla"),    QStringLiteral("Kwame"),  QStringLiteral("Maya"),   QStringLiteral("Ștefan"),
@@ -19,7 +19,7 @@ const QStringList forenames = {
     QStringLiteral("De'Andre"), QStringLiteral("Hao"),   QStringLiteral("Róisín"), QStringLiteral("Liam"),
 };
 
-const QStringList surnames = {
+const QStringList surnameList = {
     QStringLiteral("Khan"),      QStringLiteral("Smith"),     QStringLiteral("O'Brien"),  QStringLiteral("Wiśniewska"),
     QStringLiteral("Patel"),     QStringLiteral("Okafor"),    QStringLiteral("Begum"),    QStringLiteral("Campbell-Brown"),
     QStringLiteral("Jones"),     QStringLiteral("Nguyen"),    QStringLiteral("Popescu"),  QStringLiteral("Ali"),
@@ -46,6 +46,16 @@ QString dramaPhoneNumber(int index)
 }
 
 } // namespace
+
+const QStringList& sampleForenames()
+{
+    return forenameList;
+}
+
+const QStringList& sampleSurnames()
+{
+    return surnameList;
+}
 
 QChar upnCheckLetter(QStringView lastTwelve)
 {
@@ -85,7 +95,7 @@ QByteArray generateCtf(const GeneratedCtfOptions& options)
     int family = 0;
     while (serial < options.pupils) {
         ++family;
-        const QString surname = surnames.at(random.bounded(surnames.size()));
+        const QString surname = surnameList.at(random.bounded(surnameList.size()));
         const int children = std::min(1 + static_cast<int>(random.bounded(3)), options.pupils - serial);
         const int adults = 1 + static_cast<int>(random.bounded(2));
         const QString street = QStringLiteral("%1 Generated Road").arg(family);
@@ -93,7 +103,7 @@ QByteArray generateCtf(const GeneratedCtfOptions& options)
             ++serial;
             const QDate dob = QDate(2014, 1, 1).addDays(random.bounded(8 * 365));
             // The last five digits are a serial number here, so UPNs stay unique
-            // up to 99,999 pupils; real ones are an allocation year and a serial.
+            // up to 99,999 pupils. Real ones are an allocation year and a serial.
             const QString lastTwelve = QStringLiteral("%1%2%3")
                                            .arg(options.la, 3, 10, QLatin1Char('0'))
                                            .arg(options.estab, 4, 10, QLatin1Char('0'))
@@ -101,7 +111,7 @@ QByteArray generateCtf(const GeneratedCtfOptions& options)
             xml.writeStartElement(QStringLiteral("Pupil"));
             writeText(xml, "UPN", upnCheckLetter(lastTwelve) + lastTwelve);
             writeText(xml, "Surname", surname);
-            writeText(xml, "Forename", forenames.at(random.bounded(forenames.size())));
+            writeText(xml, "Forename", forenameList.at(random.bounded(forenameList.size())));
             writeText(xml, "DOB", dob.toString(Qt::ISODate));
             writeText(xml, "Sex", random.bounded(2) ? QStringLiteral("F") : QStringLiteral("M"));
             xml.writeStartElement(QStringLiteral("Address"));

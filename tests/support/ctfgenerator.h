@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 namespace earlyhelp::testsupport {
 
@@ -20,7 +21,17 @@ struct GeneratedCtfOptions {
 // options always give the same bytes.
 [[nodiscard]] QByteArray generateCtf(const GeneratedCtfOptions& options);
 
-// Returns the UPN check letter for the twelve characters after it.
+// Fictional forenames and surnames in many scripts and spellings (accents,
+// apostrophes, hyphens, several words) that the generators draw from.
+[[nodiscard]] const QStringList& sampleForenames();
+[[nodiscard]] const QStringList& sampleSurnames();
+
+// Returns the UPN check letter for the twelve characters after it: each
+// character's value times its weight (2 for the first up to 13 for the last),
+// summed modulo 23, indexes ABCDEFGHJKLMNPQRTUVWXYZ. A digit is worth itself;
+// a letter (the last character of a temporary UPN) its index in that alphabet.
+// Written apart from core's validator so that tests check one against the
+// other.
 [[nodiscard]] QChar upnCheckLetter(QStringView lastTwelve);
 
 } // namespace earlyhelp::testsupport

@@ -1,5 +1,7 @@
 #include "uitestsupport.h"
 
+#include "support/ctfgenerator.h"
+
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
@@ -14,13 +16,11 @@ namespace earlyhelp::uitest {
 
 namespace {
 
-const QString upnAlphabet = QStringLiteral("ABCDEFGHJKLMNPQRTUVWXYZ");
-
 // Makes a permanent UPN for LEA 330, Estab 2991, allocated in 2025.
 QString makeUpn(int serial)
 {
     const QString lastTwelve = u"330299125" + QStringLiteral("%1").arg(serial, 3, 10, QLatin1Char('0'));
-    return upnCheckLetter(lastTwelve) + lastTwelve;
+    return testsupport::upnCheckLetter(lastTwelve) + lastTwelve;
 }
 
 void collectModelTexts(const QAbstractItemModel* model, const QModelIndex& parent, QStringList& texts)
@@ -37,17 +37,6 @@ void collectModelTexts(const QAbstractItemModel* model, const QModelIndex& paren
 }
 
 } // namespace
-
-QChar upnCheckLetter(const QString& lastTwelve)
-{
-    int sum = 0;
-    for (int i = 0; i < 12; ++i) {
-        const QChar c = lastTwelve.at(i);
-        const int value = c.isDigit() ? c.digitValue() : static_cast<int>(upnAlphabet.indexOf(c));
-        sum += value * (i + 2);
-    }
-    return upnAlphabet.at(sum % 23);
-}
 
 QList<TestPupil> testPupils()
 {

@@ -8,13 +8,6 @@ class QWidget;
 
 namespace earlyhelp::uitest {
 
-// Returns the check letter of a UPN for its characters 2 to 13: each
-// character's value times its weight (2 for the first up to 13 for the
-// last), summed modulo 23, indexes ABCDEFGHJKLMNPQRTUVWXYZ. A digit is worth
-// itself; a letter (the last character of a temporary UPN) its index in
-// that alphabet.
-[[nodiscard]] QChar upnCheckLetter(const QString& lastTwelve);
-
 struct TestContact {
     QString forename;
     QString surname;
