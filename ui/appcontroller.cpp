@@ -1,6 +1,5 @@
 #include "appcontroller.h"
 
-#include <QSettings>
 #include <QTimer>
 
 #include "cases/casestore.h"
@@ -9,22 +8,6 @@
 #include "unlockdialog.h"
 
 namespace earlyhelp::ui {
-
-namespace {
-
-const QString lastStoreKey = QStringLiteral("store/lastPath");
-
-} // namespace
-
-QString preferredStorePath()
-{
-    if (qEnvironmentVariableIsSet("EARLYHELP_STORE"))
-        return defaultStorePath();
-    const QString last = QSettings().value(lastStoreKey).toString();
-    if (!last.isEmpty() && storeExists(last))
-        return last;
-    return defaultStorePath();
-}
 
 AppController::AppController(QString storePath, FileChooser fileChooser, QObject* parent)
     : QObject(parent)
@@ -88,7 +71,7 @@ void AppController::showWizard()
         }
         const bool importSample = wizard->importSampleRequested();
         m_storePath = wizard->storePath();
-        rememberStorePath(m_storePath);
+        earlyhelp::rememberStorePath(m_storePath);
         ensureMainWindow();
         m_mainWindow->openSession(wizard->takeStore());
         m_mainWindow->show();
@@ -112,7 +95,7 @@ void AppController::showUnlockDialog(KeychainAttempt attempt)
     connect(m_unlockDialog, &QDialog::accepted, this, [this] {
         UnlockDialog* dialog = m_unlockDialog;
         m_storePath = dialog->storePath();
-        rememberStorePath(m_storePath);
+        earlyhelp::rememberStorePath(m_storePath);
         m_mainWindow->openSession(dialog->takeStore());
     });
     m_unlockDialog->show();
@@ -120,9 +103,5 @@ void AppController::showUnlockDialog(KeychainAttempt attempt)
         QTimer::singleShot(0, m_unlockDialog.data(), &UnlockDialog::tryKeychain);
 }
 
-void AppController::rememberStorePath(const QString& path) const
-{
-    QSettings().setValue(lastStoreKey, path);
-}
 
 } // namespace earlyhelp::ui

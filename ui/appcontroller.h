@@ -42,7 +42,6 @@ private:
     void showWizard();
     void showUnlockDialog(KeychainAttempt attempt);
     void ensureMainWindow();
-    void rememberStorePath(const QString& path) const;
 
     QString m_storePath;
     FileChooser m_fileChooser;
@@ -50,10 +49,5 @@ private:
     QPointer<SetupWizard> m_wizard;
     QPointer<UnlockDialog> m_unlockDialog;
 };
-
-// Returns the store the app opens when none is named on the command line:
-// the EARLYHELP_STORE environment variable when set, else the store last
-// opened when it still exists, else defaultStorePath().
-[[nodiscard]] QString preferredStorePath();
 
 } // namespace earlyhelp::ui

@@ -4,6 +4,8 @@
 #include <QFileInfo>
 #include <QIcon>
 
+#include "cases/casestore.h"
+#include "common/appidentity.h"
 #include "logging.h"
 #include "ui/appcontroller.h"
 #include "ui/filechooser.h"
@@ -14,9 +16,7 @@ int main(int argc, char* argv[])
     earlyhelp::app::setUpLogging();
 
     QApplication application(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("EarlyHelp"));
-    QApplication::setOrganizationDomain(QStringLiteral("earlyhelp.org.uk"));
-    QApplication::setApplicationName(QStringLiteral("Early Help Case Manager"));
+    earlyhelp::setApplicationIdentity();
     QApplication::setApplicationVersion(QStringLiteral(EARLYHELP_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("earlyhelp"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/earlyhelp/icons/earlyhelp.svg")));
@@ -36,7 +36,7 @@ int main(int argc, char* argv[])
 
     const QString storePath = parser.isSet(storeOption)
                                   ? QDir::cleanPath(QFileInfo(parser.value(storeOption)).absoluteFilePath())
-                                  : earlyhelp::ui::preferredStorePath();
+                                  : earlyhelp::defaultStorePath();
 
     earlyhelp::ui::AppController controller(storePath, earlyhelp::ui::FileChooser::platformDialogs());
     QObject::connect(&controller, &earlyhelp::ui::AppController::setupCancelled, &application,

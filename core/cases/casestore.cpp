@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QSettings>
 #include <QStandardPaths>
 
 Q_LOGGING_CATEGORY(lcCaseStore, "earlyhelp.core.casestore", QtInfoMsg)
@@ -21,6 +22,7 @@ class Text {
 };
 
 const QString leadRole = QStringLiteral("lead");
+const QString lastStoreKey = QStringLiteral("store/lastPath");
 
 // Removes what a failed set-up left at path: the store, its WAL and shared
 // memory files, and the key file.
@@ -48,7 +50,15 @@ QString defaultStorePath()
     const QString fromEnvironment = qEnvironmentVariable("EARLYHELP_STORE");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
+    const QString last = QSettings().value(lastStoreKey).toString();
+    if (!last.isEmpty() && storeExists(last))
+        return last;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/cases.ehstore";
+}
+
+void rememberStorePath(const QString& path)
+{
+    QSettings().setValue(lastStoreKey, QFileInfo(path).absoluteFilePath());
 }
 
 bool storeExists(const QString& path)

@@ -13,9 +13,13 @@
 namespace earlyhelp {
 
 // The store file the app and earlyhelp-cli use when none is named: the
-// EARLYHELP_STORE environment variable, or "cases.ehstore" in the user's
-// application data folder.
+// EARLYHELP_STORE environment variable; else the store last opened, while it
+// exists; else "cases.ehstore" in the user's application data folder.
+// Reads QSettings, so setApplicationIdentity() must have run.
 [[nodiscard]] QString defaultStorePath();
+
+// Records path as the store last opened, for defaultStorePath().
+void rememberStorePath(const QString& path);
 
 // True when a store file or its key file exists at path.
 [[nodiscard]] bool storeExists(const QString& path);
