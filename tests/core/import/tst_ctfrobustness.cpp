@@ -21,7 +21,8 @@ QByteArray validCtf()
     return testsupport::generateCtf(options);
 }
 
-// Returns the first replacement character's owner, or an empty string.
+// Returns the UPN of the first pupil whose names contain U+FFFD, or an
+// empty string.
 QString replacementCharacterIn(const CtfDocument& document)
 {
     const QChar replacement(QChar::ReplacementCharacter);
