@@ -1,6 +1,6 @@
 // Feeds the CTF parser damaged copies of a valid file: cut at many lengths,
 // and with single bytes overwritten. Each parse must end, without a crash or
-// a sanitizer report, in either a clear error or a document whose text holds
+// a sanitizer report, in either a clear error or a document whose text contains
 // no U+FFFD replacement character.
 
 #include "import/ctfparser.h"
