@@ -22,6 +22,10 @@ QString upperCaseAscii(QStringView text) {
     return result;
 }
 
+bool isNotKnownCode(QStringView upn) {
+    return upn.size() == 3 && upn.startsWith(u"UN") && upn.at(2) >= u'1' && upn.at(2) <= u'5';
+}
+
 QString invalidCharacterMessage(const QString& upn, qsizetype position) {
     const QString character = upn.at(position - 1);
     if (position == upnLength) {
@@ -69,6 +73,25 @@ UpnCheck checkUpn(QStringView text) {
         check.status = UpnStatus::Missing;
         check.message = QCoreApplication::translate(
             "earlyhelp::Upn", "The UPN is missing. Enter the pupil's UPN in the school's MIS.");
+        return check;
+    }
+
+    if (isNotKnownCode(check.upn)) {
+        check.status = UpnStatus::NotKnown;
+        check.message =
+            QCoreApplication::translate("earlyhelp::Upn",
+                                        "UPN %1: this is the code for a UPN that is not known, not a UPN. "
+                                        "Enter the pupil's UPN in the school's MIS.")
+                .arg(check.upn);
+        return check;
+    }
+
+    if (check.upn.startsWith(u"UN") && check.upn.size() != upnLength) {
+        check.status = UpnStatus::InvalidNotKnownCode;
+        check.message = QCoreApplication::translate(
+                            "earlyhelp::Upn", "UPN %1: the codes for a UPN that is not known are UN1 to UN5. "
+                                              "Enter the 13-character UPN, or one of those codes.")
+                            .arg(check.upn);
         return check;
     }
 
