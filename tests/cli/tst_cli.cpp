@@ -44,6 +44,7 @@ private slots:
     void fileThatIsNotCtfImportsNothing();
     void fileThatIsNotStoreIsLeftUnchanged();
     void verifyPasses();
+    void defaultStoreIsInAppDataFolder();
 
 private:
     CliRun runCli(const QStringList& arguments, const QByteArray& input = passphrase) const;
@@ -218,6 +219,32 @@ void TestCli::verifyPasses()
     const CliRun run = runCli(storeArguments() << QStringLiteral("verify"));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QStringLiteral("verified")));
+}
+
+void TestCli::defaultStoreIsInAppDataFolder()
+{
+    // The desktop app finds its store through the same core function, so a
+    // store made here is the one the app opens.
+    QTemporaryDir dataHome;
+    QVERIFY(dataHome.isValid());
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), dataHome.path());
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHome.filePath(QStringLiteral("data")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dataHome.filePath(QStringLiteral("config")));
+    environment.remove(QStringLiteral("EARLYHELP_STORE"));
+    environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(EARLYHELP_CLI_PATH),
+                  {QStringLiteral("--passphrase-stdin"), QStringLiteral("init"), QStringLiteral("--school"),
+                   QStringLiteral("Generated Primary School"), QStringLiteral("--urn"), QStringLiteral("199990"),
+                   QStringLiteral("--user"), QStringLiteral("Test Lead")});
+    QVERIFY(process.waitForStarted());
+    process.write(passphrase);
+    process.closeWriteChannel();
+    QVERIFY(process.waitForFinished(120000));
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    QVERIFY(QFile::exists(dataHome.filePath(QStringLiteral("data/EarlyHelp/Early Help Case Manager/cases.ehstore"))));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
