@@ -3,7 +3,11 @@
 #include "domain/searchfold.h"
 #include "store/store.h"
 
+#include <algorithm>
+
+#include <QCollator>
 #include <QCoreApplication>
+#include <QLocale>
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QRegularExpression>
@@ -59,6 +63,19 @@ PersonSummary readPerson(const QSqlQuery& query, int first = 0)
     person.familyId = query.value(first + 12).toString();
     person.familyName = query.value(first + 13).toString();
     return person;
+}
+
+// Compares names as a British reader orders them: case and accents matter only
+// to break ties, so "Ó Murchú" sorts among the Ms and before "Wiśniewski".
+const QCollator& nameCollator()
+{
+    static const QCollator collator = [] {
+        QCollator c(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        c.setCaseSensitivity(Qt::CaseInsensitive);
+        c.setNumericMode(true);
+        return c;
+    }();
+    return collator;
 }
 
 QString utcNow()
@@ -117,6 +134,17 @@ Result<QList<PersonSummary>> CaseDirectory::people(const QString& typed, int lim
     QList<PersonSummary> people;
     while (query.next())
         people += readPerson(query);
+
+    // SQLite's NOCASE folds ASCII letters only, so the final order is by name
+    // as a British reader expects it.
+    const QCollator& collator = nameCollator();
+    std::stable_sort(people.begin(), people.end(), [&collator](const PersonSummary& a, const PersonSummary& b) {
+        if (a.isPupil != b.isPupil)
+            return a.isPupil;
+        if (const int bySurname = collator.compare(a.legalSurname, b.legalSurname); bySurname != 0)
+            return bySurname < 0;
+        return collator.compare(a.legalForename, b.legalForename) < 0;
+    });
     return people;
 }
 
@@ -157,6 +185,11 @@ Result<QList<FamilySummary>> CaseDirectory::families(const QString& typed, int l
         family.adultCount = query.value(5).toInt();
         families += family;
     }
+
+    const QCollator& collator = nameCollator();
+    std::stable_sort(families.begin(), families.end(), [&collator](const FamilySummary& a, const FamilySummary& b) {
+        return collator.compare(a.name, b.name) < 0;
+    });
     return families;
 }
 

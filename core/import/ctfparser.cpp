@@ -492,7 +492,7 @@ QList<CtfPupilProblem> PupilInterpreter::validate() {
     } else if (!upn.isValid()) {
         problems.append(CtfPupilProblem{
             CtfPupilFault::UpnInvalid,
-            QCoreApplication::translate("earlyhelp::CtfImport", "%1, pupil %2, was not imported. %3")
+            QCoreApplication::translate("earlyhelp::CtfImport", "%1, pupil %2, was not imported: %3")
                 .arg(m_fileName, QString::number(m_result.position), upn.message)});
     } else {
         m_result.upn = upn.upn;

@@ -315,7 +315,7 @@ void TestCtfParser::skipsInvalidPupil_data() {
     wrongLetter.upn = QString(wrong + upn.mid(1));
     QTest::newRow("wrong check letter")
         << wrongLetter << CtfPupilFault::UpnInvalid
-        << QStringLiteral("pupil 2, was not imported. UPN %1: the check letter should be %2, not %3")
+        << QStringLiteral("pupil 2, was not imported: UPN %1: the check letter should be %2, not %3")
                .arg(*wrongLetter.upn, upn.first(1), QString(wrong));
 
     FixturePupil impossible = valid;
