@@ -234,8 +234,12 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView = makeListView(workspace, QStringLiteral("peopleTreeView"), tr("People"));
     m_peopleView->setModel(m_peopleModel);
     m_peopleView->header()->setSectionResizeMode(PeopleModel::NameColumn, QHeaderView::Stretch);
-    for (int column = PeopleModel::DateOfBirthColumn; column < PeopleModel::ColumnCount; ++column)
+    for (int column = PeopleModel::DateOfBirthColumn; column < PeopleModel::FamilyColumn; ++column)
         m_peopleView->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // A family name can be as long as a person's; a fixed share keeps the
+    // Name column readable and the family elided instead.
+    m_peopleView->header()->setSectionResizeMode(PeopleModel::FamilyColumn, QHeaderView::Interactive);
+    m_peopleView->header()->resizeSection(PeopleModel::FamilyColumn, 130);
 
     auto makeTab = [workspace](QLineEdit* search, QTreeView* view) {
         auto* page = new QWidget(workspace);
@@ -262,7 +266,7 @@ QWidget* MainWindow::createWorkspace()
     m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({500, 700});
+    m_splitter->setSizes({560, 640});
 
     auto* layout = new QVBoxLayout(workspace);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -491,6 +495,8 @@ void MainWindow::refreshFamilies()
     m_familiesModel->setFamilies(std::move(*families));
     if (const int row = m_familiesModel->rowOf(currentId); row >= 0)
         m_familiesView->setCurrentIndex(m_familiesModel->index(row, 0));
+    else if (!currentId.isEmpty() && m_tabs->currentIndex() == FamiliesTab)
+        m_familyView->clear(); // the search filtered out the family on show
 }
 
 void MainWindow::refreshPeople()

@@ -322,6 +322,9 @@ FirstUserPage::FirstUserPage(SetupWizard* wizard)
     m_strengthLabel = new QLabel(this);
     m_strengthLabel->setObjectName(QStringLiteral("passphraseStrengthLabel"));
     m_strengthLabel->setWordWrap(true);
+    // Room for a two-line hint from the start, so the fields below do not move
+    // while the user types.
+    m_strengthLabel->setMinimumHeight(2 * m_strengthLabel->fontMetrics().lineSpacing());
 
     m_matchLabel = makeErrorLabel(this, QStringLiteral("passphraseMatchLabel"));
 
