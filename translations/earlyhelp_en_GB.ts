@@ -109,10 +109,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1, pupil %2, was not imported. %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1, %2, was not imported: Surname missing. Enter the pupil&apos;s surname in the school&apos;s MIS and export the CTF again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -206,6 +202,225 @@
     </message>
     <message>
         <source>%1 contains the replacement character U+FFFD at line %2, column %3, so its text was damaged by an earlier conversion between encodings. Nothing was imported. Export the CTF again from the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, pupil %2, was not imported: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::FieldCatalogue</name>
+    <message>
+        <source>Legal forename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred forename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Former surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex or gender</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Religion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pupil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of entry to school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Care authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Free school meals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEN provision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CTF record as received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SEND notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Flat or unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>House number or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administrative area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Post town</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>County</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephone type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parental responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looked-after child&apos;s family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role in the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to the children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significant event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -722,6 +937,133 @@
         <source>UPN %1: the check letter should be %2, not %3. Check the UPN in the school&apos;s MIS.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>UPN %1: this is the code for a UPN that is not known, not a UPN. Enter the pupil&apos;s UPN in the school&apos;s MIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPN %1: the codes for a UPN that is not known are UN1 to UN5. Enter the 13-character UPN, or one of those codes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::Validation</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stepped up to social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stepped down from social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family&apos;s status is already %1. Choose a different status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A family&apos;s status cannot change from %1 to %2. Choose a status that can follow %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the change to %1 is missing. Enter the date the status changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the change to %1, %2, is in the future. Enter today&apos;s date or an earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the change to %1, %2, is before the previous status change on %3. Enter %3 or a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason for closing the case is missing. Enter why the case is closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason for reopening the case as %1 is missing. Enter why the case is reopening.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason for the change from %1 to %2 is missing. Enter why the status is changing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The NHS number is missing. Enter the 10-digit NHS number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number %1: %2 is not a digit. Enter the 10 digits of the NHS number only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number %1 has %2 digits, but an NHS number has 10. Check the number and enter all 10 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number %1: write the 10 digits together, or as 3, 3 and 4 digits with a space or hyphen between the groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number %1 is not valid: its first nine digits give a check value of 10, which no NHS number has. Check the number for a mistyped digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number %1 failed the check digit test, so a digit is mistyped or two digits are swapped. Check the number and enter it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of birth is missing. Enter it as dd/mm/yyyy, such as 01/02/2015.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth %1 has a two-digit year. Enter the year in four digits, such as 01/02/2015.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth %1 is not in a form this app reads. Enter it as dd/mm/yyyy, such as 01/02/2015.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth %1 does not exist. Check the day and the month.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth %1 is in the future. Check the year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth %1 is before %2. Check the year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The postcode is missing. Enter the postcode of the address, such as B11 4QT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode %1 is not a valid UK postcode. Check it against the address. A postcode looks like B11 4QT or EC1A 1BB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing. Enter the name as the person writes it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains a damaged character (%2, half of a UTF-16 surrogate pair) at position %3. Retype the name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 contains a control character (%2) at position %3. Retype the name without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::cli</name>
@@ -782,26 +1124,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1: %2 pupils added, %3 updated, %4 unchanged, %5 skipped; %6 families added, %7 updated.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>list takes &quot;people&quot; or &quot;families&quot;, not &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n child(ren)</source>
-        <translation>
-            <numerusform>%n child</numerusform>
-            <numerusform>%n children</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n adult(s)</source>
-        <translation>
-            <numerusform>%n adult</numerusform>
-            <numerusform>%n adults</numerusform>
-        </translation>
     </message>
     <message>
         <source>, looked after</source>
@@ -899,6 +1223,14 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>unknown command &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: pupils added %2, updated %3, unchanged %4, skipped %5; families added %6, updated %7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family	Children	Adults	Status</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1508,6 +1840,10 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>Nothing was imported from %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %L1 people, not every match. Type more of a name or a UPN to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
