@@ -276,6 +276,9 @@ Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& su
     };
     if (progress && !progress(0, total))
         return cancelled();
+    const auto tally = [](Change change, int& added, int& updated, int& unchanged) {
+        ++(change == Change::Added ? added : change == Change::Updated ? updated : unchanged);
+    };
 
     for (const CtfPupil& pupil : m_document.pupils) {
         QString personId;
@@ -283,10 +286,7 @@ Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& su
         if (!change)
             return std::unexpected(change.error());
         m_pupilIds += personId;
-        int& counter = *change == Change::Added     ? summary.pupilsAdded
-                       : *change == Change::Updated ? summary.pupilsUpdated
-                                                    : summary.pupilsUnchanged;
-        ++counter;
+        tally(*change, summary.pupilsAdded, summary.pupilsUpdated, summary.pupilsUnchanged);
         if (!advance())
             return cancelled();
     }
@@ -297,10 +297,7 @@ Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& su
         if (!change)
             return std::unexpected(change.error());
         m_adultIds += personId;
-        int& counter = *change == Change::Added     ? summary.contactsAdded
-                       : *change == Change::Updated ? summary.contactsUpdated
-                                                    : summary.contactsUnchanged;
-        ++counter;
+        tally(*change, summary.contactsAdded, summary.contactsUpdated, summary.contactsUnchanged);
         if (!advance())
             return cancelled();
     }
@@ -309,10 +306,7 @@ Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& su
         const Result<Change> change = writeFamily(family);
         if (!change)
             return std::unexpected(change.error());
-        int& counter = *change == Change::Added     ? summary.familiesAdded
-                       : *change == Change::Updated ? summary.familiesUpdated
-                                                    : summary.familiesUnchanged;
-        ++counter;
+        tally(*change, summary.familiesAdded, summary.familiesUpdated, summary.familiesUnchanged);
         if (!advance())
             return cancelled();
     }
