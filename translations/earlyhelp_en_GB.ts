@@ -2,6 +2,252 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>earlyhelp</name>
+    <message>
+        <source>assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessment need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case note has no family. Choose the family it belongs to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the case note is missing. Enter the date of the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the case note, %1, is in the future. Enter today&apos;s date or an earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The author of the case note is missing. Enter who wrote it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The type of the case note is missing. Choose a type, such as home visit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case note is empty. Enter what happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data category number %1 of the case note is unknown. Choose personal, special category or criminal offence data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent names nobody it is for. Choose the person it covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent names nobody who gave it. Choose the person who consented.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A competent young person consents only for themselves, but the consent was given by %1 for %2. Choose a person with parental responsibility, or record the young person as giving it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent has no purpose. Enter what the information may be shared for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent has no recipient. Choose the organisations or kinds of organisation it may be shared with.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A recipient of the consent is blank. Choose an organisation or a kind of organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent covers no data category. Choose the kinds of data it covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date the consent was given is missing. Enter that date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date the consent was given, %1, is in the future. Enter today&apos;s date or an earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review date of the consent, %1, is not after the date it was given, %2. Enter a later review date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent is withdrawn on %1, before it was given on %2. Enter %2 or a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date the consent was withdrawn, %1, is in the future. Enter today&apos;s date or an earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who withdrew the consent is missing. Enter their name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sharing decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing decision names no family or person. Choose whose information is shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lawful basis for sharing is missing. Enter the UK GDPR Article 6 basis.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The justification for sharing without consent is missing. Enter why sharing is necessary and proportionate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who decided to share is missing. Enter their name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the sharing decision is missing. Enter the date it was made.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the sharing decision, %1, is in the future. Enter today&apos;s date or an earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The heading number %1 is unknown. Choose one of the Supporting Families headings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 with id %2 is in this store. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has no family. Choose the family it is for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start date of the plan is missing. Enter the date the plan starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date of the plan, %1, is before its start date, %2. Enter %2 or a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date of the closed plan is missing. Enter the date it closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The goal&apos;s description is missing. Enter what the goal should achieve.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment %1 records no need under &quot;%2&quot;. Choose a heading that the assessment covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The action&apos;s description is missing. Enter what is to be done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the meeting is missing. Enter the date it was held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the review is missing. Enter the date it was held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No meeting with id %1 is in this store. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review date, %1, is before the date of its meeting, %2. Enter %2 or a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The next review date, %1, is not after the review on %2. Enter a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review records progress for the goal %1, which is not a goal of this plan. Remove that entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::AssessmentRepository</name>
+    <message>
+        <source>The assessment has no family. Choose the family it assesses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessor is missing. Enter who carried out the assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the assessment is missing. Enter the date it was carried out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the assessment, %1, is in the future. Enter today&apos;s date or an earlier one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment names an unknown heading (number %1). Choose one of the Supporting Families headings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The score %1 for &quot;%2&quot; is out of range. Enter a score from 1 (no concern) to 5 (greatest need).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The heading &quot;%1&quot; appears more than once. Record each heading once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::CaseDirectory</name>
     <message>
         <source>Reading the case store failed: %1. Close and reopen the store; if this happens again, run &quot;earlyhelp-cli verify&quot;.</source>
@@ -60,6 +306,88 @@
             <numerusform>The store %1 has %n user; name the one whose passphrase this is.</numerusform>
             <numerusform>The store %1 has %n users; name the one whose passphrase this is.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::Casework</name>
+    <message>
+        <source>status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family with id %1 is in this store. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family %1 has the unknown status &quot;%2&quot;. Run &quot;earlyhelp-cli verify&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Getting a good education</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good early years development</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improved mental and physical health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Promoting recovery and reducing harm from substance use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Improved family relationships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children safe from abuse and exploitation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crime prevention and tackling crime</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safe from domestic abuse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secure housing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Financial stability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 with id %2 is in this store. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no organisation of its own yet. Run the set-up again or &quot;earlyhelp-cli init&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 %2 is not deleted, so there is nothing to restore.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 %2 was deleted on %3, more than %4 days ago, and can no longer be restored. Enter it again if it is still needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ConsentRepository</name>
+    <message>
+        <source>The consent %1 was already withdrawn on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date the consent was withdrawn is missing. Enter that date.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1390,32 @@
     </message>
     <message>
         <source>%1 contains a control character (%2) at position %3. Retype the name without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::access::IdleLock</name>
+    <message>
+        <source>The idle time of %1 minutes is outside the allowed range. Choose from %2 to %3 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::access::Role</name>
+    <message>
+        <source>Designated safeguarding lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deputy designated safeguarding lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caseworker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read-only</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

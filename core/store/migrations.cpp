@@ -89,6 +89,7 @@ Status runMigration(QSqlDatabase& database, SqlCipherDriver& driver, const Migra
 const QList<Migration>& storeMigrations() {
     static const QList<Migration> migrations{
         Migration{1, readScript(QStringLiteral(":/earlyhelp/store/schema_v1.sql"))},
+        Migration{2, readScript(QStringLiteral(":/earlyhelp/store/schema_v2.sql"))},
     };
     return migrations;
 }

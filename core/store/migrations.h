@@ -18,7 +18,8 @@ struct Migration {
     QString script;
 };
 
-// Returns the migrations of this build in order; version 1 is schema_v1.sql.
+// Returns the migrations of this build in order. Version 1 is schema_v1.sql
+// and version 2 is schema_v2.sql.
 [[nodiscard]] const QList<Migration>& storeMigrations();
 
 // Brings the store open on database, which must use the EARLYHELP_SQLCIPHER

@@ -440,19 +440,18 @@ void TestStore::failedMigrationRollsBack() {
     QVERIFY(created);
     QSqlDatabase database = (*created)->database();
 
-    const QList<Migration> migrations{
-        storeMigrations().at(0),
-        Migration{2, QStringLiteral("CREATE TABLE added_in_two (x);"
-                                    "INSERT INTO no_such_table VALUES (1);")},
-    };
+    const int latest = Store::latestSchemaVersion();
+    QList<Migration> migrations = storeMigrations();
+    migrations += Migration{latest + 1, QStringLiteral("CREATE TABLE added_next (x);"
+                                                       "INSERT INTO no_such_table VALUES (1);")};
     Result<int> migrated = migrateStore(database, migrations);
     QVERIFY(!migrated);
     QCOMPARE(migrated.error().code, ErrorCode::Database);
     QVERIFY(migrated.error().message.contains(storePath()));
     QVERIFY(migrated.error().message.contains(QStringLiteral("no_such_table")));
 
-    QCOMPARE(pragmaValue(database, QStringLiteral("user_version")).toInt(), 1);
-    QVERIFY(!database.tables().contains(QStringLiteral("added_in_two")));
+    QCOMPARE(pragmaValue(database, QStringLiteral("user_version")).toInt(), latest);
+    QVERIFY(!database.tables().contains(QStringLiteral("added_next")));
     QCOMPARE(sqlite3_get_autocommit(sqliteConnection(database)), 1);
 }
 
@@ -462,23 +461,21 @@ void TestStore::laterMigrationIsApplied() {
         QVERIFY(created);
         QSqlDatabase database = (*created)->database();
 
-        const QList<Migration> migrations{
-            storeMigrations().at(0),
-            Migration{2, QStringLiteral("CREATE TABLE added_in_two (x);")},
-        };
+        const int next = Store::latestSchemaVersion() + 1;
+        QList<Migration> migrations = storeMigrations();
+        migrations += Migration{next, QStringLiteral("CREATE TABLE added_next (x);")};
         Result<int> migrated = migrateStore(database, migrations);
         QVERIFY2(migrated, qUtf8Printable(migrated ? QString() : migrated.error().message));
-        QCOMPARE(*migrated, 2);
-        QVERIFY(database.tables().contains(QStringLiteral("added_in_two")));
+        QCOMPARE(*migrated, next);
+        QVERIFY(database.tables().contains(QStringLiteral("added_next")));
 
-        const QList<Migration> outOfOrder{Migration{2, QStringLiteral("SELECT 1;")}};
+        const QList<Migration> outOfOrder{Migration{next, QStringLiteral("SELECT 1;")}};
         Result<int> rejected = migrateStore(database, outOfOrder);
         QVERIFY(!rejected);
         QCOMPARE(rejected.error().code, ErrorCode::InvalidInput);
     }
 
-    // This build reads up to schema 1, so the store it just migrated to 2 is
-    // too new for it.
+    // The store is now one version ahead of this build, so it is too new.
     Result<std::unique_ptr<Store>> opened = Store::open(storePath(), makeKey(1));
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, ErrorCode::SchemaTooNew);
