@@ -12,10 +12,10 @@
 
 namespace earlyhelp {
 
-// The store file the app and earlyhelp-cli use when none is named: the
-// EARLYHELP_STORE environment variable; else the store last opened, while it
-// exists; else "cases.ehstore" in the user's application data folder.
-// Reads QSettings, so setApplicationIdentity() must have run.
+// Returns the store file the app and earlyhelp-cli use when none is named.
+// That is the EARLYHELP_STORE environment variable when set, else the store
+// last opened while it exists, else "cases.ehstore" in the user's application
+// data folder. Reads QSettings, so setApplicationIdentity() must have run.
 [[nodiscard]] QString defaultStorePath();
 
 // Records path as the store last opened, for defaultStorePath().
@@ -35,8 +35,8 @@ struct NewStoreRequest {
 struct NewStore {
     std::unique_ptr<Store> store;
     OrganisationRecord organisation;
-    // Set when the keychain was asked for but could not be used; the store is
-    // then unlocked by passphrase alone and the message says why.
+    // The reason the requested keychain slot could not be added, or empty.
+    // The store is then unlocked by passphrase alone.
     QString keychainProblem;
 };
 
@@ -56,7 +56,7 @@ struct NewStore {
                                                                   const SecretBytes& passphrase);
 
 // Unlocks the store at path with the key in the OS keychain. NotFound when the
-// store has no keychain slot, KeychainUnavailable when no keychain answers.
+// store has no keychain slot, KeychainUnavailable when no keychain service responds.
 [[nodiscard]] Result<std::unique_ptr<Store>> unlockWithKeychain(const QString& path);
 
 // True when the store at path has a keychain slot to try.
