@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "access/idlelock.h"
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -43,7 +45,6 @@ namespace earlyhelp::ui {
 namespace {
 
 constexpr int searchDelayMs = 150;
-constexpr int defaultIdleLockMinutes = 10;
 
 enum StackPage { LockedPage, WorkspacePage };
 enum Tab { FamiliesTab, PeopleTab };
@@ -113,9 +114,8 @@ MainWindow::MainWindow(FileChooser fileChooser, QWidget* parent)
     statusBar()->addPermanentWidget(m_statusSeparator);
     statusBar()->addPermanentWidget(m_countsLabel);
 
-    m_idleTimer = new QTimer(this);
-    m_idleTimer->setSingleShot(true);
-    connect(m_idleTimer, &QTimer::timeout, this, [this] {
+    m_idleLock = new access::IdleLock(this);
+    connect(m_idleLock, &access::IdleLock::lockRequested, this, [this] {
         qCInfo(lcMainWindow) << "locking after the idle time";
         lock();
     });
@@ -343,14 +343,9 @@ QWidget* MainWindow::createLockedPage()
 
 void MainWindow::setIdleLockMinutes(int minutes)
 {
-    if (minutes <= 0) {
-        m_idleTimer->stop();
-        m_idleTimer->setInterval(0);
-        return;
-    }
-    m_idleTimer->setInterval(std::chrono::minutes(minutes));
-    if (isUnlocked())
-        m_idleTimer->start();
+    const std::chrono::minutes idleTime = access::IdleLock::boundedIdleTime(std::chrono::minutes(minutes));
+    if (Status set = m_idleLock->setIdleTime(idleTime); !set)
+        qCWarning(lcMainWindow) << "idle time not changed:" << set.error().message;
 }
 
 void MainWindow::openSession(std::unique_ptr<Store> store)
@@ -366,8 +361,7 @@ void MainWindow::openSession(std::unique_ptr<Store> store)
     m_stack->setCurrentIndex(WorkspacePage);
     refreshAll();
     updateActions();
-    if (m_idleTimer->interval() > 0)
-        m_idleTimer->start();
+    m_idleLock->start();
     focusSearch();
 }
 
@@ -375,7 +369,7 @@ void MainWindow::closeSession()
 {
     m_familySearchTimer->stop();
     m_peopleSearchTimer->stop();
-    m_idleTimer->stop();
+    m_idleLock->stop();
 
     for (const QPointer<QWidget>& dialog : std::as_const(m_caseDataDialogs)) {
         if (dialog)
@@ -582,8 +576,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     case QEvent::MouseButtonPress:
     case QEvent::MouseMove:
     case QEvent::Wheel:
-        if (m_idleTimer->isActive())
-            m_idleTimer->start();
+        if (m_idleLock->isWatching())
+            m_idleLock->noteActivity();
         break;
     default:
         break;
@@ -712,7 +706,10 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), FamiliesTab).toInt());
-    setIdleLockMinutes(settings.value(QStringLiteral("security/idleLockMinutes"), defaultIdleLockMinutes).toInt());
+    setIdleLockMinutes(settings
+                           .value(QStringLiteral("security/idleLockMinutes"),
+                                  static_cast<int>(access::IdleLock::defaultIdleTime.count()))
+                           .toInt());
 }
 
 } // namespace earlyhelp::ui

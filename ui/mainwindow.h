@@ -23,6 +23,9 @@ namespace earlyhelp {
 class CaseDirectory;
 class Store;
 struct ImportSummary;
+namespace access {
+class IdleLock;
+}
 } // namespace earlyhelp
 
 namespace earlyhelp::ui {
@@ -51,8 +54,8 @@ public:
     // The store's path, also after locking; empty before the first session.
     [[nodiscard]] QString storePath() const { return m_storePath; }
 
-    // Minutes without keyboard or mouse input before the window locks
-    // itself; 0 turns idle locking off.
+    // Sets the minutes without keyboard or mouse input before the window
+    // locks itself, clamped to the 1 to 60 minutes that IdleLock accepts.
     void setIdleLockMinutes(int minutes);
 
 public slots:
@@ -116,7 +119,7 @@ private:
     FamilyView* m_familyView = nullptr;
     QTimer* m_familySearchTimer = nullptr;
     QTimer* m_peopleSearchTimer = nullptr;
-    QTimer* m_idleTimer = nullptr;
+    access::IdleLock* m_idleLock = nullptr;
     QLabel* m_organisationLabel = nullptr;
     QLabel* m_countsLabel = nullptr;
     QFrame* m_statusSeparator = nullptr;
