@@ -584,7 +584,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event)
     }
 
     // Down, Enter and Return in a search field move to the first result. The
-    // filter is installed on the application (for the idle timer), so it sees
+    // filter is installed on the application (for the idle timer), so it receives
     // the search fields' key presses too.
     if (event->type() == QEvent::KeyPress && (watched == m_familySearchEdit || watched == m_peopleSearchEdit)) {
         const int key = static_cast<QKeyEvent*>(event)->key();

@@ -7,7 +7,7 @@ namespace earlyhelp::cli {
 // Exit statuses of earlyhelp-cli.
 enum ExitStatus {
     Success = 0,
-    Failure = 1, // the command ran and failed; one line on stderr says why
+    Failure = 1, // the command ran and failed; one line on stderr gives the reason
     UsageError = 2,
 };
 

@@ -115,6 +115,8 @@ Result<QList<PersonSummary>> CaseDirectory::people(const QString& typed, int lim
     // for them alone. A search takes the first matches in index order rather
     // than sorting every match by name: sorting 25,000 matches of "kha" among
     // 300,000 people cost about 140 ms, too slow to run on each key press.
+    // NOTE: findPeople() in store/personsearch.h matches the same index but
+    // sorts every match; the two should become one query when it stops doing so.
     const QString order = QStringLiteral(
         " ORDER BY p.is_pupil DESC, p.legal_surname COLLATE NOCASE, p.legal_forename COLLATE NOCASE, p.local_id");
     const QString match = ftsMatchExpression(typed);

@@ -113,7 +113,7 @@ public:
     // identifiers), or everyone when the text is blank. Pupils come first,
     // then by surname and forename. At most limit rows are returned. When more
     // people match typed text, the rows returned are not the first by name,
-    // so a caller that receives limit rows says that the list is cut short.
+    // so a caller that receives limit rows shows that the list is cut short.
     [[nodiscard]] Result<QList<PersonSummary>> people(const QString& typed = {}, int limit = 5000) const;
 
     // Returns families with a member matching typed text, or all families

@@ -39,7 +39,7 @@ Status collectProblems(QSqlQuery& query, const QString& sql, const QString& labe
 Result<VerifyReport> verifyStore(Store& store)
 {
     QSqlQuery query(store.database());
-    VerifyReport report;
+    QStringList problems;
 
     const struct {
         const char* sql;
@@ -58,18 +58,19 @@ Result<VerifyReport> verifyStore(Store& store)
          QT_TRANSLATE_NOOP("earlyhelp::StoreVerify", "search index row without a person")},
     };
     for (const auto& check : checks) {
-        if (auto status = collectProblems(query, QString::fromLatin1(check.sql), Text::tr(check.label), report.problems);
+        if (auto status = collectProblems(query, QString::fromLatin1(check.sql), Text::tr(check.label), problems);
             !status)
             return std::unexpected(status.error());
     }
     if (!query.exec(QStringLiteral("INSERT INTO person_search(person_search) VALUES ('integrity-check')")))
-        report.problems += Text::tr("search index: %1").arg(query.lastError().text());
+        problems += Text::tr("search index: %1").arg(query.lastError().text());
 
-    if (!report.problems.isEmpty())
+    if (!problems.isEmpty())
         return makeError(ErrorCode::StoreDamaged,
                          Text::tr("%1 failed verification: %2. Restore the store from a backup, or ask your IT "
                             "support to examine it.")
-                             .arg(store.path(), report.problems.join(QStringLiteral("; "))));
+                             .arg(store.path(), problems.join(QStringLiteral("; "))));
+    VerifyReport report;
     report.summary = Text::tr("%1 verified: encryption, structure, foreign keys and search index are sound.")
                          .arg(store.path());
     return report;

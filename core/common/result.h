@@ -7,7 +7,7 @@
 namespace earlyhelp {
 
 // What went wrong, in terms a caller can branch on. The message is for the
-// user: it names the value at fault and says what to do.
+// user: it names the value at fault and what to do next.
 enum class ErrorCode {
     InvalidInput,
     NotFound,

@@ -23,7 +23,7 @@ namespace earlyhelp {
 
 // Builds an FTS5 MATCH expression for what a user typed: every typed word as a
 // prefix, or all typed words joined as one prefix. Returns an empty string when
-// the text holds no letter or digit.
+// the text contains no letter or digit.
 [[nodiscard]] QString ftsMatchExpression(QStringView typed);
 
 } // namespace earlyhelp

@@ -277,7 +277,12 @@ Status CtfStoreWriter::write(const ProgressCallback& progress, ImportSummary& su
     if (progress && !progress(0, total))
         return cancelled();
     const auto tally = [](Change change, int& added, int& updated, int& unchanged) {
-        ++(change == Change::Added ? added : change == Change::Updated ? updated : unchanged);
+        if (change == Change::Added)
+            ++added;
+        else if (change == Change::Updated)
+            ++updated;
+        else
+            ++unchanged;
     };
 
     for (const CtfPupil& pupil : m_document.pupils) {
