@@ -73,7 +73,7 @@ void AppController::showWizard()
         m_storePath = wizard->storePath();
         earlyhelp::rememberStorePath(m_storePath);
         ensureMainWindow();
-        m_mainWindow->openSession(wizard->takeStore());
+        m_mainWindow->openSession(wizard->takeStore(), wizard->actor());
         m_mainWindow->show();
         if (importSample)
             QTimer::singleShot(0, m_mainWindow.get(), &MainWindow::importSampleSchool);
@@ -96,7 +96,7 @@ void AppController::showUnlockDialog(KeychainAttempt attempt)
         UnlockDialog* dialog = m_unlockDialog;
         m_storePath = dialog->storePath();
         earlyhelp::rememberStorePath(m_storePath);
-        m_mainWindow->openSession(dialog->takeStore());
+        m_mainWindow->openSession(dialog->takeStore(), dialog->actor());
     });
     m_unlockDialog->show();
     if (attempt == KeychainAttempt::Automatic)

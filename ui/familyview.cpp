@@ -3,10 +3,18 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "assessmentspage.h"
+#include "cases/casedirectory.h"
+#include "casesession.h"
+#include "chronologypage.h"
+#include "consentpage.h"
 #include "displaytext.h"
+#include "familycasepage.h"
+#include "planpage.h"
 
 namespace earlyhelp::ui {
 
@@ -77,7 +85,22 @@ FamilyView::FamilyView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(titleRow);
     layout->addWidget(m_summaryLabel);
-    layout->addWidget(m_membersTree, 1);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("familyTabWidget"));
+    m_tabs->setAccessibleName(tr("Family records"));
+    m_tabs->addTab(m_membersTree, tr("&Members"));
+    const auto addPage = [this](FamilyPage* page, const QString& objectName, const QString& title) {
+        page->setObjectName(objectName);
+        m_pages += page;
+        m_tabs->addTab(page, title);
+    };
+    addPage(new FamilyCasePage(this), QStringLiteral("familyCasePage"), tr("Ca&se"));
+    addPage(new AssessmentsPage(this), QStringLiteral("assessmentsPage"), tr("&Assessments"));
+    addPage(new PlanPage(this), QStringLiteral("planPage"), tr("P&lan"));
+    addPage(new ConsentPage(this), QStringLiteral("consentPage"), tr("C&onsent"));
+    addPage(new ChronologyPage(this), QStringLiteral("chronologyPage"), tr("C&hronology"));
+
+    layout->addWidget(m_tabs, 1);
     layout->addWidget(m_placeholderLabel, 1);
 
     clear();
@@ -111,9 +134,34 @@ void FamilyView::showFamily(const FamilyDetail& detail)
             addMember(section, *member);
     }
     m_membersTree->expandAll();
+    for (int tab = 1; tab < m_tabs->count(); ++tab)
+        m_tabs->setTabEnabled(tab, true);
     showContent(true);
     if (QTreeWidgetItem* first = m_membersTree->topLevelItem(0); first && first->childCount() > 0)
         m_membersTree->setCurrentItem(first->child(0));
+    for (FamilyPage* page : std::as_const(m_pages)) {
+        if (m_session)
+            page->showFamily(m_session, m_familyId);
+    }
+}
+
+void FamilyView::setSession(CaseSession* session)
+{
+    if (!session)
+        clear();
+    m_session = session;
+}
+
+void FamilyView::reload()
+{
+    if (!m_session || m_familyId.isEmpty())
+        return;
+    Result<FamilyDetail> detail = m_session->directory().family(m_familyId);
+    if (!detail) {
+        showError(detail.error().message);
+        return;
+    }
+    showFamily(*detail);
 }
 
 void FamilyView::showPersonWithoutFamily(const PersonSummary& person)
@@ -130,6 +178,11 @@ void FamilyView::showPersonWithoutFamily(const PersonSummary& person)
     addMember(section, member);
     m_membersTree->expandAll();
     showContent(true);
+    // Case records belong to a family; a person without one has only the
+    // Members tab.
+    m_tabs->setCurrentIndex(0);
+    for (int tab = 1; tab < m_tabs->count(); ++tab)
+        m_tabs->setTabEnabled(tab, false);
 }
 
 void FamilyView::showError(const QString& message)
@@ -140,6 +193,8 @@ void FamilyView::showError(const QString& message)
 
 void FamilyView::clear()
 {
+    for (FamilyPage* page : std::as_const(m_pages))
+        page->clearFamily();
     m_familyId.clear();
     m_membersTree->clear();
     m_titleLabel->clear();
@@ -153,7 +208,7 @@ void FamilyView::showContent(bool visible)
 {
     m_titleLabel->setVisible(visible);
     m_summaryLabel->setVisible(visible);
-    m_membersTree->setVisible(visible);
+    m_tabs->setVisible(visible);
     m_placeholderLabel->setVisible(!visible);
 }
 

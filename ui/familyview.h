@@ -5,20 +5,32 @@
 #include "cases/casedirectory.h"
 
 class QLabel;
+class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace earlyhelp::ui {
 
-// Shows one family: its name and status, then its members, children before
-// adults. Under each member are their addresses (one line each), phone
-// numbers and e-mail addresses, and for an adult how they stand to each
-// child and whether they have parental responsibility.
+class CaseSession;
+class FamilyPage;
+
+// Shows one family: its name and status above tabs. The Members tab lists
+// the members, children before adults. Under each member are their addresses
+// (one line each), phone numbers and e-mail addresses, and for an adult how
+// they stand to each child and whether they have parental responsibility.
+// The other tabs are the family's case records: case status, assessments,
+// plan, consent and chronology.
 class FamilyView : public QWidget {
     Q_OBJECT
 
 public:
     explicit FamilyView(QWidget* parent = nullptr);
+
+    // Sets the session whose records the case tabs read; nullptr before the
+    // session closes.
+    void setSession(CaseSession* session);
+    // Reads the family on show again, keeping the current tab.
+    void reload();
 
     void showFamily(const FamilyDetail& detail);
     // Shows a person whom no family includes.
@@ -31,6 +43,7 @@ public:
     // The id of the family on show, or empty.
     [[nodiscard]] QString familyId() const { return m_familyId; }
     [[nodiscard]] QTreeWidget* membersTree() const { return m_membersTree; }
+    [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
 
 private:
     void addMember(QTreeWidgetItem* section, const FamilyMember& member);
@@ -42,6 +55,9 @@ private:
     QLabel* m_lookedAfterLabel = nullptr;
     QLabel* m_placeholderLabel = nullptr;
     QTreeWidget* m_membersTree = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QList<FamilyPage*> m_pages;
+    CaseSession* m_session = nullptr;
     QString m_familyId;
 };
 

@@ -30,12 +30,18 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "addpersondialog.h"
 #include "cases/casedirectory.h"
+#include "casesession.h"
 #include "ctfimport.h"
+#include "deleteditemsdialog.h"
 #include "familylistmodel.h"
 #include "familyview.h"
 #include "importsummarydialog.h"
+#include "myworkview.h"
 #include "peoplemodel.h"
+#include "settingsdialog.h"
+#include "usersdialog.h"
 #include "store/store.h"
 
 Q_LOGGING_CATEGORY(lcMainWindow, "earlyhelp.ui.mainwindow", QtInfoMsg)
@@ -47,7 +53,7 @@ namespace {
 constexpr int searchDelayMs = 150;
 
 enum StackPage { LockedPage, WorkspacePage };
-enum Tab { FamiliesTab, PeopleTab };
+enum Tab { FamiliesTab, PeopleTab, MyWorkTab };
 
 QIcon resourceIcon(const QString& name)
 {
@@ -182,6 +188,40 @@ void MainWindow::createActions()
         focusSearch();
     });
 
+    m_showMyWorkAction = new QAction(tr("&My Work"), this);
+    m_showMyWorkAction->setObjectName(QStringLiteral("showMyWorkAction"));
+    m_showMyWorkAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+    connect(m_showMyWorkAction, &QAction::triggered, this, [this] {
+        m_tabs->setCurrentIndex(MyWorkTab);
+        m_myWorkView->setFocus(Qt::ShortcutFocusReason);
+    });
+
+    m_addPersonAction = new QAction(tr("&Add Person…"), this);
+    m_addPersonAction->setObjectName(QStringLiteral("addPersonAction"));
+    m_addPersonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
+    connect(m_addPersonAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new AddPersonDialog(m_session.get(), this));
+    });
+
+    m_deletedItemsAction = new QAction(tr("&Deleted Items…"), this);
+    m_deletedItemsAction->setObjectName(QStringLiteral("deletedItemsAction"));
+    connect(m_deletedItemsAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new DeletedItemsDialog(m_session.get(), this));
+    });
+
+    m_usersAction = new QAction(tr("&Users…"), this);
+    m_usersAction->setObjectName(QStringLiteral("usersAction"));
+    connect(m_usersAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new UsersDialog(m_session.get(), this));
+    });
+
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new SettingsDialog(m_session.get(), this));
+    });
+
     m_aboutAction = new QAction(tr("&About Early Help Case Manager"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -202,6 +242,18 @@ void MainWindow::createMenus()
     viewMenu->addSeparator();
     viewMenu->addAction(m_showFamiliesAction);
     viewMenu->addAction(m_showPeopleAction);
+    viewMenu->addAction(m_showMyWorkAction);
+
+    QMenu* caseMenu = menuBar()->addMenu(tr("&Case"));
+    caseMenu->setObjectName(QStringLiteral("caseMenu"));
+    caseMenu->addAction(m_addPersonAction);
+    caseMenu->addSeparator();
+    caseMenu->addAction(m_deletedItemsAction);
+
+    QMenu* toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+    toolsMenu->addAction(m_usersAction);
+    toolsMenu->addAction(m_settingsAction);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_importSampleAction);
@@ -253,8 +305,15 @@ QWidget* MainWindow::createWorkspace()
     m_tabs->setObjectName(QStringLiteral("listsTabWidget"));
     m_tabs->addTab(makeTab(m_familySearchEdit, m_familiesView), tr("Families"));
     m_tabs->addTab(makeTab(m_peopleSearchEdit, m_peopleView), tr("People"));
+    m_myWorkView = new MyWorkView(nullptr, workspace);
+    m_myWorkView->setObjectName(QStringLiteral("myWorkView"));
+    m_tabs->addTab(m_myWorkView, tr("My Work"));
     m_tabs->setTabToolTip(FamiliesTab, tr("Families (Ctrl+1)"));
     m_tabs->setTabToolTip(PeopleTab, tr("People (Ctrl+2)"));
+    m_tabs->setTabToolTip(MyWorkTab, tr("Reviews, actions and consent due, and families without a plan (Ctrl+3)"));
+    connect(m_myWorkView, &MyWorkView::familyActivated, this, [this](const QString& familyId) {
+        showFamily(familyId);
+    });
 
     m_familyView = new FamilyView(workspace);
     m_familyView->setObjectName(QStringLiteral("familyView"));
@@ -293,8 +352,10 @@ QWidget* MainWindow::createWorkspace()
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == FamiliesTab)
             showSelectedFamily();
-        else
+        else if (tab == PeopleTab)
             showSelectedPerson();
+        else
+            m_myWorkView->refresh();
     });
 
     setTabOrder(m_familySearchEdit, m_familiesView);
@@ -348,14 +409,18 @@ void MainWindow::setIdleLockMinutes(int minutes)
         qCWarning(lcMainWindow) << "idle time not changed:" << set.error().message;
 }
 
-void MainWindow::openSession(std::unique_ptr<Store> store)
+void MainWindow::openSession(std::unique_ptr<Store> store, access::Actor actor)
 {
     if (!store)
         return;
     closeSession();
     m_storePath = store->path();
-    m_store = std::move(store);
-    m_directory = std::make_unique<CaseDirectory>(*m_store);
+    m_session = std::make_unique<CaseSession>(std::move(store), std::move(actor));
+    m_directory = &m_session->directory();
+    connect(m_session.get(), &CaseSession::familyChanged, this, &MainWindow::onFamilyChanged);
+    connect(m_session.get(), &CaseSession::peopleChanged, this, &MainWindow::refreshAll);
+    m_familyView->setSession(m_session.get());
+    m_myWorkView->setSession(m_session.get());
     qCInfo(lcMainWindow) << "session opened";
 
     m_stack->setCurrentIndex(WorkspacePage);
@@ -386,11 +451,13 @@ void MainWindow::closeSession()
     m_familiesModel->clear();
     m_peopleModel->clear();
     m_familyView->clear();
+    m_familyView->setSession(nullptr);
+    m_myWorkView->setSession(nullptr);
     statusBar()->clearMessage();
 
-    const bool wasOpen = m_store != nullptr;
-    m_directory.reset();
-    m_store.reset();
+    const bool wasOpen = m_session != nullptr;
+    m_directory = nullptr;
+    m_session.reset();
     if (wasOpen)
         qCInfo(lcMainWindow) << "session closed";
 
@@ -425,6 +492,28 @@ void MainWindow::updateActions()
     m_findAction->setEnabled(unlocked);
     m_showFamiliesAction->setEnabled(unlocked);
     m_showPeopleAction->setEnabled(unlocked);
+    m_showMyWorkAction->setEnabled(unlocked);
+    const auto allowed = [this](access::Action action) { return m_session && m_session->may(action); };
+    m_addPersonAction->setEnabled(allowed(access::Action::EditCases) && !m_importing);
+    m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
+    m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
+    m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
+}
+
+void MainWindow::openCaseDataDialog(QWidget* dialog)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_caseDataDialogs += dialog;
+    dialog->show();
+}
+
+void MainWindow::onFamilyChanged(const QString& familyId)
+{
+    if (familyId == m_familyView->familyId())
+        m_familyView->reload();
+    refreshFamilies();
+    if (m_tabs->currentIndex() == MyWorkTab)
+        m_myWorkView->refresh();
 }
 
 void MainWindow::updateTitleAndStatus()
@@ -629,14 +718,14 @@ void MainWindow::importCtfFile(const QString& filePath)
 {
     if (!isUnlocked())
         return;
-    runImport(QFileInfo(filePath).fileName(), [this, filePath] { return importCtfWithProgress(this, *m_store, filePath); });
+    runImport(QFileInfo(filePath).fileName(), [this, filePath] { return importCtfWithProgress(this, m_session->store(), filePath); });
 }
 
 void MainWindow::importSampleSchool()
 {
     if (!isUnlocked())
         return;
-    runImport(tr("the sample school"), [this] { return importSampleWithProgress(this, *m_store); });
+    runImport(tr("the sample school"), [this] { return importSampleWithProgress(this, m_session->store()); });
 }
 
 void MainWindow::runImport(const QString& sourceName, const std::function<Result<ImportSummary>()>& import)

@@ -25,13 +25,16 @@ class Store;
 struct ImportSummary;
 namespace access {
 class IdleLock;
+struct Actor;
 }
 } // namespace earlyhelp
 
 namespace earlyhelp::ui {
 
+class CaseSession;
 class FamilyListModel;
 class FamilyView;
+class MyWorkView;
 class PeopleModel;
 
 // The main window: a families list and a people list, each with a search
@@ -49,8 +52,11 @@ public:
     ~MainWindow() override;
 
     // Takes ownership of an unlocked store and shows its families and people.
-    void openSession(std::unique_ptr<Store> store);
-    [[nodiscard]] bool isUnlocked() const { return m_store != nullptr; }
+    // Every change runs on behalf of actor, whose role core checks.
+    void openSession(std::unique_ptr<Store> store, access::Actor actor);
+    [[nodiscard]] bool isUnlocked() const { return m_session != nullptr; }
+    // The open session, or nullptr while locked.
+    [[nodiscard]] CaseSession* session() const { return m_session.get(); }
     // The store's path, also after locking; empty before the first session.
     [[nodiscard]] QString storePath() const { return m_storePath; }
 
@@ -93,6 +99,10 @@ private:
     void openCurrent();
     void focusSearch();
     void showAbout();
+    // Shows a dialog that displays case data; locking closes it.
+    void openCaseDataDialog(QWidget* dialog);
+    // Reads the family view and the lists again after a write to familyId.
+    void onFamilyChanged(const QString& familyId);
     // Runs import with the store marked busy, then shows its summary.
     void runImport(const QString& sourceName, const std::function<Result<ImportSummary>()>& import);
     void closeSession();
@@ -101,8 +111,9 @@ private:
 
     FileChooser m_fileChooser;
     QString m_storePath;
-    std::unique_ptr<Store> m_store;
-    std::unique_ptr<CaseDirectory> m_directory;
+    std::unique_ptr<CaseSession> m_session;
+    CaseDirectory* m_directory = nullptr; // the session's
+    MyWorkView* m_myWorkView = nullptr;
     bool m_importing = false;
     bool m_lockAfterImport = false;
 
@@ -133,6 +144,11 @@ private:
     QAction* m_findAction = nullptr;
     QAction* m_showFamiliesAction = nullptr;
     QAction* m_showPeopleAction = nullptr;
+    QAction* m_showMyWorkAction = nullptr;
+    QAction* m_addPersonAction = nullptr;
+    QAction* m_deletedItemsAction = nullptr;
+    QAction* m_usersAction = nullptr;
+    QAction* m_settingsAction = nullptr;
     QAction* m_aboutAction = nullptr;
 };
 

@@ -90,6 +90,7 @@ bool SetupWizard::createStore(SecretBytes passphrase)
         qCInfo(lcSetup) << "store set up without a keychain slot";
     m_userPage->showProgress(QString());
     m_store = std::move(created->store);
+    m_actor = access::Actor{m_userPage->userName(), access::roleCode(access::Role::Lead)};
     m_readyPage->showResult(path, created->organisation.name, created->keychainProblem);
     return true;
 }

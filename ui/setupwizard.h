@@ -4,6 +4,7 @@
 
 #include <QWizard>
 
+#include "access/access.h"
 #include "cases/casedirectory.h"
 #include "filechooser.h"
 #include "store/store.h"
@@ -34,6 +35,8 @@ public:
 
     // The store created by the wizard, or nullptr when none was created.
     [[nodiscard]] std::unique_ptr<Store> takeStore();
+    // The user who set up the store, as its designated safeguarding lead.
+    [[nodiscard]] access::Actor actor() const { return m_actor; }
     [[nodiscard]] bool hasStore() const { return m_store != nullptr; }
     [[nodiscard]] QString storePath() const;
     [[nodiscard]] bool importSampleRequested() const;
@@ -48,6 +51,7 @@ private:
     FirstUserPage* m_userPage = nullptr;
     ReadyPage* m_readyPage = nullptr;
     std::unique_ptr<Store> m_store;
+    access::Actor m_actor;
 };
 
 } // namespace earlyhelp::ui

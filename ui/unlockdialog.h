@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+#include "access/access.h"
 #include "common/result.h"
 #include "filechooser.h"
 #include "store/store.h"
@@ -35,6 +36,8 @@ public:
 
     [[nodiscard]] QString storePath() const { return m_storePath; }
     [[nodiscard]] std::unique_ptr<Store> takeStore();
+    // The user who unlocked the store, with the role of their key slot.
+    [[nodiscard]] access::Actor actor() const { return m_actor; }
 
     // Tries the keychain when the store has a keychain slot; on failure the
     // dialog stays open with the reason shown under the passphrase field.
@@ -52,6 +55,7 @@ private:
     FileChooser m_fileChooser;
     QString m_storePath;
     std::unique_ptr<Store> m_store;
+    access::Actor m_actor;
 
     QLabel* m_pathLabel = nullptr;
     QLabel* m_userLabel = nullptr;

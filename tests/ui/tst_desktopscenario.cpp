@@ -274,7 +274,7 @@ void TestDesktopScenario::importShowsSkippedAndRejected()
     chooser.openFile = [](QWidget*, const QString&, const QString&, const QString&) { return QString(); };
     chooser.saveFile = chooser.openFile;
     MainWindow window(chooser);
-    window.openSession(std::move(created->store));
+    window.openSession(std::move(created->store), leadActor());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QCOMPARE(child<QLabel>(&window, QStringLiteral("organisationLabel"))->text(),

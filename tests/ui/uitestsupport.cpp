@@ -1,11 +1,16 @@
 #include "uitestsupport.h"
 
+#include "access/role.h"
+#include "cases/casestore.h"
+#include "import/ctfimporter.h"
 #include "support/ctfgenerator.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTabWidget>
@@ -148,6 +153,40 @@ QStringList widgetTexts(QWidget* root, WidgetScope scope)
     }
     texts.removeAll(QString());
     return texts;
+}
+
+Result<std::unique_ptr<Store>> makeCaseStore(const QString& path)
+{
+    NewStoreRequest request;
+    request.path = path;
+    request.organisation.name = QStringLiteral("Larkspur Lane Primary School");
+    request.organisation.laCode = QStringLiteral("330");
+    request.organisation.estabNumber = QStringLiteral("2991");
+    request.userName = leadActor().user;
+    const QByteArray utf8 = QString::fromUtf16(testPassphrase).toUtf8();
+    request.passphrase = SecretBytes::copyOf(utf8.constData(), static_cast<std::size_t>(utf8.size()));
+    Result<NewStore> created = setUpStore(std::move(request));
+    if (!created)
+        return std::unexpected(created.error());
+
+    const QString ctfPath = QFileInfo(path).dir().filePath(QStringLiteral("pupils-ctf.xml"));
+    if (!writeCtf(ctfPath, testPupils()))
+        return makeError(ErrorCode::Io, QStringLiteral("could not write %1").arg(ctfPath));
+    Result<ImportSummary> imported = importCtf(*created->store, ctfPath);
+    QFile::remove(ctfPath);
+    if (!imported)
+        return std::unexpected(imported.error());
+    return std::move(created->store);
+}
+
+access::Actor leadActor()
+{
+    return access::Actor{QStringLiteral("Sam Patel"), access::roleCode(access::Role::Lead)};
+}
+
+access::Actor readOnlyActor()
+{
+    return access::Actor{QStringLiteral("Robin Reed"), access::roleCode(access::Role::ReadOnly)};
 }
 
 } // namespace earlyhelp::uitest

@@ -4,7 +4,16 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+#include "access/access.h"
+#include "common/result.h"
+
 class QWidget;
+
+namespace earlyhelp {
+class Store;
+}
 
 namespace earlyhelp::uitest {
 
@@ -35,6 +44,19 @@ struct TestPupil {
 // Writes a minimal CTF 25 file of pupils from the fictional school with LEA
 // 330, Estab 2991. Returns false when the file cannot be written.
 [[nodiscard]] bool writeCtf(const QString& path, const QList<TestPupil>& pupils);
+
+// The passphrase of the stores that makeCaseStore() sets up.
+inline constexpr char16_t testPassphrase[] = u"correct horse battery staple 42";
+
+// Sets up a store at path for the fictional school, with "Sam Patel" as its
+// designated safeguarding lead, imports testPupils() into it, and returns it
+// unlocked.
+[[nodiscard]] Result<std::unique_ptr<Store>> makeCaseStore(const QString& path);
+
+// The store's designated safeguarding lead, and users of the other roles, as
+// the unlock dialog would report them.
+[[nodiscard]] access::Actor leadActor();
+[[nodiscard]] access::Actor readOnlyActor();
 
 enum class WidgetScope { VisibleOnly, IncludingHidden };
 

@@ -1,0 +1,29 @@
+#include "assessmentspage.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace earlyhelp::ui {
+
+AssessmentsPage::AssessmentsPage(QWidget* parent)
+    : FamilyPage(parent)
+    , m_label(new QLabel(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_label);
+    layout->addStretch();
+}
+
+void AssessmentsPage::showFamily(CaseSession* session, const QString& familyId)
+{
+    m_session = session;
+    m_familyId = familyId;
+}
+
+void AssessmentsPage::clearFamily()
+{
+    m_session = nullptr;
+    m_familyId.clear();
+}
+
+} // namespace earlyhelp::ui

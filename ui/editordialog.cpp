@@ -1,0 +1,154 @@
+#include "editordialog.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "casesession.h"
+#include "formundo.h"
+
+namespace earlyhelp::ui {
+
+EditorDialog::EditorDialog(CaseSession* session, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_undoStack(new QUndoStack(this))
+    , m_formUndo(new FormUndo(m_undoStack, this))
+{
+    QAction* undoAction = m_undoStack->createUndoAction(this, tr("Undo"));
+    undoAction->setObjectName(QStringLiteral("undoAction"));
+    undoAction->setShortcuts(QKeySequence::Undo);
+    QAction* redoAction = m_undoStack->createRedoAction(this, tr("Redo"));
+    redoAction->setObjectName(QStringLiteral("redoAction"));
+    redoAction->setShortcuts(QKeySequence::Redo);
+    addAction(undoAction);
+    addAction(redoAction);
+
+    auto* undoButton = new QToolButton(this);
+    undoButton->setObjectName(QStringLiteral("undoToolButton"));
+    undoButton->setDefaultAction(undoAction);
+    undoButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* redoButton = new QToolButton(this);
+    redoButton->setObjectName(QStringLiteral("redoToolButton"));
+    redoButton->setDefaultAction(redoAction);
+    redoButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+
+    m_readOnlyLabel = new QLabel(this);
+    m_readOnlyLabel->setObjectName(QStringLiteral("readOnlyLabel"));
+    m_readOnlyLabel->setWordWrap(true);
+    m_readOnlyLabel->hide();
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("editorErrorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
+    m_errorLabel->hide();
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->setObjectName(QStringLiteral("editorButtonBox"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &EditorDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &EditorDialog::reject);
+
+    auto* bottomRow = new QHBoxLayout;
+    bottomRow->addWidget(undoButton);
+    bottomRow->addWidget(redoButton);
+    bottomRow->addStretch();
+    bottomRow->addWidget(m_buttons);
+
+    m_formLayout = new QVBoxLayout;
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_readOnlyLabel);
+    layout->addLayout(m_formLayout, 1);
+    layout->addWidget(m_errorLabel);
+    layout->addLayout(bottomRow);
+
+    connect(m_undoStack, &QUndoStack::cleanChanged, this, &EditorDialog::updateButtons);
+    setEditable(session && session->may(access::Action::EditCases));
+}
+
+EditorDialog::~EditorDialog() = default;
+
+bool EditorDialog::isModified() const
+{
+    return !m_undoStack->isClean();
+}
+
+void EditorDialog::trackField(QWidget* field)
+{
+    m_fields += field;
+    m_formUndo->track(field);
+    field->setEnabled(m_editable);
+}
+
+void EditorDialog::showError(const QString& message)
+{
+    m_errorLabel->setText(message);
+    m_errorLabel->setVisible(!message.isEmpty());
+    m_errorLabel->setAccessibleDescription(message);
+}
+
+void EditorDialog::setEditable(bool editable)
+{
+    m_editable = editable;
+    for (QWidget* field : std::as_const(m_fields))
+        field->setEnabled(editable);
+    if (!editable && m_session) {
+        const std::optional<access::Role> role = m_session->actor().role();
+        m_readOnlyLabel->setText(
+            tr("You can read this record but not change it: the role %1 does not allow changes to case records.")
+                .arg(role ? access::roleLabel(*role) : tr("(unknown)")));
+    }
+    m_readOnlyLabel->setVisible(!editable);
+    updateButtons();
+}
+
+void EditorDialog::updateButtons()
+{
+    m_buttons->button(QDialogButtonBox::Save)->setEnabled(m_editable);
+    setWindowModified(isModified());
+}
+
+void EditorDialog::accept()
+{
+    if (!m_editable)
+        return;
+    showError(QString());
+    if (Status saved = save(); !saved) {
+        showError(saved.error().message);
+        return;
+    }
+    m_undoStack->setClean();
+    QDialog::accept();
+}
+
+void EditorDialog::reject()
+{
+    if (!isModified() || !m_editable) {
+        QDialog::reject();
+        return;
+    }
+    QMessageBox question(QMessageBox::Question, windowTitle().remove(QStringLiteral("[*]")),
+                         tr("This form has changes that are not saved."), QMessageBox::NoButton, this);
+    question.setObjectName(QStringLiteral("unsavedChangesMessageBox"));
+    question.setInformativeText(tr("Save the changes, discard them, or go back to the form?"));
+    question.setStandardButtons(QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    question.setDefaultButton(QMessageBox::Save);
+    switch (question.exec()) {
+    case QMessageBox::Save:
+        accept();
+        break;
+    case QMessageBox::Discard:
+        QDialog::reject();
+        break;
+    default:
+        break;
+    }
+}
+
+} // namespace earlyhelp::ui
