@@ -96,6 +96,7 @@ private slots:
     void sharingDecisionRecorded();
     void undoRestoresLoadedConsent();
     void consentWithoutPurposeStaysOpen();
+    void youngPersonConsentsForThemself();
     void reviewDueShown();
     void deleteAsksThenRemoves();
     void readOnlyUserCannotChange();
@@ -469,6 +470,45 @@ void TestConsent::consentWithoutPurposeStaysOpen() {
     stored = m_session->consents().consentsForPerson(m_amaraId);
     QVERIFY(stored.has_value());
     QCOMPARE(stored->size(), 1);
+}
+
+void TestConsent::youngPersonConsentsForThemself() {
+    QTest::mouseClick(child<QPushButton>(m_page.get(), QStringLiteral("recordConsentButton")),
+                      Qt::LeftButton);
+    QPointer<ConsentEditor> editor;
+    QTRY_VERIFY((editor = m_page->findChild<ConsentEditor*>(QStringLiteral("consentEditor"))) != nullptr);
+    QTRY_VERIFY(editor->isVisible());
+
+    // Only adults with parental responsibility, then the young person, are
+    // offered: Amara's grandfather Derek is not.
+    auto* givenBy = child<QComboBox>(editor, QStringLiteral("givenByComboBox"));
+    QVERIFY(givenBy);
+    QCOMPARE(givenBy->count(), 2);
+    QCOMPARE(givenBy->itemData(0).toString(), m_joannaId);
+    QVERIFY(givenBy->findText(QStringLiteral("Derek Fenwick")) < 0);
+
+    chooseData(child<QComboBox>(editor, QStringLiteral("subjectComboBox")), m_theoId);
+    givenBy->setCurrentIndex(givenBy->count() - 1);
+    auto* capacity = child<QLabel>(editor, QStringLiteral("capacityLabel"));
+    QVERIFY(capacity);
+    QVERIFY2(capacity->text().startsWith(u"Capacity: competent young person."), qPrintable(capacity->text()));
+    toggle(editor, QStringLiteral("healthServicesPurposeCheckBox"));
+    toggle(editor, QStringLiteral("healthRecipientCheckBox"));
+    toggle(editor, QStringLiteral("specialCategoryDataCheckBox"));
+    auto* method = child<QComboBox>(editor, QStringLiteral("methodComboBox"));
+    QVERIFY(method);
+    method->setCurrentIndex(method->findData(int(ConsentMethod::Verbal)));
+    QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+    QTRY_VERIFY(editor.isNull());
+
+    Result<QList<Consent>> stored = m_session->consents().consentsForPerson(m_theoId);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().givenByPersonId, m_theoId);
+    QCOMPARE(stored->first().capacity, ConsentCapacity::CompetentYoungPerson);
+    QCOMPARE(stored->first().method, ConsentMethod::Verbal);
+    QCOMPARE(stored->first().purposes, QStringList{QStringLiteral("health_services")});
+    QVERIFY(!stored->first().reviewDate.isValid());
 }
 
 void TestConsent::reviewDueShown() {
