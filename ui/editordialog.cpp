@@ -72,7 +72,13 @@ EditorDialog::EditorDialog(CaseSession* session, QWidget* parent)
     setEditable(session && session->may(access::Action::EditCases));
 }
 
-EditorDialog::~EditorDialog() = default;
+// The undo stack is a child, so QObject deletes it after this destructor, and
+// a stack that is not clean then emits cleanChanged(). Disconnecting first
+// keeps that signal from reaching updateButtons() on a half-destroyed dialog.
+EditorDialog::~EditorDialog()
+{
+    disconnect(m_undoStack, nullptr, this, nullptr);
+}
 
 bool EditorDialog::isModified() const
 {
