@@ -72,7 +72,13 @@ EditorDialog::EditorDialog(CaseSession* session, QWidget* parent)
     setEditable(session && session->may(access::Action::EditCases));
 }
 
-EditorDialog::~EditorDialog() = default;
+// The undo stack is a child, and deleting it clears it, which emits
+// cleanChanged() for a modified form. By then this object is no longer an
+// EditorDialog, so the connection is cut first.
+EditorDialog::~EditorDialog()
+{
+    disconnect(m_undoStack, nullptr, this, nullptr);
+}
 
 bool EditorDialog::isModified() const
 {
