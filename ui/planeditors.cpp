@@ -1,5 +1,8 @@
 #include "planeditors.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -188,6 +191,7 @@ GoalEditor::GoalEditor(CaseSession* session, const QString& familyId, const Plan
         const auto linked = std::ranges::find_if(assessments, [&](const Assessment& assessment) {
             return assessment.meta.id == goal.assessmentId;
         });
+        m_linkedAssessmentMissing = !goal.assessmentId.isEmpty() && linked == assessments.end();
         m_assessmentComboBox->setCurrentIndex(
             linked == assessments.end() ? 0
                                         : 1 + static_cast<int>(std::distance(assessments.begin(), linked)));
@@ -212,8 +216,13 @@ void GoalEditor::updateAssessmentChoices() {
     QString hint;
     const int chosen = m_assessmentComboBox->currentIndex() - 1;
     if (chosen >= 0 && chosen < m_assessments.size() && !assessesHeading(m_assessments.at(chosen), heading)) {
-        hint = tr("The %1 records no need under “%2”. Choose another assessment or none.")
-                   .arg(assessmentLabel(m_assessments.at(chosen)).toLower(), headingLabel(heading));
+        const Assessment& assessment = m_assessments.at(chosen);
+        hint = tr("The assessment of %1 by %2 records no need under “%3”. Choose another assessment or none.")
+                   .arg(displayDate(assessment.date), assessment.assessor, headingLabel(heading));
+    } else if (chosen < 0 && m_linkedAssessmentMissing) {
+        hint =
+            tr("The assessment this goal was linked to has been deleted, so saving removes the link. To keep "
+               "it, cancel and restore the assessment from Case › Deleted Items.");
     } else if (m_assessments.isEmpty()) {
         hint = tr("This family has no assessment to link the goal to.");
     }

@@ -81,6 +81,8 @@ private:
     QPlainTextEdit* m_descriptionEdit = nullptr;
     QComboBox* m_assessmentComboBox = nullptr;
     QLabel* m_assessmentHintLabel = nullptr;
+    // The goal names an assessment that is no longer in the family's list.
+    bool m_linkedAssessmentMissing = false;
 };
 
 // An action towards a goal: what is to be done, who owns it, when it is due

@@ -16,6 +16,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -245,6 +246,21 @@ void TestPlan::planFromStartToClosure() {
     heading->setCurrentIndex(heading->findText(headingLabel(SupportingFamiliesHeading::FamilyRelationships)));
     typeInto(field<QPlainTextEdit>(goalEditor, QStringLiteral("goalDescriptionEdit")),
              QStringLiteral("Calmer mornings at home"));
+    // The assessment recorded no need under this heading, so it is greyed
+    // out, and choosing it anyway explains why it does not fit.
+    linked = field<QComboBox>(goalEditor, QStringLiteral("goalAssessmentComboBox"));
+    auto* linkModel = qobject_cast<QStandardItemModel*>(linked->model());
+    QVERIFY(linkModel);
+    QVERIFY(!linkModel->item(1)->isEnabled());
+    auto* hint = field<QLabel>(goalEditor, QStringLiteral("goalAssessmentHintLabel"));
+    QVERIFY(!hint->isVisible());
+    linked->setCurrentIndex(1);
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(headingLabel(SupportingFamiliesHeading::FamilyRelationships)),
+             qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(QStringLiteral("Sam Patel")), qPrintable(hint->text()));
+    linked->setCurrentIndex(0);
+    QVERIFY(!hint->isVisible());
     saveAndWait(goalEditor);
     if (QTest::currentTestFailed())
         return;
