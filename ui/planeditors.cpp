@@ -53,8 +53,8 @@ void linkOptionalDate(QCheckBox* checkBox, QDateEdit* dateEdit) {
     update();
 }
 
-// Returns labels with a number appended to repeats, so that each combo box
-// item has its own text: form undo finds a combo box item by its text.
+// Returns labels with a number appended to repeats. Form undo finds a combo
+// box item by its text, so each item needs its own.
 QStringList distinctLabels(const QStringList& labels) {
     QStringList result;
     for (const QString& label : labels) {
