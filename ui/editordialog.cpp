@@ -72,7 +72,12 @@ EditorDialog::EditorDialog(CaseSession* session, QWidget* parent)
     setEditable(session && session->may(access::Action::EditCases));
 }
 
-EditorDialog::~EditorDialog() = default;
+EditorDialog::~EditorDialog()
+{
+    // QWidget's destructor deletes the undo stack, which emits cleanChanged()
+    // when the form has unsaved edits, after this part of the object is gone.
+    disconnect(m_undoStack, nullptr, this, nullptr);
+}
 
 bool EditorDialog::isModified() const
 {
