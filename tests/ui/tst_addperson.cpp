@@ -3,6 +3,7 @@
 // fields, the list of possible duplicates, linking an existing person
 // instead of adding one, and merging two records of one person.
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
@@ -16,6 +17,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeView>
 #include <QTreeWidget>
 
 #include "cases/casedirectory.h"
@@ -23,6 +25,8 @@
 #include "store/store.h"
 #include "ui/addpersondialog.h"
 #include "ui/casesession.h"
+#include "ui/familyview.h"
+#include "ui/mainwindow.h"
 #include "ui/mergepeopledialog.h"
 #include "uitestsupport.h"
 
@@ -66,6 +70,7 @@ private slots:
     void fieldErrorsBesideFields();
     void readOnlyRoleCannotAdd();
     void mergeDialogMergesDuplicate();
+    void mainWindowOffersBothDialogs();
 
 private:
     [[nodiscard]] int peopleCount() const;
@@ -297,6 +302,55 @@ void TestAddPerson::mergeDialogMergesDuplicate() {
     QVERIFY(found);
     QCOMPARE(found->size(), 1);
     QCOMPARE(found->first().id, schoolRecord);
+}
+
+void TestAddPerson::mainWindowOffersBothDialogs() {
+    // The window takes its own store, set up like the session's.
+    QTemporaryDir windowDir;
+    QVERIFY(windowDir.isValid());
+    Result<std::unique_ptr<Store>> store = makeCaseStore(windowDir.filePath(u"window.ehstore"_s));
+    QVERIFY2(store, qUtf8Printable(store ? QString() : store.error().message));
+    FileChooser chooser;
+    chooser.openFile = [](QWidget*, const QString&, const QString&, const QString&) { return QString(); };
+    chooser.saveFile = chooser.openFile;
+    MainWindow window(chooser);
+    window.openSession(std::move(*store), leadActor());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto* mergeAction = child<QAction>(&window, u"mergePersonAction"_s);
+    QVERIFY(!mergeAction->isEnabled()); // no person chosen yet
+
+    // Choosing Amara in the People list shows her family and allows a merge.
+    auto* peopleView = child<QTreeView>(&window, u"peopleTreeView"_s);
+    QTRY_VERIFY(peopleView->model()->rowCount() > 0);
+    QModelIndex amara;
+    for (int row = 0; row < peopleView->model()->rowCount(); ++row) {
+        const QModelIndex index = peopleView->model()->index(row, 0);
+        if (index.data().toString().startsWith(u"Amara"_s))
+            amara = index;
+    }
+    QVERIFY(amara.isValid());
+    peopleView->setCurrentIndex(amara);
+    QTRY_VERIFY(mergeAction->isEnabled());
+    QVERIFY(peopleView->actions().contains(mergeAction));
+    const QString fenwickFamily = child<FamilyView>(&window, u"familyView"_s)->familyId();
+    QVERIFY(!fenwickFamily.isEmpty());
+
+    mergeAction->trigger();
+    MergePeopleDialog* merge = nullptr;
+    QTRY_VERIFY((merge = window.findChild<MergePeopleDialog*>(u"mergePeopleDialog"_s)));
+    QVERIFY(child<QLabel>(merge, u"mergeIntroLabel"_s)->text().contains(u"Amara Fenwick"_s));
+    merge->close();
+
+    // Case › Add Person… preselects the family on show.
+    auto* addAction = child<QAction>(&window, u"addPersonAction"_s);
+    QCOMPARE(addAction->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_N));
+    addAction->trigger();
+    AddPersonDialog* add = nullptr;
+    QTRY_VERIFY((add = window.findChild<AddPersonDialog*>(u"addPersonDialog"_s)));
+    QCOMPARE(child<QComboBox>(add, u"familyComboBox"_s)->currentData().toString(), fenwickFamily);
+    add->close();
 }
 
 QTEST_MAIN(TestAddPerson)
