@@ -38,6 +38,7 @@
 #include "familylistmodel.h"
 #include "familyview.h"
 #include "importsummarydialog.h"
+#include "mergepeopledialog.h"
 #include "myworkview.h"
 #include "peoplemodel.h"
 #include "settingsdialog.h"
@@ -200,7 +201,17 @@ void MainWindow::createActions()
     m_addPersonAction->setObjectName(QStringLiteral("addPersonAction"));
     m_addPersonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_N));
     connect(m_addPersonAction, &QAction::triggered, this, [this] {
-        openCaseDataDialog(new AddPersonDialog(m_session.get(), this));
+        openCaseDataDialog(new AddPersonDialog(m_session.get(), m_familyView->familyId(), this));
+    });
+
+    m_mergePersonAction = new QAction(tr("&Merge With…"), this);
+    m_mergePersonAction->setObjectName(QStringLiteral("mergePersonAction"));
+    m_mergePersonAction->setStatusTip(tr("Merge the selected person with another record of the same person"));
+    connect(m_mergePersonAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_peopleView->currentIndex();
+        if (!current.isValid() || !m_session)
+            return;
+        openCaseDataDialog(new MergePeopleDialog(m_session.get(), m_peopleModel->person(current.row()).id, this));
     });
 
     m_deletedItemsAction = new QAction(tr("&Deleted Items…"), this);
@@ -247,6 +258,7 @@ void MainWindow::createMenus()
     QMenu* caseMenu = menuBar()->addMenu(tr("&Case"));
     caseMenu->setObjectName(QStringLiteral("caseMenu"));
     caseMenu->addAction(m_addPersonAction);
+    caseMenu->addAction(m_mergePersonAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
 
@@ -349,6 +361,10 @@ QWidget* MainWindow::createWorkspace()
             &MainWindow::showSelectedPerson);
     connect(m_familiesView, &QTreeView::activated, this, &MainWindow::openCurrent);
     connect(m_peopleView, &QTreeView::activated, this, &MainWindow::openCurrent);
+    connect(m_peopleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::updateActions);
+    m_peopleView->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_peopleView->addAction(m_mergePersonAction);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == FamiliesTab)
             showSelectedFamily();
@@ -495,6 +511,8 @@ void MainWindow::updateActions()
     m_showMyWorkAction->setEnabled(unlocked);
     const auto allowed = [this](access::Action action) { return m_session && m_session->may(action); };
     m_addPersonAction->setEnabled(allowed(access::Action::EditCases) && !m_importing);
+    m_mergePersonAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing &&
+                                    m_peopleView->currentIndex().isValid());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));

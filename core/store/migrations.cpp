@@ -90,6 +90,7 @@ const QList<Migration>& storeMigrations() {
     static const QList<Migration> migrations{
         Migration{1, readScript(QStringLiteral(":/earlyhelp/store/schema_v1.sql"))},
         Migration{2, readScript(QStringLiteral(":/earlyhelp/store/schema_v2.sql"))},
+        Migration{3, readScript(QStringLiteral(":/earlyhelp/store/schema_v3.sql"))},
     };
     return migrations;
 }

@@ -18,8 +18,8 @@ struct Migration {
     QString script;
 };
 
-// Returns the migrations of this build in order. Version 1 is schema_v1.sql
-// and version 2 is schema_v2.sql.
+// Returns the migrations of this build in order. Version n is
+// schema_vn.sql, from schema_v1.sql to schema_v3.sql.
 [[nodiscard]] const QList<Migration>& storeMigrations();
 
 // Brings the store open on database, which must use the EARLYHELP_SQLCIPHER
