@@ -389,8 +389,10 @@ void ChronologyPage::openSelected() {
         return;
     }
     showMessage(QStringLiteral("chronologyEntryMessageBox"),
-                tr("This entry comes from a record of type %1.").arg(Chronology::typeLabel(entry->type)),
-                tr("Open the %1 tab of this family to see or change it.").arg(editingTab(entry->source)));
+                tr("This entry (%1) is not a case note, so it is not edited in the chronology.")
+                    .arg(Chronology::typeLabel(entry->type)),
+                tr("Open the %1 tab of this family to see or change the record behind it.")
+                    .arg(editingTab(entry->source)));
 }
 
 void ChronologyPage::deleteSelected() {
@@ -416,7 +418,7 @@ void ChronologyPage::deleteSelected() {
         if (question->clickedButton() != deleteButton || !m_session)
             return;
         if (Status removed = m_session->notes().remove(m_session->actor(), noteId); !removed) {
-            showMessage(QStringLiteral("chronologyErrorMessageBox"), tr("The case note was not deleted."),
+            showMessage(QStringLiteral("chronologyErrorMessageBox"), tr("Deleting the case note failed."),
                         removed.error().message);
             return;
         }

@@ -22,78 +22,78 @@ QString personNameSql(const QString& alias) {
            u".legal_surname))"_s;
 }
 
-// Every SELECT returns the same columns: source (a ChronologySource number),
-// record id, date, type code, author, three text parts, the significant flag,
-// created_at and a sequence. readEntry() builds the entry's text from the
-// parts. The sequence puts a consent's withdrawal after its giving, and a
-// plan's closure after its start, when both fall on one day. familyBinds is
-// the number of "?" placeholders that take the family id.
+// One SELECT of the union. Every SELECT returns the same columns, in the
+// order of the "entry" table below: source, type, then the columns listed in
+// `columns`, which are record id, date, author, three text parts, the
+// significant flag, created_at and a sequence. readEntry() builds the entry's
+// text from the parts. The sequence puts a consent's withdrawal after its
+// giving, and a plan's closure after its start, when both fall on one day.
 struct UnionPart {
-    QString sql;
-    int familyBinds = 1;
+    ChronologySource source;
+    QString type; // an SQL expression: the note's type column or a quoted code
+    QString columns;
+    QString from;        // the FROM and WHERE clauses
+    int familyBinds = 1; // the number of "?" in `from`, each the family id
 };
+
+QString quoted(const char16_t* typeCode) {
+    return u"'"_s % QStringView(typeCode) % u"'"_s;
+}
 
 QList<UnionPart> unionParts() {
     const QString memberOfFamily = QStringLiteral(
         "(SELECT fm.person_id FROM family_member fm WHERE fm.family_id = ? AND fm.deleted = 0)");
-    const QString consentOfFamily = u"c.deleted = 0 AND (c.family_id = ? OR (c.family_id IS NULL AND "
+    const QString consentOfFamily = u"FROM consent c "
+                                    "LEFT JOIN person g ON g.id = c.given_by_person_id AND g.deleted = 0 "
+                                    "LEFT JOIN person s ON s.id = c.subject_person_id AND s.deleted = 0 "
+                                    "WHERE c.deleted = 0 AND (c.family_id = ? OR (c.family_id IS NULL AND "
                                     "c.subject_person_id IN "_s %
                                     memberOfFamily % u"))"_s;
-    const QString consentPeople =
-        QStringLiteral("LEFT JOIN person g ON g.id = c.given_by_person_id AND g.deleted = 0 "
-                       "LEFT JOIN person s ON s.id = c.subject_person_id AND s.deleted = 0 ");
     const QString givenBy = personNameSql(QStringLiteral("g"));
     const QString subject = personNameSql(QStringLiteral("s"));
-    const auto source = [](ChronologySource value) -> QString { return QString::number(int(value)); };
-    const auto code = [](const char16_t* typeCode) -> QString {
-        return u"'"_s % QStringView(typeCode) % u"'"_s;
-    };
+    const QString planOfFamily = QStringLiteral("JOIN taf_plan p ON p.id = %1.plan_id "
+                                                "WHERE p.family_id = ? AND p.deleted = 0 AND %1.deleted = 0");
 
     return {
-        {u"SELECT "_s % source(ChronologySource::CaseNote) %
-         u", n.id, n.note_date, n.note_type, n.author, n.body, '', '', n.significant, n.created_at, 0 "
-         "FROM case_note n WHERE n.family_id = ? AND n.deleted = 0"_s},
-        {u"SELECT "_s % source(ChronologySource::Assessment) % u", a.id, a.assessment_date, "_s %
-         code(chronologytype::assessment) %
-         u", a.assessor, '', '', '', 0, a.created_at, 0 "
-         "FROM assessment a WHERE a.family_id = ? AND a.deleted = 0"_s},
-        {u"SELECT "_s % source(ChronologySource::ConsentGiven) % u", c.id, c.given_date, "_s %
-             code(chronologytype::consentGiven) % u", coalesce("_s % givenBy % u", ''), coalesce("_s %
-             subject %
-             u", ''), c.given_by_person_id = c.subject_person_id, '', 0, c.created_at, 0 FROM consent c "_s %
-             consentPeople % u"WHERE "_s % consentOfFamily,
-         2},
-        {u"SELECT "_s % source(ChronologySource::ConsentWithdrawn) % u", c.id, c.withdrawn_date, "_s %
-             code(chronologytype::consentWithdrawn) % u", c.withdrawn_by, coalesce("_s % subject %
-             u", ''), '', '', 1, c.created_at, 1 FROM consent c "_s % consentPeople % u"WHERE "_s %
-             consentOfFamily % u" AND c.withdrawn_date IS NOT NULL"_s,
-         2},
-        {u"SELECT "_s % source(ChronologySource::PlanStarted) % u", p.id, p.start_date, "_s %
-         code(chronologytype::planStarted) %
-         u", '', '', '', '', 0, p.created_at, 0 FROM taf_plan p WHERE p.family_id = ? AND p.deleted = 0"_s},
-        {u"SELECT "_s % source(ChronologySource::PlanClosed) % u", p.id, p.end_date, "_s %
-         code(chronologytype::planClosed) %
-         u", '', '', '', '', 1, p.created_at, 1 FROM taf_plan p WHERE p.family_id = ? AND p.deleted = 0 "
-         "AND p.status = 'closed' AND p.end_date IS NOT NULL"_s},
-        {u"SELECT "_s % source(ChronologySource::TafMeeting) % u", m.id, m.meeting_date, "_s %
-         code(chronologytype::tafMeeting) %
-         u", '', m.attendees, '', '', 0, m.created_at, 0 FROM taf_meeting m "
-         "JOIN taf_plan p ON p.id = m.plan_id WHERE p.family_id = ? AND p.deleted = 0 AND m.deleted = 0"_s},
-        {u"SELECT "_s % source(ChronologySource::PlanReview) % u", r.id, r.review_date, "_s %
-         code(chronologytype::planReview) %
-         u", '', coalesce(r.next_review_date, ''), '', '', 0, r.created_at, 0 FROM plan_review r "
-         "JOIN taf_plan p ON p.id = r.plan_id WHERE p.family_id = ? AND p.deleted = 0 AND r.deleted = 0"_s},
-        {u"SELECT "_s % source(ChronologySource::SharingDecision) % u", d.id, d.decision_date, "_s %
-             code(chronologytype::sharingWithoutConsent) %
-             u", d.decided_by, d.lawful_basis, d.justification, '', 0, d.created_at, 0 FROM sharing_decision "
-             u"d "
-             "WHERE d.deleted = 0 AND (d.family_id = ? OR (d.family_id IS NULL AND d.person_id IN "_s %
+        {ChronologySource::CaseNote, QStringLiteral("n.note_type"),
+         QStringLiteral("n.id, n.note_date, n.author, n.body, '', '', n.significant, n.created_at, 0"),
+         QStringLiteral("FROM case_note n WHERE n.family_id = ? AND n.deleted = 0")},
+        {ChronologySource::Assessment, quoted(chronologytype::assessment),
+         QStringLiteral("a.id, a.assessment_date, a.assessor, '', '', '', 0, a.created_at, 0"),
+         QStringLiteral("FROM assessment a WHERE a.family_id = ? AND a.deleted = 0")},
+        {ChronologySource::ConsentGiven, quoted(chronologytype::consentGiven),
+         u"c.id, c.given_date, coalesce("_s % givenBy % u", ''), coalesce("_s % subject %
+             u", ''), c.given_by_person_id = c.subject_person_id, '', 0, c.created_at, 0"_s,
+         consentOfFamily, 2},
+        {ChronologySource::ConsentWithdrawn, quoted(chronologytype::consentWithdrawn),
+         u"c.id, c.withdrawn_date, c.withdrawn_by, coalesce("_s % subject %
+             u", ''), '', '', 1, c.created_at, 1"_s,
+         consentOfFamily % u" AND c.withdrawn_date IS NOT NULL"_s, 2},
+        {ChronologySource::PlanStarted, quoted(chronologytype::planStarted),
+         QStringLiteral("p.id, p.start_date, '', '', '', '', 0, p.created_at, 0"),
+         QStringLiteral("FROM taf_plan p WHERE p.family_id = ? AND p.deleted = 0")},
+        {ChronologySource::PlanClosed, quoted(chronologytype::planClosed),
+         QStringLiteral("p.id, p.end_date, '', '', '', '', 1, p.created_at, 1"),
+         QStringLiteral("FROM taf_plan p WHERE p.family_id = ? AND p.deleted = 0 AND p.status = 'closed' "
+                        "AND p.end_date IS NOT NULL")},
+        {ChronologySource::TafMeeting, quoted(chronologytype::tafMeeting),
+         QStringLiteral("m.id, m.meeting_date, '', m.attendees, '', '', 0, m.created_at, 0"),
+         u"FROM taf_meeting m "_s % planOfFamily.arg(u"m")},
+        {ChronologySource::PlanReview, quoted(chronologytype::planReview),
+         QStringLiteral(
+             "r.id, r.review_date, '', coalesce(r.next_review_date, ''), '', '', 0, r.created_at, 0"),
+         u"FROM plan_review r "_s % planOfFamily.arg(u"r")},
+        {ChronologySource::SharingDecision, quoted(chronologytype::sharingWithoutConsent),
+         QStringLiteral(
+             "d.id, d.decision_date, d.decided_by, d.lawful_basis, d.justification, '', 0, d.created_at, 0"),
+         u"FROM sharing_decision d WHERE d.deleted = 0 AND (d.family_id = ? OR (d.family_id IS NULL AND "
+         "d.person_id IN "_s %
              memberOfFamily % u"))"_s,
          2},
-        {u"SELECT "_s % source(ChronologySource::StatusChange) % u", s.id, s.change_date, "_s %
-         code(chronologytype::statusChange) %
-         u", s.changed_by, s.from_status, s.to_status, s.reason, 1, s.created_at, 0 "
-         "FROM family_status_change s WHERE s.family_id = ? AND s.deleted = 0"_s},
+        {ChronologySource::StatusChange, quoted(chronologytype::statusChange),
+         QStringLiteral(
+             "s.id, s.change_date, s.changed_by, s.from_status, s.to_status, s.reason, 1, s.created_at, 0"),
+         QStringLiteral("FROM family_status_change s WHERE s.family_id = ? AND s.deleted = 0")},
     };
 }
 
@@ -109,10 +109,11 @@ const ChronologySql& chronologySql() {
         ChronologySql result;
         QStringList selects;
         for (const UnionPart& part : unionParts()) {
-            selects += part.sql;
+            selects += u"SELECT "_s % QString::number(int(part.source)) % u", "_s % part.type % u", "_s %
+                       part.columns % u" "_s % part.from;
             result.familyBinds += part.familyBinds;
         }
-        result.with = u"WITH entry (source, record_id, entry_date, type, author, part1, part2, part3, "
+        result.with = u"WITH entry (source, type, record_id, entry_date, author, part1, part2, part3, "
                       "significant, created_at, sequence) AS ("_s %
                       selects.join(u" UNION ALL "_s) % u") "_s;
         return result;
