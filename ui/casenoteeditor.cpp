@@ -44,15 +44,6 @@ CaseNoteEditor::CaseNoteEditor(CaseSession* session, const QString& familyId, co
     loadNote(*note);
 }
 
-// NOTE: EditorDialog connects its undo stack's cleanChanged() to itself and
-// never disconnects it. When a modified form is destroyed, as happens when
-// the session ends, the stack's clear() emits into the half-destroyed
-// dialog and trips Qt's debug assert. The connection is cut here until
-// EditorDialog does it itself.
-CaseNoteEditor::~CaseNoteEditor() {
-    undoStack()->disconnect(this);
-}
-
 void CaseNoteEditor::buildForm() {
     m_dateEdit = new QDateEdit(this);
     m_dateEdit->setObjectName(QStringLiteral("noteDateEdit"));

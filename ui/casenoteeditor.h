@@ -26,7 +26,6 @@ public:
     // save fails with that error.
     CaseNoteEditor(CaseSession* session, const QString& familyId, const QString& noteId = {},
                    QWidget* parent = nullptr);
-    ~CaseNoteEditor() override;
 
     // The note as last saved, or nothing before the first save of a new note.
     [[nodiscard]] std::optional<CaseNote> savedNote() const { return m_note; }

@@ -281,12 +281,6 @@ ChangeStatusDialog::ChangeStatusDialog(CaseSession* session, const FamilyCase& f
     resize(560, 380);
 }
 
-// Cuts the undo stack's connection to the dialog, as ~CaseNoteEditor() does
-// and for the same reason.
-ChangeStatusDialog::~ChangeStatusDialog() {
-    undoStack()->disconnect(this);
-}
-
 void ChangeStatusDialog::updateHint() {
     const std::optional<FamilyStatus> to = familyStatusFromCode(m_statusCombo->currentData().toString());
     if (!to) {

@@ -68,7 +68,6 @@ public:
     // invalid date when it has none.
     ChangeStatusDialog(CaseSession* session, const FamilyCase& family, QDate lastChangeDate,
                        QWidget* parent = nullptr);
-    ~ChangeStatusDialog() override;
 
 protected:
     [[nodiscard]] Status save() override;
