@@ -29,7 +29,8 @@ DeletedItemsDialog::DeletedItemsDialog(CaseSession* session, QWidget* parent)
     setWindowTitle(tr("Deleted Items"));
 
     auto* introLabel = new QLabel(
-        tr("Case records deleted in the last %n day(s) can be restored. Choose one and press Restore.",
+        tr("Case records deleted in the last %n day(s) can be restored. Choose one from the &list and press "
+           "Restore.",
            nullptr, restoreWindowDays),
         this);
     introLabel->setObjectName(QStringLiteral("deletedItemsIntroLabel"));
