@@ -1,0 +1,360 @@
+// Benchmarks of case-work reads at the size of a school. The store has 2,000
+// pupils imported from a generated CTF and 300 families with case work
+// (assessment, plan with goals and actions, meeting, reviews, consent). They
+// hold 20,000 case notes, 500 of them in one family.
+
+#include "cases/casedirectory.h"
+#include "casework/assessmentrepository.h"
+#include "casework/casenoterepository.h"
+#include "casework/consentrepository.h"
+#include "casework/deleteditems.h"
+#include "casework/familycaserepository.h"
+#include "casework/myworkqueries.h"
+#include "casework/planrepository.h"
+#include "common/secretbytes.h"
+#include "import/ctfimporter.h"
+#include "store/store.h"
+#include "support/ctfgenerator.h"
+
+#include <benchmark/benchmark.h>
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+
+#include <map>
+
+using namespace earlyhelp;
+
+namespace {
+
+constexpr int pupilCount = 2000;
+constexpr int caseFamilyCount = 300;
+constexpr int totalNotes = 20000;
+constexpr int largestChronology = 500;
+// Case notes deleted from other families, for the Deleted Items list.
+constexpr int deletedNotes = 50;
+
+const Actor lead{QStringLiteral("Benchmark Lead"), QStringLiteral("lead")};
+
+// Stops the program when result is an error, because a benchmark on a store
+// not built as described would measure something else.
+template <typename T> T require(Result<T> result, const char* what) {
+    if (!result)
+        qFatal("%s failed: %s", what, qPrintable(result.error().message));
+    return std::move(*result);
+}
+
+void require(const Status& status, const char* what) {
+    if (!status)
+        qFatal("%s failed: %s", what, qPrintable(status.error().message));
+}
+
+// The school's store with its case work, built once and shared by every
+// benchmark. Writes go through the repositories, as the app's do.
+struct CaseworkStore {
+    QTemporaryDir dir;
+    std::unique_ptr<Store> store;
+    QString largestFamilyId;              // the family with 500 case notes
+    std::map<int, QString> familyByNotes; // a family id for each chronology size
+
+    CaseworkStore() {
+        store =
+            require(Store::create(dir.filePath(QStringLiteral("school.ehstore")), SecretBytes::random(32)),
+                    "creating the store");
+        OrganisationRecord organisation;
+        organisation.name = QStringLiteral("Benchmark Primary School");
+        organisation.dfeUrn = QStringLiteral("199990");
+        require(createLocalOrganisation(*store, organisation), "creating the organisation");
+
+        const QString ctfPath = dir.filePath(QStringLiteral("school.xml"));
+        testsupport::GeneratedCtfOptions options;
+        options.pupils = pupilCount;
+        QFile ctf(ctfPath);
+        if (!ctf.open(QIODevice::WriteOnly) || ctf.write(testsupport::generateCtf(options)) < 0)
+            qFatal("writing the CTF failed");
+        ctf.close();
+        require(importCtf(*store, ctfPath, {}), "importing the CTF");
+
+        CaseDirectory directory(*store);
+        const QList<FamilySummary> families = require(directory.families({}, 5000), "listing the families");
+        if (families.size() < caseFamilyCount)
+            qFatal("the CTF gave only %d families", int(families.size()));
+
+        QRandomGenerator random(20261204);
+        const QDate today = QDate::currentDate();
+        const int notesPerFamily = (totalNotes - largestChronology) / (caseFamilyCount - 1);
+        int notesLeft = totalNotes - largestChronology - notesPerFamily * (caseFamilyCount - 1);
+        for (int index = 0; index < caseFamilyCount; ++index) {
+            const FamilyDetail family = require(directory.family(families.at(index).id), "reading a family");
+            int notes = notesPerFamily;
+            if (index == 0) {
+                notes = largestChronology;
+            } else if (notesLeft > 0) {
+                ++notes;
+                --notesLeft;
+            }
+            addCaseWork(family, notes, today, random);
+            familyByNotes.emplace(notes, family.family.id);
+            if (index == 0)
+                largestFamilyId = family.family.id;
+        }
+
+        // Deleted case notes of families other than the ones measured.
+        CaseNoteRepository noteRepository(*store);
+        for (int index = caseFamilyCount - deletedNotes; index < caseFamilyCount; ++index) {
+            const QList<CaseNote> chronology =
+                require(noteRepository.chronology(families.at(index).id), "reading a chronology");
+            require(noteRepository.remove(lead, chronology.first().meta.id), "deleting a case note");
+        }
+    }
+
+    void addCaseWork(const FamilyDetail& family, int notes, QDate today, QRandomGenerator& random) {
+        const QString familyId = family.family.id;
+        AssessmentRepository assessments(*store);
+        PlanRepository plans(*store);
+        ConsentRepository consents(*store);
+        CaseNoteRepository noteRepository(*store);
+
+        Assessment assessment;
+        assessment.familyId = familyId;
+        assessment.assessor = QStringLiteral("Benchmark Lead");
+        assessment.date = today.addDays(-120);
+        assessment.familyVoice = QStringLiteral("We want the mornings to be calmer.");
+        const std::array<SupportingFamiliesHeading, 3> headings = {SupportingFamiliesHeading::Education,
+                                                                   SupportingFamiliesHeading::Health,
+                                                                   SupportingFamiliesHeading::Housing};
+        for (SupportingFamiliesHeading heading : headings) {
+            assessment.needs +=
+                AssessmentNeed{heading, QStringLiteral("Supportive grandparents nearby."),
+                               QStringLiteral("Needs help with routines."), 1 + int(random.bounded(5))};
+        }
+        const Assessment storedAssessment =
+            require(assessments.create(lead, assessment), "creating an assessment");
+
+        TafPlan plan;
+        plan.familyId = familyId;
+        plan.startDate = today.addDays(-100);
+        const TafPlan storedPlan = require(plans.createPlan(lead, plan), "creating a plan");
+        for (SupportingFamiliesHeading heading : headings) {
+            const PlanGoal goal =
+                require(plans.createGoal(lead, PlanGoal{{},
+                                                        storedPlan.meta.id,
+                                                        storedAssessment.meta.id,
+                                                        heading,
+                                                        QStringLiteral("Agreed goal for this heading")}),
+                        "creating a goal");
+            for (int action = 0; action < 2; ++action) {
+                const QDate due = today.addDays(-30 + int(random.bounded(90)));
+                const ActionStatus status = random.bounded(3) == 0 ? ActionStatus::Done : ActionStatus::Open;
+                require(plans.createAction(lead, PlanAction{{},
+                                                            goal.meta.id,
+                                                            QStringLiteral("Agreed action"),
+                                                            {},
+                                                            QStringLiteral("Benchmark Lead"),
+                                                            due,
+                                                            status}),
+                        "creating an action");
+            }
+        }
+        const TafMeeting meeting =
+            require(plans.createMeeting(lead, TafMeeting{{},
+                                                         storedPlan.meta.id,
+                                                         today.addDays(-90),
+                                                         QStringLiteral("Family, school, health visitor"),
+                                                         {}}),
+                    "creating a meeting");
+        require(plans.createReview(
+                    lead,
+                    PlanReview{
+                        {}, storedPlan.meta.id, meeting.meta.id, today.addDays(-90), {}, today.addDays(-30)}),
+                "creating a review");
+        require(plans.createReview(lead, PlanReview{{},
+                                                    storedPlan.meta.id,
+                                                    {},
+                                                    today.addDays(-30),
+                                                    {},
+                                                    today.addDays(-5 + int(random.bounded(45)))}),
+                "creating a review");
+
+        QString parentId;
+        for (const FamilyMember& member : family.members) {
+            if (member.role == u"adult" && member.parentalResponsibility) {
+                parentId = member.person.id;
+                break;
+            }
+        }
+        for (const FamilyMember& member : family.members) {
+            if (member.role != u"child" || parentId.isEmpty())
+                continue;
+            Consent consent;
+            consent.familyId = familyId;
+            consent.subjectPersonId = member.person.id;
+            consent.givenByPersonId = parentId;
+            consent.purposes = {QStringLiteral("TAF plan")};
+            consent.recipients = {
+                ConsentRecipient{ConsentRecipient::Kind::PartyType, QStringLiteral("health")}};
+            consent.dataCategories = {DataCategory::Personal, DataCategory::SpecialCategory};
+            consent.givenDate = today.addDays(-150);
+            consent.reviewDate = today.addDays(-20 + int(random.bounded(120)));
+            require(consents.createConsent(lead, consent), "creating a consent");
+        }
+
+        for (int note = 0; note < notes; ++note) {
+            CaseNote caseNote;
+            caseNote.familyId = familyId;
+            caseNote.date = today.addDays(-int(random.bounded(365)));
+            caseNote.author = QStringLiteral("Benchmark Lead");
+            caseNote.type = note % 3 == 0 ? QStringLiteral("home visit") : QStringLiteral("phone call");
+            caseNote.text =
+                QStringLiteral("Spoke with the family about attendance, routines and the next steps "
+                               "agreed at the TAF meeting. Everyone agreed to meet again.");
+            caseNote.significant = note % 10 == 0;
+            require(noteRepository.create(lead, caseNote), "creating a case note");
+        }
+    }
+};
+
+CaseworkStore& caseworkStore() {
+    static CaseworkStore store;
+    return store;
+}
+
+// Reads a family as the family view does when it opens: the members, then
+// each tab's records (case status and history, assessments, the plan with
+// its goals, actions, meetings and reviews, consent of each member, sharing
+// decisions, and the chronology). Returns the number of records read.
+qsizetype openFamily(Store& store, const QString& familyId) {
+    CaseDirectory directory(store);
+    FamilyCaseRepository familyCases(store);
+    AssessmentRepository assessments(store);
+    PlanRepository plans(store);
+    ConsentRepository consents(store);
+    CaseNoteRepository notes(store);
+
+    const FamilyDetail family = require(directory.family(familyId), "reading the family");
+    qsizetype records = family.members.size();
+    benchmark::DoNotOptimize(require(familyCases.family(familyId), "reading the case"));
+    records += require(familyCases.statusHistory(familyId), "reading the status history").size();
+    records += require(assessments.listForFamily(familyId), "reading the assessments").size();
+    for (const TafPlan& plan : require(plans.plansForFamily(familyId), "reading the plans")) {
+        ++records;
+        for (const PlanGoal& goal : require(plans.goalsForPlan(plan.meta.id), "reading the goals")) {
+            ++records;
+            records += require(plans.actionsForGoal(goal.meta.id), "reading the actions").size();
+        }
+        records += require(plans.meetingsForPlan(plan.meta.id), "reading the meetings").size();
+        records += require(plans.reviewsForPlan(plan.meta.id), "reading the reviews").size();
+    }
+    for (const FamilyMember& member : family.members)
+        records += require(consents.consentsForPerson(member.person.id), "reading the consents").size();
+    records += require(consents.sharingDecisionsForFamily(familyId), "reading the sharing decisions").size();
+    records += require(notes.chronology(familyId), "reading the chronology").size();
+    return records;
+}
+
+// Opens a family whose chronology has state.range(0) notes.
+void BM_OpenFamily(benchmark::State& state) {
+    CaseworkStore& fixture = caseworkStore();
+    const auto family = fixture.familyByNotes.find(int(state.range(0)));
+    if (family == fixture.familyByNotes.end()) {
+        state.SkipWithError("no family has that many case notes");
+        return;
+    }
+    qsizetype records = 0;
+    for (auto _ : state)
+        records = openFamily(*fixture.store, family->second);
+    state.counters["records"] = double(records);
+}
+BENCHMARK(BM_OpenFamily)->Arg(66)->Arg(largestChronology)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_Chronology500(benchmark::State& state) {
+    CaseworkStore& fixture = caseworkStore();
+    CaseNoteRepository notes(*fixture.store);
+    for (auto _ : state) {
+        const QList<CaseNote> chronology =
+            require(notes.chronology(fixture.largestFamilyId), "reading the chronology");
+        if (chronology.size() != largestChronology) {
+            state.SkipWithError("the chronology does not have 500 notes");
+            break;
+        }
+        benchmark::DoNotOptimize(chronology);
+    }
+}
+BENCHMARK(BM_Chronology500)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The four queries of the "My work" list, as MyWorkView makes them.
+void BM_MyWork(benchmark::State& state) {
+    CaseworkStore& fixture = caseworkStore();
+    MyWorkQueries queries(*fixture.store);
+    const QDate today = QDate::currentDate();
+    qsizetype reviews = 0;
+    qsizetype actions = 0;
+    qsizetype consents = 0;
+    qsizetype families = 0;
+    for (auto _ : state) {
+        reviews = require(queries.reviewsDue(today, 7), "reading the reviews due").size();
+        actions = require(queries.overdueActions(today), "reading the overdue actions").size();
+        consents = require(queries.consentsDueForReview(today, 7), "reading the consents due").size();
+        families = require(queries.familiesWithoutPlan(today), "reading the families without a plan").size();
+    }
+    state.counters["reviews"] = double(reviews);
+    state.counters["actions"] = double(actions);
+    state.counters["consents"] = double(consents);
+    state.counters["families"] = double(families);
+}
+BENCHMARK(BM_MyWork)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The four queries and the reads MyWorkView adds to name the person of each
+// consent due: CaseDirectory::family once for each family with one.
+void BM_MyWorkWithNames(benchmark::State& state) {
+    CaseworkStore& fixture = caseworkStore();
+    MyWorkQueries queries(*fixture.store);
+    CaseDirectory directory(*fixture.store);
+    const QDate today = QDate::currentDate();
+    qsizetype familiesRead = 0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(require(queries.reviewsDue(today, 7), "reading the reviews due"));
+        benchmark::DoNotOptimize(require(queries.overdueActions(today), "reading the overdue actions"));
+        benchmark::DoNotOptimize(
+            require(queries.familiesWithoutPlan(today), "reading the families without a plan"));
+        QSet<QString> familyIds;
+        for (const MyWorkItem& item :
+             require(queries.consentsDueForReview(today, 7), "reading the consents due"))
+            familyIds.insert(item.familyId);
+        for (const QString& familyId : std::as_const(familyIds))
+            benchmark::DoNotOptimize(require(directory.family(familyId), "reading a family"));
+        familiesRead = familyIds.size();
+    }
+    state.counters["familiesRead"] = double(familiesRead);
+}
+BENCHMARK(BM_MyWorkWithNames)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+void BM_ListDeletedItems(benchmark::State& state) {
+    CaseworkStore& fixture = caseworkStore();
+    DeletedItems deleted(*fixture.store);
+    qsizetype items = 0;
+    for (auto _ : state)
+        items = require(deleted.list(), "listing the deleted items").size();
+    if (items != deletedNotes)
+        state.SkipWithError("the list does not show every deleted case note");
+    state.counters["items"] = double(items);
+}
+BENCHMARK(BM_ListDeletedItems)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("earlyhelp.*.info=false"));
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
