@@ -109,7 +109,9 @@ struct Options {
     bool json = false;
 };
 
-Result<std::unique_ptr<Store>> unlock(const Options& options)
+// Unlocks the store for a command, as the user whose passphrase or keychain
+// slot opened it. Read commands ignore the Actor; import checks it.
+Result<UnlockedStore> unlock(const Options& options)
 {
     if (!storeExists(options.storePath))
         return makeError(ErrorCode::NotFound,
@@ -173,9 +175,12 @@ int runImport(const QStringList& files, const Options& options)
 {
     if (files.isEmpty())
         return usage(Text::tr("import needs at least one Common Transfer File"));
-    auto store = unlock(options);
-    if (!store)
-        return fail(store.error().message);
+    auto unlocked = unlock(options);
+    if (!unlocked)
+        return fail(unlocked.error().message);
+    if (Status allowed = access::authorise(unlocked->actor, access::Action::EditCases); !allowed)
+        return fail(allowed.error().message);
+    Store& store = *unlocked->store;
 
     int status = Success;
     for (const QString& file : files) {
@@ -186,7 +191,7 @@ int runImport(const QStringList& files, const Options& options)
                       << Qt::flush;
             return true;
         };
-        auto summary = importCtf(**store, file, progress);
+        auto summary = importCtf(store, file, progress);
         if (terminal)
             err() << "\r\033[K" << Qt::flush;
         if (!summary) {
@@ -238,10 +243,10 @@ int runList(const QString& what, const QString& search, const Options& options)
 {
     if (what != u"people" && what != u"families")
         return usage(Text::tr("list takes \"people\" or \"families\", not \"%1\"").arg(what));
-    auto store = unlock(options);
-    if (!store)
-        return fail(store.error().message);
-    CaseDirectory directory(**store);
+    auto unlocked = unlock(options);
+    if (!unlocked)
+        return fail(unlocked.error().message);
+    CaseDirectory directory(*unlocked->store);
 
     if (what == u"people") {
         auto people = directory.people(search, std::numeric_limits<int>::max());
@@ -295,10 +300,10 @@ int runList(const QString& what, const QString& search, const Options& options)
 
 int runVerify(const Options& options)
 {
-    auto store = unlock(options);
-    if (!store)
-        return fail(store.error().message);
-    auto report = verifyStore(**store);
+    auto unlocked = unlock(options);
+    if (!unlocked)
+        return fail(unlocked.error().message);
+    auto report = verifyStore(*unlocked->store);
     if (!report)
         return fail(report.error().message);
     out() << report->summary << Qt::endl;
