@@ -110,7 +110,7 @@ struct Options {
 };
 
 // Unlocks the store for a command, as the user whose passphrase or keychain
-// slot opened it. Read commands ignore the Actor; import checks it.
+// slot opened it. Read commands ignore the Actor, and import checks it.
 Result<UnlockedStore> unlock(const Options& options)
 {
     if (!storeExists(options.storePath))

@@ -64,10 +64,10 @@ struct UnlockedStore {
                                                          const SecretBytes& passphrase);
 
 // Unlocks the store at path with the key in the OS keychain, as the user the
-// keychain slot records. NotFound when the store has no keychain slot,
-// KeychainUnavailable when no keychain service responds, Keychain when the
-// entry does not open the slot or the slot records no user (one set up by an
-// older version) or a user whose account has changed since.
+// keychain slot records. NotFound when the store has no keychain slot, and
+// KeychainUnavailable when no keychain service responds. Keychain when the
+// entry does not open the slot, when the slot records no user (an older
+// version set it up), or when its user's account has changed since.
 [[nodiscard]] Result<UnlockedStore> unlockWithKeychain(const QString& path);
 
 // True when the store at path has a keychain slot to try.

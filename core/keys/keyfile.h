@@ -25,8 +25,8 @@ class UnlockThrottle;
 struct SlotInfo {
     QUuid id;
     SlotType type = SlotType::Passphrase;
-    // The user and role code the slot unlocks as; empty for a keychain slot
-    // written before keychain slots recorded a user.
+    // The user and role code the slot unlocks as. Both are empty in a keychain
+    // slot written before keychain slots recorded a user.
     QString user;
     QString role;
     QDateTime created;
@@ -126,7 +126,7 @@ public:
     [[nodiscard]] Status removePassphraseSlot(const SecretBytes& storeKey, const QString& user);
 
     // Adds the keychain slot, or replaces it, so that it unlocks as user with
-    // role; its seal binds both. user must have a passphrase slot with that
+    // role, and its seal binds both. user must have a passphrase slot with that
     // role, else NotFound or InvalidInput. Writes a new random wrapping key to
     // the keychain entry "store-<store id>", reads it back and compares before
     // the slot is written. KeychainUnavailable when the keychain is missing or

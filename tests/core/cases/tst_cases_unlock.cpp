@@ -67,7 +67,7 @@ private slots:
     void keychainGivesCreatorAsLead();
     void keychainSlotUserEdited_data();
     void keychainSlotUserEdited();
-    void olderKeychainSlotIsRefused();
+    void olderKeychainSlotRejected();
 
 private:
     [[nodiscard]] QString keyFilePath() const { return keys::KeyFile::pathForStore(m_storePath); }
@@ -79,7 +79,7 @@ private:
 };
 
 void TestCasesUnlock::initTestCase() {
-    // scripts/with-keyring names its throwaway folder; without it this test
+    // scripts/with-keyring names its throwaway folder. Without it, this test
     // would write to the user's own keyring.
     if (qEnvironmentVariableIsEmpty("WITH_KEYRING_FOLDER"))
         QSKIP("needs the private keyring of scripts/with-keyring");
@@ -128,8 +128,8 @@ void TestCasesUnlock::editKeychainSlot(const QString& field, const QJsonValue& v
 }
 
 void TestCasesUnlock::passphraseGivesSlotActor() {
-    // A different spelling of the name finds the slot; the slot's spelling
-    // becomes the Actor's.
+    // A different spelling of the name finds the slot, and the slot's
+    // spelling becomes the Actor's.
     Result<UnlockedStore> unlocked =
         unlockWithPassphrase(m_storePath, lead.toUpper(), secretFrom(leadPassphrase));
     QVERIFY2(unlocked, errorText(unlocked).constData());
@@ -189,7 +189,7 @@ void TestCasesUnlock::keychainSlotUserEdited() {
     QCOMPARE(byPassphrase->actor.roleCode, access::roleCode(access::Role::Lead));
 }
 
-void TestCasesUnlock::olderKeychainSlotIsRefused() {
+void TestCasesUnlock::olderKeychainSlotRejected() {
     // A keychain slot as older versions wrote it: no user or role, sealed
     // with them empty under the wrapping key in the keychain, so that only
     // the missing user stops it.

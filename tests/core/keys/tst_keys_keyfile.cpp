@@ -942,7 +942,7 @@ private slots:
         QTest::addColumn<QString>("user");
         QTest::addColumn<QString>("role");
         QTest::addColumn<ErrorCode>("expected");
-        // bob is a read-only user; with both fields his, only the seal stops it.
+        // bob is a read-only user. With both fields his, only the seal stops it.
         QTest::newRow("user and role of another user") << bob << QStringLiteral("readonly") << ErrorCode::Keychain;
         QTest::newRow("role lowered") << alice << QStringLiteral("readonly") << ErrorCode::Keychain;
     }
@@ -971,7 +971,7 @@ private slots:
         QVERIFY(!key);
         QCOMPARE(key.error().code, ErrorCode::StoreDamaged);
 
-        // Checksum recomputed: the seal or the role check refuses it.
+        // Checksum recomputed: the seal or the role check rejects it.
         recomputeChecksum(slot, created->keyFile.storeId());
         replaceSlot(root, 1, slot);
         QVERIFY(writeJson(created->keyFile.path(), root));
@@ -985,7 +985,7 @@ private slots:
             errorText(key).constData());
     }
 
-    void olderKeychainSlotIsRefused()
+    void olderKeychainSlotRejected()
     {
         Result<NewKeyFile> created = createForAlice(QStringLiteral("school.db"), true);
         QVERIFY(created);
@@ -1027,7 +1027,7 @@ private slots:
         QVERIFY(key->equals(created->storeKey));
     }
 
-    void keychainSlotOfRemovedUserIsRefused()
+    void removedUsersKeychainSlotRejected()
     {
         Result<NewKeyFile> created = createForAlice(QStringLiteral("school.db"), true);
         QVERIFY(created);
