@@ -175,6 +175,19 @@ Result<UnlockedStore> unlockWithKeychain(const QString& path)
     return openUnlocked(path, std::move(*session));
 }
 
+Status setUpKeychain(const QString& path, const QString& user, const SecretBytes& passphrase)
+{
+    auto keyFile = keys::KeyFile::open(path);
+    if (!keyFile)
+        return std::unexpected(keyFile.error());
+    Result<access::UnlockedSession> session = access::unlockAsUser(*keyFile, user, passphrase);
+    if (!session)
+        return std::unexpected(session.error());
+    Status added = keyFile->addKeychainSlot(session->storeKey, session->actor.user, session->actor.roleCode);
+    session->storeKey.clear();
+    return added;
+}
+
 bool hasKeychainSlot(const QString& path)
 {
     auto keyFile = keys::KeyFile::open(path);

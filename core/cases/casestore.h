@@ -70,6 +70,13 @@ struct UnlockedStore {
 // version set it up), or when its user's account has changed since.
 [[nodiscard]] Result<UnlockedStore> unlockWithKeychain(const QString& path);
 
+// Sets up the OS keychain slot of the store at path to unlock as user, with
+// the role of user's passphrase slot, replacing any earlier keychain slot.
+// The passphrase proves the request and unlocks the store key. Errors are
+// those of unlockWithPassphrase(), and KeychainUnavailable when no keychain
+// can keep the entry.
+[[nodiscard]] Status setUpKeychain(const QString& path, const QString& user, const SecretBytes& passphrase);
+
 // True when the store at path has a keychain slot to try.
 [[nodiscard]] bool hasKeychainSlot(const QString& path);
 

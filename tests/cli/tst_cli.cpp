@@ -44,6 +44,7 @@ private slots:
     void reimportChangesNothing();
     void wrongPassphraseFailsWithOneLine();
     void readOnlyUserListsButCannotImport();
+    void keychainWithoutServiceFails();
     void fileThatIsNotCtfImportsNothing();
     void fileThatIsNotStoreIsLeftUnchanged();
     void verifyPasses();
@@ -114,6 +115,7 @@ void TestCli::usageErrorsExitTwo_data()
     QTest::newRow("list of something else") << QStringList{QStringLiteral("list"), QStringLiteral("schools")};
     QTest::newRow("import without files") << QStringList{QStringLiteral("import")};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour"), QStringLiteral("list")};
+    QTest::newRow("keychain without user") << QStringList{QStringLiteral("keychain")};
     QTest::newRow("init without school") << QStringList{QStringLiteral("init"), QStringLiteral("--user"),
                                                         QStringLiteral("Someone")};
 }
@@ -213,6 +215,19 @@ void TestCli::readOnlyUserListsButCannotImport()
     // Later tests unlock without --user, which needs a single user.
     QVERIFY(access::removeUser(access::Actor{QStringLiteral("Test Lead"), QStringLiteral("lead")}, *keyFile,
                                *storeKey, QStringLiteral("Robin Reed")));
+}
+
+void TestCli::keychainWithoutServiceFails()
+{
+    // runCli() removes the D-Bus session, so no Secret Service responds.
+    const CliRun run = runCli(storeArguments() << QStringLiteral("--user") << QStringLiteral("Test Lead")
+                                               << QStringLiteral("keychain"));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("keychain"), Qt::CaseInsensitive), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+
+    const CliRun list = runCli(storeArguments() << QStringLiteral("list") << QStringLiteral("families"));
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
 }
 
 void TestCli::fileThatIsNotCtfImportsNothing()

@@ -68,6 +68,7 @@ private slots:
     void keychainSlotUserEdited_data();
     void keychainSlotUserEdited();
     void olderKeychainSlotRejected();
+    void keychainSetUpForOtherUser();
 
 private:
     [[nodiscard]] QString keyFilePath() const { return keys::KeyFile::pathForStore(m_storePath); }
@@ -225,6 +226,40 @@ void TestCasesUnlock::olderKeychainSlotRejected() {
     QVERIFY2(unlocked.error().message.contains(QStringLiteral("older version")),
              errorText(unlocked).constData());
     QVERIFY(unlocked.error().message.contains(QStringLiteral("Unlock with your passphrase")));
+
+    // Setting the keychain up again, as the lead, opens the store as the lead.
+    Status set = setUpKeychain(m_storePath, lead, secretFrom(leadPassphrase));
+    QVERIFY2(set, set ? "" : set.error().message.toUtf8().constData());
+    Result<UnlockedStore> again = unlockWithKeychain(m_storePath);
+    QVERIFY2(again, errorText(again).constData());
+    QCOMPARE(again->actor.user, lead);
+    QCOMPARE(again->actor.roleCode, access::roleCode(access::Role::Lead));
+}
+
+void TestCasesUnlock::keychainSetUpForOtherUser()
+{
+    Result<keys::KeyFile> keyFile = keys::KeyFile::open(m_storePath);
+    QVERIFY(keyFile);
+    Result<SecretBytes> storeKey = keyFile->unlockWithPassphrase(lead, secretFrom(leadPassphrase));
+    QVERIFY(storeKey);
+    QVERIFY(keyFile->addPassphraseSlot(*storeKey, reader, access::roleCode(access::Role::ReadOnly),
+                                       secretFrom(readerPassphrase)));
+
+    // A wrong passphrase sets nothing up, and the lead's slot stays.
+    Status wrong = setUpKeychain(m_storePath, reader, secretFrom(leadPassphrase));
+    QVERIFY(!wrong);
+    QCOMPARE(wrong.error().code, ErrorCode::WrongPassphrase);
+    Result<UnlockedStore> asLead = unlockWithKeychain(m_storePath);
+    QVERIFY2(asLead, errorText(asLead).constData());
+    QCOMPARE(asLead->actor.user, lead);
+    asLead->store.reset();
+
+    Status set = setUpKeychain(m_storePath, reader, secretFrom(readerPassphrase));
+    QVERIFY2(set, set ? "" : set.error().message.toUtf8().constData());
+    Result<UnlockedStore> asReader = unlockWithKeychain(m_storePath);
+    QVERIFY2(asReader, errorText(asReader).constData());
+    QCOMPARE(asReader->actor.user, reader);
+    QCOMPARE(asReader->actor.roleCode, access::roleCode(access::Role::ReadOnly));
 }
 
 QTEST_GUILESS_MAIN(TestCasesUnlock)
