@@ -41,6 +41,7 @@
 #include "mergepeopledialog.h"
 #include "myworkview.h"
 #include "peoplemodel.h"
+#include "sessionlockwatcher.h"
 #include "settingsdialog.h"
 #include "usersdialog.h"
 #include "store/store.h"
@@ -126,6 +127,9 @@ MainWindow::MainWindow(FileChooser fileChooser, QWidget* parent)
         qCInfo(lcMainWindow) << "locking after the idle time";
         lock();
     });
+    // IdleLock::sessionLocked() requests the lock only while unlocked.
+    auto* sessionLockWatcher = new SessionLockWatcher(this);
+    connect(sessionLockWatcher, &SessionLockWatcher::sessionLocked, m_idleLock, &access::IdleLock::sessionLocked);
     qApp->installEventFilter(this);
 
     resize(1200, 760);
@@ -230,7 +234,9 @@ void MainWindow::createActions()
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     connect(m_settingsAction, &QAction::triggered, this, [this] {
-        openCaseDataDialog(new SettingsDialog(m_session.get(), this));
+        auto* dialog = new SettingsDialog(m_session.get(), this);
+        connect(dialog, &SettingsDialog::idleLockMinutesChanged, this, &MainWindow::setIdleLockMinutes);
+        openCaseDataDialog(dialog);
     });
 
     m_aboutAction = new QAction(tr("&About Early Help Case Manager"), this);
@@ -501,15 +507,16 @@ void MainWindow::lock()
 void MainWindow::updateActions()
 {
     const bool unlocked = isUnlocked();
-    m_importAction->setEnabled(unlocked && !m_importing);
-    m_importSampleAction->setEnabled(unlocked && !m_importing && !sampleCtfResource().isEmpty());
+    const auto allowed = [this](access::Action action) { return m_session && m_session->may(action); };
+    m_importAction->setEnabled(allowed(access::Action::EditCases) && !m_importing);
+    m_importSampleAction->setEnabled(allowed(access::Action::EditCases) && !m_importing
+                                     && !sampleCtfResource().isEmpty());
     m_lockAction->setEnabled(unlocked);
     m_unlockAction->setVisible(!unlocked);
     m_findAction->setEnabled(unlocked);
     m_showFamiliesAction->setEnabled(unlocked);
     m_showPeopleAction->setEnabled(unlocked);
     m_showMyWorkAction->setEnabled(unlocked);
-    const auto allowed = [this](access::Action action) { return m_session && m_session->may(action); };
     m_addPersonAction->setEnabled(allowed(access::Action::EditCases) && !m_importing);
     m_mergePersonAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing &&
                                     m_peopleView->currentIndex().isValid());
@@ -813,10 +820,7 @@ void MainWindow::restoreSettings()
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("mainWindow/splitter")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("mainWindow/tab"), FamiliesTab).toInt());
-    setIdleLockMinutes(settings
-                           .value(QStringLiteral("security/idleLockMinutes"),
-                                  static_cast<int>(access::IdleLock::defaultIdleTime.count()))
-                           .toInt());
+    setIdleLockMinutes(SettingsDialog::storedIdleLockMinutes());
 }
 
 } // namespace earlyhelp::ui

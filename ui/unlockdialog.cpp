@@ -206,16 +206,16 @@ void UnlockDialog::tryKeychain()
     if (!hasKeychainSlot(m_storePath))
         return;
     qCInfo(lcUnlock) << "unlocking with the keychain";
-    Result<std::unique_ptr<Store>> store = [this] {
+    Result<UnlockedStore> unlocked = [this] {
         const BusyCursor busy;
         return unlockWithKeychain(m_storePath);
     }();
-    if (!store) {
-        qCInfo(lcUnlock) << "keychain unlock failed, error code" << static_cast<int>(store.error().code);
-        showError(store.error());
+    if (!unlocked) {
+        qCInfo(lcUnlock) << "keychain unlock failed, error code" << static_cast<int>(unlocked.error().code);
+        showError(unlocked.error());
         return;
     }
-    finishUnlock(std::move(*store));
+    finishUnlock(std::move(*unlocked));
 }
 
 void UnlockDialog::unlockWithPassphrase()
@@ -241,25 +241,26 @@ void UnlockDialog::unlockWithPassphrase()
     // NOTE: the Argon2 derivation runs on the GUI thread, because a Store
     // belongs to the thread that opened it. The window does not repaint for
     // the second or so that the derivation takes.
-    Result<std::unique_ptr<Store>> store = [this, &passphrase] {
+    Result<UnlockedStore> unlocked = [this, &passphrase] {
         const BusyCursor busy;
         return earlyhelp::unlockWithPassphrase(m_storePath, m_userComboBox->currentText(), passphrase);
     }();
     m_unlockButton->setEnabled(true);
-    if (!store) {
-        qCInfo(lcUnlock) << "passphrase unlock failed, error code" << static_cast<int>(store.error().code);
-        showError(store.error());
+    if (!unlocked) {
+        qCInfo(lcUnlock) << "passphrase unlock failed, error code" << static_cast<int>(unlocked.error().code);
+        showError(unlocked.error());
         m_passphraseEdit->setFocus();
         updateWaitCountdown();
         return;
     }
-    finishUnlock(std::move(*store));
+    finishUnlock(std::move(*unlocked));
 }
 
-void UnlockDialog::finishUnlock(std::unique_ptr<Store> store)
+void UnlockDialog::finishUnlock(UnlockedStore unlocked)
 {
-    qCInfo(lcUnlock) << "store unlocked";
-    m_store = std::move(store);
+    qCInfo(lcUnlock) << "store unlocked as" << unlocked.actor.user << "with role" << unlocked.actor.roleCode;
+    m_store = std::move(unlocked.store);
+    m_actor = std::move(unlocked.actor);
     showMessage(QString());
     QDialog::accept();
 }

@@ -5,6 +5,7 @@
 #include <QDialog>
 
 #include "access/access.h"
+#include "cases/casestore.h"
 #include "common/result.h"
 #include "filechooser.h"
 #include "store/store.h"
@@ -26,7 +27,8 @@ namespace earlyhelp::ui {
 // unlock throttle requires, with a countdown.
 //
 // On success the dialog is accepted and the caller takes the store with
-// takeStore().
+// takeStore() and the user who unlocked it with actor(): the user of the
+// passphrase slot, or the user the keychain slot records.
 class UnlockDialog : public QDialog {
     Q_OBJECT
 
@@ -50,7 +52,7 @@ private:
     void showError(const Error& error);
     void showMessage(const QString& message);
     void updateWaitCountdown();
-    void finishUnlock(std::unique_ptr<Store> store);
+    void finishUnlock(UnlockedStore unlocked);
 
     FileChooser m_fileChooser;
     QString m_storePath;

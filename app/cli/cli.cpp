@@ -109,7 +109,9 @@ struct Options {
     bool json = false;
 };
 
-Result<std::unique_ptr<Store>> unlock(const Options& options)
+// Unlocks the store for a command, as the user whose passphrase or keychain
+// slot opened it. Read commands ignore the Actor, and import checks it.
+Result<UnlockedStore> unlock(const Options& options)
 {
     if (!storeExists(options.storePath))
         return makeError(ErrorCode::NotFound,
@@ -173,9 +175,12 @@ int runImport(const QStringList& files, const Options& options)
 {
     if (files.isEmpty())
         return usage(Text::tr("import needs at least one Common Transfer File"));
-    auto store = unlock(options);
-    if (!store)
-        return fail(store.error().message);
+    auto unlocked = unlock(options);
+    if (!unlocked)
+        return fail(unlocked.error().message);
+    if (Status allowed = access::authorise(unlocked->actor, access::Action::EditCases); !allowed)
+        return fail(allowed.error().message);
+    Store& store = *unlocked->store;
 
     int status = Success;
     for (const QString& file : files) {
@@ -186,7 +191,7 @@ int runImport(const QStringList& files, const Options& options)
                       << Qt::flush;
             return true;
         };
-        auto summary = importCtf(**store, file, progress);
+        auto summary = importCtf(store, file, progress);
         if (terminal)
             err() << "\r\033[K" << Qt::flush;
         if (!summary) {
@@ -238,10 +243,10 @@ int runList(const QString& what, const QString& search, const Options& options)
 {
     if (what != u"people" && what != u"families")
         return usage(Text::tr("list takes \"people\" or \"families\", not \"%1\"").arg(what));
-    auto store = unlock(options);
-    if (!store)
-        return fail(store.error().message);
-    CaseDirectory directory(**store);
+    auto unlocked = unlock(options);
+    if (!unlocked)
+        return fail(unlocked.error().message);
+    CaseDirectory directory(*unlocked->store);
 
     if (what == u"people") {
         auto people = directory.people(search, std::numeric_limits<int>::max());
@@ -293,12 +298,29 @@ int runList(const QString& what, const QString& search, const Options& options)
     return Success;
 }
 
+int runKeychain(const Options& options)
+{
+    if (!storeExists(options.storePath))
+        return fail(Text::tr("no case store at %1: name it with --store").arg(options.storePath));
+    if (options.user.isEmpty())
+        return usage(Text::tr("keychain needs --user NAME, the user the keychain will unlock as"));
+    auto passphrase =
+        readPassphrase(Text::tr("Passphrase of %1: ").arg(options.user), options.passphraseFromStdin);
+    if (!passphrase)
+        return fail(passphrase.error().message);
+    if (Status set = setUpKeychain(options.storePath, options.user, *passphrase); !set)
+        return fail(set.error().message);
+    out() << Text::tr("The OS keychain on this computer now unlocks %1 as %2.").arg(options.storePath, options.user)
+          << Qt::endl;
+    return Success;
+}
+
 int runVerify(const Options& options)
 {
-    auto store = unlock(options);
-    if (!store)
-        return fail(store.error().message);
-    auto report = verifyStore(**store);
+    auto unlocked = unlock(options);
+    if (!unlocked)
+        return fail(unlocked.error().message);
+    auto report = verifyStore(*unlocked->store);
     if (!report)
         return fail(report.error().message);
     out() << report->summary << Qt::endl;
@@ -318,6 +340,8 @@ int run(const QStringList& arguments)
         "  import FILE…       import pupils, contacts and families from Common Transfer Files\n"
         "  list people|families [SEARCH] [--json]\n"
         "                     list people or families, optionally those matching SEARCH\n"
+        "  keychain --user NAME\n"
+        "                     keep the key in the OS keychain, unlocking as NAME on this computer\n"
         "  verify             check the store's encryption, structure and search index\n\n"
         "Exit status: 0 on success, 1 when the command failed, 2 for a usage error."));
     parser.addHelpOption();
@@ -338,7 +362,7 @@ int run(const QStringList& arguments)
         {QStringLiteral("keychain"), Text::tr("init: also keep the key in the OS keychain, so that no passphrase is "
                                         "needed on this computer.")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list or verify"));
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain or verify"));
 
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -379,6 +403,11 @@ int run(const QStringList& arguments)
         if (rest.isEmpty() || rest.size() > 2)
             return usage(Text::tr("list takes \"people\" or \"families\" and an optional search text"));
         return runList(rest.first(), rest.value(1), options);
+    }
+    if (command == u"keychain") {
+        if (!rest.isEmpty())
+            return usage(Text::tr("keychain takes no arguments, only options"));
+        return runKeychain(options);
     }
     if (command == u"verify") {
         if (!rest.isEmpty())

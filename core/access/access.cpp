@@ -110,4 +110,23 @@ Result<UnlockedSession> unlockAsUser(keys::KeyFile& keyFile, const QString& user
             .arg(user.trimmed(), keyFile.path()));
 }
 
+Result<UnlockedSession> unlockWithKeychainAsUser(keys::KeyFile& keyFile) {
+    Result<SecretBytes> storeKey = keyFile.unlockWithKeychain();
+    if (!storeKey)
+        return std::unexpected(storeKey.error());
+
+    for (const keys::SlotInfo& slot : keyFile.listSlots()) {
+        if (slot.type == keys::SlotType::Keychain) {
+            qCInfo(lcAccess) << "Session started through the OS keychain for" << slot.user << "with role"
+                             << slot.role;
+            return UnlockedSession{Actor{slot.user, slot.role}, std::move(*storeKey)};
+        }
+    }
+    // Not reached: KeyFile::unlockWithKeychain() succeeds only with a keychain slot.
+    return makeError(ErrorCode::NotFound,
+                     QCoreApplication::translate(context, "The key file %1 has no OS keychain slot. Use the "
+                                                          "passphrase to unlock.")
+                         .arg(keyFile.path()));
+}
+
 } // namespace earlyhelp::access

@@ -48,11 +48,13 @@ struct UnlockedSession {
 // with the Actor for that user's slot. Errors are those of
 // KeyFile::unlockWithPassphrase(). The role comes from the slot that opened,
 // whose seal binds the role code, so an edited role cannot be returned.
-//
-// NOTE: the keychain slot records no user, so an unlock through the OS
-// keychain yields no Actor. The caller asks for a user's passphrase before
-// any action that authorise() guards.
 [[nodiscard]] Result<UnlockedSession> unlockAsUser(keys::KeyFile& keyFile, const QString& user,
                                                    const SecretBytes& passphrase);
+
+// Unlocks keyFile with its OS keychain slot and returns the store key
+// together with the Actor that the slot records. Errors are those of
+// KeyFile::unlockWithKeychain(), which refuses an older keychain slot that
+// records no user. The slot's seal binds its user and role code.
+[[nodiscard]] Result<UnlockedSession> unlockWithKeychainAsUser(keys::KeyFile& keyFile);
 
 } // namespace earlyhelp::access

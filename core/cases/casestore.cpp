@@ -43,6 +43,16 @@ QStringList usersWithPassphrase(const keys::KeyFile& keyFile)
     return users;
 }
 
+// Opens the store at path with the session's key, which is wiped afterwards.
+Result<UnlockedStore> openUnlocked(const QString& path, access::UnlockedSession session)
+{
+    Result<std::unique_ptr<Store>> store = Store::open(path, session.storeKey);
+    session.storeKey.clear();
+    if (!store)
+        return std::unexpected(store.error());
+    return UnlockedStore{std::move(*store), std::move(session.actor)};
+}
+
 } // namespace
 
 QString defaultStorePath()
@@ -130,8 +140,8 @@ Result<QStringList> passphraseUsers(const QString& path)
     return usersWithPassphrase(*keyFile);
 }
 
-Result<std::unique_ptr<Store>> unlockWithPassphrase(const QString& path, const QString& user,
-                                                    const SecretBytes& passphrase)
+Result<UnlockedStore> unlockWithPassphrase(const QString& path, const QString& user,
+                                           const SecretBytes& passphrase)
 {
     auto keyFile = keys::KeyFile::open(path);
     if (!keyFile)
@@ -148,21 +158,34 @@ Result<std::unique_ptr<Store>> unlockWithPassphrase(const QString& path, const Q
         slotUser = users.first();
     }
 
-    auto key = keyFile->unlockWithPassphrase(slotUser, passphrase);
-    if (!key)
-        return std::unexpected(key.error());
-    return Store::open(path, *key);
+    Result<access::UnlockedSession> session = access::unlockAsUser(*keyFile, slotUser, passphrase);
+    if (!session)
+        return std::unexpected(session.error());
+    return openUnlocked(path, std::move(*session));
 }
 
-Result<std::unique_ptr<Store>> unlockWithKeychain(const QString& path)
+Result<UnlockedStore> unlockWithKeychain(const QString& path)
 {
     auto keyFile = keys::KeyFile::open(path);
     if (!keyFile)
         return std::unexpected(keyFile.error());
-    auto key = keyFile->unlockWithKeychain();
-    if (!key)
-        return std::unexpected(key.error());
-    return Store::open(path, *key);
+    Result<access::UnlockedSession> session = access::unlockWithKeychainAsUser(*keyFile);
+    if (!session)
+        return std::unexpected(session.error());
+    return openUnlocked(path, std::move(*session));
+}
+
+Status setUpKeychain(const QString& path, const QString& user, const SecretBytes& passphrase)
+{
+    auto keyFile = keys::KeyFile::open(path);
+    if (!keyFile)
+        return std::unexpected(keyFile.error());
+    Result<access::UnlockedSession> session = access::unlockAsUser(*keyFile, user, passphrase);
+    if (!session)
+        return std::unexpected(session.error());
+    Status added = keyFile->addKeychainSlot(session->storeKey, session->actor.user, session->actor.roleCode);
+    session->storeKey.clear();
+    return added;
 }
 
 bool hasKeychainSlot(const QString& path)

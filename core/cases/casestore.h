@@ -1,5 +1,6 @@
 #pragma once
 
+#include "access/access.h"
 #include "cases/casedirectory.h"
 #include "common/result.h"
 #include "common/secretbytes.h"
@@ -49,15 +50,32 @@ struct NewStore {
 // Returns the users who have a passphrase slot in the store at path.
 [[nodiscard]] Result<QStringList> passphraseUsers(const QString& path);
 
+// An unlocked store and the user who unlocked it, with the role their key
+// slot records.
+struct UnlockedStore {
+    std::unique_ptr<Store> store;
+    access::Actor actor;
+};
+
 // Unlocks the store at path with user's passphrase (UTF-8). An empty user
 // means the only user; InvalidInput when the store has several.
 // WrongPassphrase when the passphrase does not open the user's slot.
-[[nodiscard]] Result<std::unique_ptr<Store>> unlockWithPassphrase(const QString& path, const QString& user,
-                                                                  const SecretBytes& passphrase);
+[[nodiscard]] Result<UnlockedStore> unlockWithPassphrase(const QString& path, const QString& user,
+                                                         const SecretBytes& passphrase);
 
-// Unlocks the store at path with the key in the OS keychain. NotFound when the
-// store has no keychain slot, KeychainUnavailable when no keychain service responds.
-[[nodiscard]] Result<std::unique_ptr<Store>> unlockWithKeychain(const QString& path);
+// Unlocks the store at path with the key in the OS keychain, as the user the
+// keychain slot records. NotFound when the store has no keychain slot, and
+// KeychainUnavailable when no keychain service responds. Keychain when the
+// entry does not open the slot, when the slot records no user (an older
+// version set it up), or when its user's account has changed since.
+[[nodiscard]] Result<UnlockedStore> unlockWithKeychain(const QString& path);
+
+// Sets up the OS keychain slot of the store at path to unlock as user, with
+// the role of user's passphrase slot, replacing any earlier keychain slot.
+// The passphrase proves the request and unlocks the store key. Errors are
+// those of unlockWithPassphrase(), and KeychainUnavailable when no keychain
+// can keep the entry.
+[[nodiscard]] Status setUpKeychain(const QString& path, const QString& user, const SecretBytes& passphrase);
 
 // True when the store at path has a keychain slot to try.
 [[nodiscard]] bool hasKeychainSlot(const QString& path);

@@ -156,7 +156,7 @@ Result<NewKeyFile> KeyFile::create(const QString& storePath, const QString& user
 
     std::optional<Error> keychainError;
     if (addKeychainSlot) {
-        if (Status added = keyFile.addKeychainSlot(storeKey); !added)
+        if (Status added = keyFile.addKeychainSlot(storeKey, user.trimmed(), role.trimmed()); !added)
             keychainError = added.error();
     }
     return NewKeyFile{std::move(keyFile), std::move(storeKey), std::move(keychainError)};
@@ -250,6 +250,8 @@ Result<SecretBytes> KeyFile::unlockWithKeychain()
     const KeySlot slot = *found;
     if (Status intact = verifySlot(slot); !intact)
         return std::unexpected(intact.error());
+    if (Status current = checkKeychainSlotUser(slot); !current)
+        return std::unexpected(current.error());
 
     const QString entryKey = keychainKeyForStore(m_contents.storeId);
     Result<SecretBytes> wrappingKey = keychain().readSecret(entryKey);
@@ -364,10 +366,27 @@ Status KeyFile::removePassphraseSlot(const SecretBytes& storeKey, const QString&
     return updated;
 }
 
-Status KeyFile::addKeychainSlot(const SecretBytes& storeKey)
+Status KeyFile::addKeychainSlot(const SecretBytes& storeKey, const QString& user, const QString& role)
 {
     if (Status valid = checkStoreKey(storeKey); !valid)
         return valid;
+    if (Status valid = validateUserAndRole(user, role); !valid)
+        return valid;
+    const KeySlot* owner = findPassphraseSlot(m_contents.keySlots, user);
+    if (!owner) {
+        return makeError(ErrorCode::NotFound,
+            QCoreApplication::translate("earlyhelp::Keys",
+                "%1 has no passphrase in the key file %2, so the OS keychain cannot be set up to unlock as them. "
+                "Check the user name.")
+                .arg(user.trimmed(), nativePath(m_path)));
+    }
+    if (owner->role != role.trimmed()) {
+        return makeError(ErrorCode::InvalidInput,
+            QCoreApplication::translate("earlyhelp::Keys",
+                "The key file %1 gives %2 the role \"%3\", not \"%4\", so the OS keychain was not set up. Lock "
+                "the store, unlock it with your passphrase and try again.")
+                .arg(nativePath(m_path), owner->user, owner->role, role.trimmed()));
+    }
 
     const QString entryKey = keychainKeyForStore(m_contents.storeId);
     const SecretBytes wrappingKey = SecretBytes::random(storeKeyBytes);
@@ -393,6 +412,8 @@ Status KeyFile::addKeychainSlot(const SecretBytes& storeKey)
     KeySlot slot;
     slot.id = QUuid::createUuid();
     slot.type = SlotType::Keychain;
+    slot.user = owner->user;
+    slot.role = owner->role;
     slot.created = QDateTime::currentDateTimeUtc();
     const SealedKey sealed =
         sealKey(storeKey, wrappingKey, slotAssociatedData(keyFileFormatVersion, m_contents.storeId, slot));
@@ -410,7 +431,8 @@ Status KeyFile::addKeychainSlot(const SecretBytes& storeKey)
         (void)keychain().deleteSecret(entryKey);
         return updated;
     }
-    qCInfo(lcKeys) << "Slot added: OS keychain slot" << slot.id << "with entry" << entryKey << "to" << m_path;
+    qCInfo(lcKeys) << "Slot added: OS keychain slot" << slot.id << "for" << slot.user << "with role" << slot.role
+                   << "and entry" << entryKey << "to" << m_path;
     return {};
 }
 
@@ -441,6 +463,29 @@ Status KeyFile::removeKeychainSlot(const SecretBytes& storeKey)
                 "The OS keychain slot was removed from %1, but its keychain entry could not be deleted (%2). "
                 "Delete the entry \"%3\" of \"%4\" in your keychain manager.")
                 .arg(nativePath(m_path), deleted.error().message, entryKey, OsKeychain::serviceName()));
+    }
+    return {};
+}
+
+Status KeyFile::checkKeychainSlotUser(const KeySlot& slot) const
+{
+    if (slot.user.isEmpty()) {
+        qCWarning(lcKeys) << "Unlock refused:" << m_path << "- the OS keychain slot" << slot.id << "records no user";
+        return makeError(ErrorCode::Keychain,
+            QCoreApplication::translate("earlyhelp::Keys",
+                "The OS keychain slot in %1 was set up by an older version of Early Help Case Manager and does not "
+                "record who unlocks with it. Unlock with your passphrase, then set up the keychain again.")
+                .arg(nativePath(m_path)));
+    }
+    const KeySlot* owner = findPassphraseSlot(m_contents.keySlots, slot.user);
+    if (!owner || owner->role != slot.role) {
+        qCWarning(lcKeys) << "Unlock refused:" << m_path << "- the OS keychain slot" << slot.id << "is for"
+                          << slot.user << "with role" << slot.role << ", which the passphrase slots no longer match";
+        return makeError(ErrorCode::Keychain,
+            QCoreApplication::translate("earlyhelp::Keys",
+                "The OS keychain slot in %1 unlocks as %2, whose account has been removed or given another role "
+                "since. Unlock with your passphrase, then set up the keychain again.")
+                .arg(nativePath(m_path), slot.user));
     }
     return {};
 }

@@ -25,8 +25,10 @@ class UnlockThrottle;
 struct SlotInfo {
     QUuid id;
     SlotType type = SlotType::Passphrase;
-    QString user; // empty for the keychain slot
-    QString role; // empty for the keychain slot
+    // The user and role code the slot unlocks as. Both are empty in a keychain
+    // slot written before keychain slots recorded a user.
+    QString user;
+    QString role;
     QDateTime created;
 };
 
@@ -72,7 +74,7 @@ public:
 
     // Sets up keys for a new store: generates a store id and a random store
     // key, and writes a key file with one passphrase slot for user. With
-    // addKeychainSlot, then adds the keychain slot. When that fails, the key
+    // addKeychainSlot, then adds the keychain slot for user. When that fails, the key
     // file is still created and keychainError contains the error, which the
     // caller shows before carrying on with the passphrase. Fails with AlreadyExists when the
     // key file exists, InvalidInput for an empty user or role or a
@@ -105,8 +107,11 @@ public:
 
     // Unlocks with the keychain slot. NotFound when there is no keychain
     // slot. KeychainUnavailable when no keychain service responds. Keychain
-    // when the entry is missing or does not open the slot; the caller falls
-    // back to the passphrase in all three cases.
+    // when the entry is missing or does not open the slot, when the slot
+    // records no user (an older slot), and when the slot's user no longer
+    // has a passphrase slot with the slot's role. The caller falls back to
+    // the passphrase in all these cases. On success, the keychain slot in
+    // listSlots() names the user and role that unlocked.
     [[nodiscard]] Result<SecretBytes> unlockWithKeychain();
 
     // Adds a passphrase slot for user with role. AlreadyExists when user
@@ -120,13 +125,15 @@ public:
     // this computer.
     [[nodiscard]] Status removePassphraseSlot(const SecretBytes& storeKey, const QString& user);
 
-    // Adds the keychain slot, or replaces it: writes a new random wrapping
-    // key to the keychain entry "store-<store id>", reads it back and
-    // compares before the slot is written. KeychainUnavailable when the
-    // keychain is missing or returns other bytes; nothing is recorded then.
-    // One key file has one keychain slot, so adding it on a second computer
-    // makes the first computer's entry stale.
-    [[nodiscard]] Status addKeychainSlot(const SecretBytes& storeKey);
+    // Adds the keychain slot, or replaces it, so that it unlocks as user with
+    // role, and its seal binds both. user must have a passphrase slot with that
+    // role, else NotFound or InvalidInput. Writes a new random wrapping key to
+    // the keychain entry "store-<store id>", reads it back and compares before
+    // the slot is written. KeychainUnavailable when the keychain is missing or
+    // returns other bytes; nothing is recorded then. One key file has one
+    // keychain slot, so adding it on a second computer, or for another user,
+    // makes the earlier entry stale.
+    [[nodiscard]] Status addKeychainSlot(const SecretBytes& storeKey, const QString& user, const QString& role);
 
     // Removes the keychain slot from the key file, then deletes the keychain
     // entry. If only the deletion fails, the slot is gone (so the entry can
@@ -138,6 +145,9 @@ private:
     KeyFile(QString path, KeyFileContents contents, KeyFileOptions options);
 
     [[nodiscard]] Status checkStoreKey(const SecretBytes& storeKey) const;
+    // Refuses a keychain slot that records no user, or whose user no longer
+    // has a passphrase slot with the same role.
+    [[nodiscard]] Status checkKeychainSlotUser(const KeySlot& slot) const;
     [[nodiscard]] Status updateFile(const std::function<Status(KeyFileContents&)>& change);
     [[nodiscard]] Result<KeySlot> makePassphraseSlot(
         const SecretBytes& storeKey, const QString& user, const QString& role, const SecretBytes& passphrase) const;

@@ -27,14 +27,16 @@ namespace earlyhelp::keys {
 //                     "nonce": "<Base64, 24 bytes>",
 //                     "wrappedKey": "<Base64, 48 bytes>" },
 //         "checksum": "<Base64, 32 bytes>" },
-//       { "id": "<UUID>", "type": "keychain", "created": "…",
-//         "cipher": { … }, "checksum": "…" }
+//       { "id": "<UUID>", "type": "keychain", "user": "…", "role": "…",
+//         "created": "…", "cipher": { … }, "checksum": "…" }
 //     ]
 //   }
 //
 // No field contains a key in the clear: each slot contains the store key sealed
 // with a wrapping key that lives elsewhere (derived from a passphrase, or in
-// the OS keychain). KeySlot describes the associated data and checksum.
+// the OS keychain). KeySlot describes the associated data and checksum. A
+// keychain slot's "user" and "role" name the user it unlocks as; keychain
+// slots written before they were recorded have neither.
 
 inline constexpr int keyFileFormatVersion = 1;
 

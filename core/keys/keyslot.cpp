@@ -166,7 +166,9 @@ QJsonObject slotToJson(const KeySlot& slot)
     QJsonObject object;
     object.insert(QStringLiteral("id"), slot.id.toString(QUuid::WithoutBraces));
     object.insert(QStringLiteral("type"), slotTypeName(slot.type));
-    if (slot.type == SlotType::Passphrase) {
+    // A keychain slot written before keychain slots recorded a user has
+    // neither field, and its seal binds them empty.
+    if (slot.type == SlotType::Passphrase || !slot.user.isEmpty()) {
         object.insert(QStringLiteral("user"), slot.user);
         object.insert(QStringLiteral("role"), slot.role);
     }
@@ -233,6 +235,15 @@ std::expected<KeySlot, QString> slotFromJson(const QJsonObject& object)
         const std::expected<void, QString> kdf = readKdf(object, slot);
         if (!kdf)
             return std::unexpected(kdf.error());
+    } else if (object.contains(QStringLiteral("user"))) {
+        const std::expected<QString, QString> user = readString(object, QStringLiteral("user"));
+        if (!user)
+            return std::unexpected(user.error());
+        const std::expected<QString, QString> role = readString(object, QStringLiteral("role"));
+        if (!role)
+            return std::unexpected(role.error());
+        slot.user = *user;
+        slot.role = *role;
     }
 
     const std::expected<void, QString> cipher = readCipher(object, slot);

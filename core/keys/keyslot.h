@@ -32,8 +32,10 @@ enum class SlotType {
 struct KeySlot {
     QUuid id;
     SlotType type = SlotType::Passphrase;
-    QString user; // passphrase slots only
-    QString role; // passphrase slots only
+    // The user and role code that the slot unlocks as. Empty in a keychain
+    // slot written before keychain slots recorded them.
+    QString user;
+    QString role;
     QDateTime created;
     PassphraseCost cost; // passphrase slots only
     QByteArray salt; // passphrase slots only
@@ -47,7 +49,7 @@ struct KeySlot {
 
 // Length-prefixed fields: "earlyhelp.keyslot", the format version in
 // decimal, the slot type name, the store id and slot id (UUIDs without
-// braces) and the UTF-8 user and role (empty for the keychain slot).
+// braces) and the UTF-8 user and role (empty in an older keychain slot).
 [[nodiscard]] QByteArray slotAssociatedData(int formatVersion, const QUuid& storeId, const KeySlot& slot);
 
 // BLAKE2b-256 of the length-prefixed fields "earlyhelp.keyslot.checksum",

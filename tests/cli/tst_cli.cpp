@@ -1,5 +1,7 @@
 // Runs the real earlyhelp-cli binary as a school's IT script would.
 
+#include "access/usermanagement.h"
+#include "keys/keyfile.h"
 #include "support/ctfgenerator.h"
 
 #include <QCryptographicHash>
@@ -41,6 +43,8 @@ private slots:
     void importedPupilsAreListedAsJson();
     void reimportChangesNothing();
     void wrongPassphraseFailsWithOneLine();
+    void readOnlyUserListsButCannotImport();
+    void keychainWithoutServiceFails();
     void fileThatIsNotCtfImportsNothing();
     void fileThatIsNotStoreIsLeftUnchanged();
     void verifyPasses();
@@ -111,6 +115,7 @@ void TestCli::usageErrorsExitTwo_data()
     QTest::newRow("list of something else") << QStringList{QStringLiteral("list"), QStringLiteral("schools")};
     QTest::newRow("import without files") << QStringList{QStringLiteral("import")};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--colour"), QStringLiteral("list")};
+    QTest::newRow("keychain without user") << QStringList{QStringLiteral("keychain")};
     QTest::newRow("init without school") << QStringList{QStringLiteral("init"), QStringLiteral("--user"),
                                                         QStringLiteral("Someone")};
 }
@@ -175,6 +180,54 @@ void TestCli::wrongPassphraseFailsWithOneLine()
     QCOMPARE(run.err.count(u'\n'), 1);
     QVERIFY2(run.err.contains(QStringLiteral("passphrase"), Qt::CaseInsensitive), qPrintable(run.err));
     QVERIFY(run.out.isEmpty());
+}
+
+void TestCli::readOnlyUserListsButCannotImport()
+{
+    using namespace earlyhelp;
+    const QString storePath = m_dir.filePath(QStringLiteral("school.ehstore"));
+    const QByteArray leadPassphrase = passphrase.trimmed();
+    const QByteArray readerPassphrase = QByteArrayLiteral("robin reads the chronology");
+    Result<keys::KeyFile> keyFile = keys::KeyFile::open(storePath);
+    QVERIFY(keyFile);
+    Result<SecretBytes> storeKey = keyFile->unlockWithPassphrase(
+        QStringLiteral("Test Lead"),
+        SecretBytes::copyOf(leadPassphrase.constData(), static_cast<std::size_t>(leadPassphrase.size())));
+    QVERIFY(storeKey);
+    const Status added = access::addUser(
+        access::Actor{QStringLiteral("Test Lead"), QStringLiteral("lead")}, *keyFile, *storeKey,
+        QStringLiteral("Robin Reed"), access::Role::ReadOnly,
+        SecretBytes::copyOf(readerPassphrase.constData(), static_cast<std::size_t>(readerPassphrase.size())));
+    QVERIFY2(added, added ? "" : qPrintable(added.error().message));
+
+    const QStringList asReader = storeArguments() << QStringLiteral("--user") << QStringLiteral("Robin Reed");
+    const CliRun list = runCli(QStringList(asReader) << QStringLiteral("list") << QStringLiteral("people"),
+                               readerPassphrase + '\n');
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+    QVERIFY(!list.out.isEmpty());
+
+    const CliRun import = runCli(QStringList(asReader) << QStringLiteral("import") << m_ctfPath,
+                                 readerPassphrase + '\n');
+    QCOMPARE(import.exitCode, 1);
+    QVERIFY2(import.err.contains(QStringLiteral("cannot change case records")), qPrintable(import.err));
+    QVERIFY(import.out.isEmpty());
+
+    // Later tests unlock without --user, which needs a single user.
+    QVERIFY(access::removeUser(access::Actor{QStringLiteral("Test Lead"), QStringLiteral("lead")}, *keyFile,
+                               *storeKey, QStringLiteral("Robin Reed")));
+}
+
+void TestCli::keychainWithoutServiceFails()
+{
+    // runCli() removes the D-Bus session, so no Secret Service responds.
+    const CliRun run = runCli(storeArguments() << QStringLiteral("--user") << QStringLiteral("Test Lead")
+                                               << QStringLiteral("keychain"));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("keychain"), Qt::CaseInsensitive), qPrintable(run.err));
+    QVERIFY(run.out.isEmpty());
+
+    const CliRun list = runCli(storeArguments() << QStringLiteral("list") << QStringLiteral("families"));
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
 }
 
 void TestCli::fileThatIsNotCtfImportsNothing()

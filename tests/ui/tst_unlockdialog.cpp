@@ -12,6 +12,7 @@
 
 #include "cases/casestore.h"
 #include "ui/appcontroller.h"
+#include "ui/casesession.h"
 #include "ui/mainwindow.h"
 #include "ui/translations.h"
 #include "ui/unlockdialog.h"
@@ -115,6 +116,10 @@ void TestUnlockDialog::rightPassphraseOpensMainWindow()
     QVERIFY(controller.mainWindow()->isVisible());
     QCOMPARE(controller.mainWindow()->windowTitle(),
              QStringLiteral("Early Help Case Manager — Wren Close Primary School"));
+    // The window works as the user of the slot that opened, with its role.
+    QCOMPARE(controller.mainWindow()->session()->actor().user, QStringLiteral("Sam Patel"));
+    QCOMPARE(controller.mainWindow()->session()->actor().roleCode, QStringLiteral("lead"));
+    QVERIFY(controller.mainWindow()->session()->may(access::Action::EditCases));
     QTRY_VERIFY(!controller.unlockDialog());
 }
 

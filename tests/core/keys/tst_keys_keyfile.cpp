@@ -660,7 +660,8 @@ private slots:
         QCOMPARE(keySlots.at(0).user, alice);
         QCOMPARE(keySlots.at(0).role, QStringLiteral("lead"));
         QCOMPARE(keySlots.at(1).type, SlotType::Keychain);
-        QVERIFY(keySlots.at(1).user.isEmpty());
+        QCOMPARE(keySlots.at(1).user, alice);
+        QCOMPARE(keySlots.at(1).role, QStringLiteral("lead"));
         QCOMPARE(keySlots.at(2).user, bob);
         QCOMPARE(keySlots.at(2).role, QStringLiteral("caseworker"));
         for (const SlotInfo& slot : keySlots) {
@@ -692,7 +693,7 @@ private slots:
         Status removed = created->keyFile.removePassphraseSlot(SecretBytes(), alice);
         QVERIFY(!removed);
         QCOMPARE(removed.error().code, ErrorCode::WrongKey);
-        Status keychainAdded = created->keyFile.addKeychainSlot(otherKey);
+        Status keychainAdded = created->keyFile.addKeychainSlot(otherKey, alice, QStringLiteral("lead"));
         QVERIFY(!keychainAdded);
         QCOMPARE(keychainAdded.error().code, ErrorCode::WrongKey);
         QVERIFY(m_keychain->entries.isEmpty());
@@ -818,7 +819,7 @@ private slots:
         Result<NewKeyFile> created = createForAlice(QStringLiteral("school.db"), true);
         QVERIFY(created);
         const QByteArray firstEntry = m_keychain->entries.cbegin().value();
-        QVERIFY(created->keyFile.addKeychainSlot(created->storeKey));
+        QVERIFY(created->keyFile.addKeychainSlot(created->storeKey, alice, QStringLiteral("lead")));
         QCOMPARE(m_keychain->entries.size(), 1);
         QVERIFY(m_keychain->entries.cbegin().value() != firstEntry);
         QCOMPARE(created->keyFile.listSlots().size(), 2);
@@ -850,7 +851,7 @@ private slots:
         QVERIFY(created);
         m_keychain->readBackDiffers = true;
 
-        Status added = created->keyFile.addKeychainSlot(created->storeKey);
+        Status added = created->keyFile.addKeychainSlot(created->storeKey, alice, QStringLiteral("lead"));
         QVERIFY(!added);
         QCOMPARE(added.error().code, ErrorCode::KeychainUnavailable);
         QVERIFY(added.error().message.startsWith(QStringLiteral("No OS keychain is available")));
@@ -917,6 +918,144 @@ private slots:
         Result<SecretBytes> key = opened->unlockWithKeychain();
         QVERIFY(!key);
         QCOMPARE(key.error().code, ErrorCode::StoreDamaged);
+    }
+
+    void keychainSlotRecordsUserAndRole()
+    {
+        Result<NewKeyFile> created = createForAlice(QStringLiteral("school.db"), true);
+        QVERIFY(created);
+        const QJsonObject slot = slotAt(readJson(created->keyFile.path()), 1);
+        QCOMPARE(slot.value(QStringLiteral("type")).toString(), QStringLiteral("keychain"));
+        QCOMPARE(slot.value(QStringLiteral("user")).toString(), alice);
+        QCOMPARE(slot.value(QStringLiteral("role")).toString(), QStringLiteral("lead"));
+
+        Result<KeyFile> opened = KeyFile::open(storePath(), options());
+        QVERIFY(opened);
+        const SlotInfo info = opened->listSlots().at(1);
+        QCOMPARE(info.type, SlotType::Keychain);
+        QCOMPARE(info.user, alice);
+        QCOMPARE(info.role, QStringLiteral("lead"));
+    }
+
+    void keychainSlotUserEdited_data()
+    {
+        QTest::addColumn<QString>("user");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<ErrorCode>("expected");
+        // bob is a read-only user. With both fields his, only the seal stops it.
+        QTest::newRow("user and role of another user") << bob << QStringLiteral("readonly") << ErrorCode::Keychain;
+        QTest::newRow("role lowered") << alice << QStringLiteral("readonly") << ErrorCode::Keychain;
+    }
+
+    void keychainSlotUserEdited()
+    {
+        QFETCH(QString, user);
+        QFETCH(QString, role);
+        QFETCH(ErrorCode, expected);
+        Result<NewKeyFile> created = createForAlice(QStringLiteral("school.db"), true);
+        QVERIFY(created);
+        QVERIFY(created->keyFile.addPassphraseSlot(created->storeKey, bob, QStringLiteral("readonly"),
+            secretFrom(bobPassphrase)));
+
+        // Unchanged checksum: the slot reads as damaged.
+        QJsonObject root = readJson(created->keyFile.path());
+        QJsonObject slot = slotAt(root, 1);
+        QCOMPARE(slot.value(QStringLiteral("type")).toString(), QStringLiteral("keychain"));
+        slot.insert(QStringLiteral("user"), user);
+        slot.insert(QStringLiteral("role"), role);
+        replaceSlot(root, 1, slot);
+        QVERIFY(writeJson(created->keyFile.path(), root));
+        Result<KeyFile> opened = KeyFile::open(storePath(), options());
+        QVERIFY(opened);
+        Result<SecretBytes> key = opened->unlockWithKeychain();
+        QVERIFY(!key);
+        QCOMPARE(key.error().code, ErrorCode::StoreDamaged);
+
+        // Checksum recomputed: the seal or the role check rejects it.
+        recomputeChecksum(slot, created->keyFile.storeId());
+        replaceSlot(root, 1, slot);
+        QVERIFY(writeJson(created->keyFile.path(), root));
+        opened = KeyFile::open(storePath(), options());
+        QVERIFY(opened);
+        key = opened->unlockWithKeychain();
+        QVERIFY(!key);
+        QCOMPARE(key.error().code, expected);
+        QVERIFY2(key.error().message.contains(QStringLiteral("Unlock with your passphrase"))
+                || key.error().message.contains(QStringLiteral("Use the passphrase")),
+            errorText(key).constData());
+    }
+
+    void olderKeychainSlotRejected()
+    {
+        Result<NewKeyFile> created = createForAlice(QStringLiteral("school.db"), true);
+        QVERIFY(created);
+
+        // A keychain slot as older versions wrote it: no user or role, and a
+        // seal that binds them empty, so that it would open.
+        QJsonObject root = readJson(created->keyFile.path());
+        std::expected<KeySlot, QString> slot = slotFromJson(slotAt(root, 1));
+        QVERIFY(slot.has_value());
+        slot->user.clear();
+        slot->role.clear();
+        const QByteArray wrappingBytes = m_keychain->entries.cbegin().value();
+        const SecretBytes wrappingKey =
+            SecretBytes::copyOf(wrappingBytes.constData(), static_cast<std::size_t>(wrappingBytes.size()));
+        const SealedKey sealed = sealKey(created->storeKey, wrappingKey,
+            slotAssociatedData(keyFileFormatVersion, created->keyFile.storeId(), *slot));
+        slot->nonce = sealed.nonce;
+        slot->wrappedKey = sealed.ciphertext;
+        slot->checksum = computeSlotChecksum(keyFileFormatVersion, created->keyFile.storeId(), *slot);
+        const QJsonObject oldSlot = slotToJson(*slot);
+        QVERIFY(!oldSlot.contains(QStringLiteral("user")));
+        replaceSlot(root, 1, oldSlot);
+        QVERIFY(writeJson(created->keyFile.path(), root));
+
+        Result<KeyFile> opened = KeyFile::open(storePath(), options());
+        QVERIFY(opened);
+        QVERIFY(opened->hasKeychainSlot());
+        Result<SecretBytes> key = opened->unlockWithKeychain();
+        QVERIFY(!key);
+        QCOMPARE(key.error().code, ErrorCode::Keychain);
+        QVERIFY2(key.error().message.contains(QStringLiteral("older version")), errorText(key).constData());
+        QVERIFY(key.error().message.contains(QStringLiteral("Unlock with your passphrase, then set up the keychain "
+                                                            "again")));
+
+        // Setting the keychain up again for alice makes it work.
+        QVERIFY(opened->addKeychainSlot(created->storeKey, alice, QStringLiteral("lead")));
+        key = opened->unlockWithKeychain();
+        QVERIFY2(key, errorText(key).constData());
+        QVERIFY(key->equals(created->storeKey));
+    }
+
+    void removedUsersKeychainSlotRejected()
+    {
+        Result<NewKeyFile> created = createForAlice(QStringLiteral("school.db"), true);
+        QVERIFY(created);
+        QVERIFY(created->keyFile.addPassphraseSlot(created->storeKey, bob, QStringLiteral("caseworker"),
+            secretFrom(bobPassphrase)));
+        QVERIFY(created->keyFile.addKeychainSlot(created->storeKey, bob, QStringLiteral("caseworker")));
+        QCOMPARE(created->keyFile.listSlots().at(2).user, bob);
+        QVERIFY(created->keyFile.unlockWithKeychain());
+
+        QVERIFY(created->keyFile.removePassphraseSlot(created->storeKey, bob));
+        Result<SecretBytes> key = created->keyFile.unlockWithKeychain();
+        QVERIFY(!key);
+        QCOMPARE(key.error().code, ErrorCode::Keychain);
+        QVERIFY2(key.error().message.contains(bob), errorText(key).constData());
+    }
+
+    void addKeychainSlotChecksUser()
+    {
+        Result<NewKeyFile> created = createForAlice();
+        QVERIFY(created);
+        Status unknown = created->keyFile.addKeychainSlot(created->storeKey, bob, QStringLiteral("lead"));
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().code, ErrorCode::NotFound);
+        Status otherRole = created->keyFile.addKeychainSlot(created->storeKey, alice, QStringLiteral("deputy"));
+        QVERIFY(!otherRole);
+        QCOMPARE(otherRole.error().code, ErrorCode::InvalidInput);
+        QVERIFY(!created->keyFile.hasKeychainSlot());
+        QVERIFY(m_keychain->entries.isEmpty());
     }
 };
 

@@ -115,7 +115,7 @@ private slots:
         QVERIFY(viaPassphrase);
         QVERIFY(viaPassphrase->equals(created->storeKey));
 
-        Status added = opened->addKeychainSlot(created->storeKey);
+        Status added = opened->addKeychainSlot(created->storeKey, alice, QStringLiteral("lead"));
         QVERIFY(!added);
         verifyUnavailable(added.error());
 
