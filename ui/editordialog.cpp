@@ -4,6 +4,7 @@
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QToolButton>
 #include <QUndoStack>
@@ -139,13 +140,20 @@ void EditorDialog::reject()
         QDialog::reject();
         return;
     }
-    QMessageBox question(QMessageBox::Question, windowTitle().remove(QStringLiteral("[*]")),
-                         tr("This form has changes that are not saved."), QMessageBox::NoButton, this);
-    question.setObjectName(QStringLiteral("unsavedChangesMessageBox"));
-    question.setInformativeText(tr("Save the changes, discard them, or go back to the form?"));
-    question.setStandardButtons(QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-    question.setDefaultButton(QMessageBox::Save);
-    switch (question.exec()) {
+    // On the heap and watched: locking the window deletes this dialog, and
+    // the question with it, while exec() still runs.
+    QPointer<QMessageBox> question =
+        new QMessageBox(QMessageBox::Question, windowTitle().remove(QStringLiteral("[*]")),
+                        tr("This form has changes that are not saved."), QMessageBox::NoButton, this);
+    question->setObjectName(QStringLiteral("unsavedChangesMessageBox"));
+    question->setInformativeText(tr("Save the changes, discard them, or go back to the form?"));
+    question->setStandardButtons(QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    question->setDefaultButton(QMessageBox::Save);
+    const int answer = question->exec();
+    if (!question)
+        return;
+    delete question.data();
+    switch (answer) {
     case QMessageBox::Save:
         accept();
         break;

@@ -264,6 +264,7 @@ private slots:
     void deleteAsksAndTombstones();
     void readOnlyUserCannotChange();
     void lockingClosesModifiedEditor();
+    void lockingWhileAskingAboutUnsavedChanges();
 };
 
 void TestAssessments::initTestCase() {
@@ -659,6 +660,43 @@ void TestAssessments::lockingClosesModifiedEditor() {
     harness.session.reset();
     QVERIFY(editor.isNull());
     QCOMPARE(harness.list->topLevelItemCount(), 0);
+}
+
+// The idle lock can fire while the unsaved-changes question waits for an
+// answer; the editor and the question go, and nothing touches them after.
+void TestAssessments::lockingWhileAskingAboutUnsavedChanges() {
+    FamilyHarness harness;
+    openFenwickFamily(harness, leadActor());
+    if (QTest::currentTestFailed())
+        return;
+
+    QTest::mouseClick(child<QPushButton>(harness.page, QStringLiteral("newAssessmentPushButton")),
+                      Qt::LeftButton);
+    QPointer<AssessmentEditor> editor = waitForEditor(harness.page);
+    QVERIFY(editor);
+    QTest::keyClicks(child<QPlainTextEdit>(editor, QStringLiteral("childVoicePlainTextEdit")),
+                     QStringLiteral("Not saved"));
+
+    bool lockedWhileAsking = false;
+    std::function<void(int)> lockWhenAsked = [&](int attemptsLeft) {
+        QTimer::singleShot(10, qApp, [&, attemptsLeft] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (!box || box->objectName() != u"unsavedChangesMessageBox") {
+                if (attemptsLeft > 0)
+                    lockWhenAsked(attemptsLeft - 1);
+                return;
+            }
+            lockedWhileAsking = true;
+            harness.view->clear();
+            harness.view->setSession(nullptr);
+            harness.session.reset();
+        });
+    };
+    lockWhenAsked(200);
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QVERIFY(lockedWhileAsking);
+    QVERIFY(editor.isNull());
+    QVERIFY(!QApplication::activeModalWidget());
 }
 
 QTEST_MAIN(TestAssessments)
