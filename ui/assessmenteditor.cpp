@@ -13,6 +13,7 @@
 #include <QStackedWidget>
 #include <QVBoxLayout>
 
+#include "formfields.h"
 #include "casesession.h"
 #include "casework/assessmentrepository.h"
 #include "displaytext.h"
@@ -77,16 +78,7 @@ void AssessmentEditor::buildForm() {
     auto* assessorLabel = new QLabel(tr("&Assessor:"), this);
     assessorLabel->setBuddy(m_assessorEdit);
 
-    m_dateEdit = new QDateEdit(this);
-    m_dateEdit->setObjectName(QStringLiteral("assessmentDateEdit"));
-    m_dateEdit->setAccessibleName(tr("Date of the assessment"));
-    m_dateEdit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    m_dateEdit->setCalendarPopup(true);
-    // NOTE: with a maximum, QDateEdit rejects a typed digit that would pass
-    // it even for a moment. Typing "28/11" over a date shown in December
-    // fails at the "8" when today is before the 28th, so the user has to
-    // type the month first or pick the day from the calendar.
-    m_dateEdit->setMaximumDate(session()->today());
+    m_dateEdit = makeDateEdit(this, QStringLiteral("assessmentDateEdit"), tr("Date of the assessment"));
     auto* dateLabel = new QLabel(tr("&Date:"), this);
     dateLabel->setBuddy(m_dateEdit);
 

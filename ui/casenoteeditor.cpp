@@ -9,6 +9,7 @@
 #include <QUndoStack>
 #include <QVBoxLayout>
 
+#include "formfields.h"
 #include "cases/casedirectory.h"
 #include "casesession.h"
 #include "casework/casenoterepository.h"
@@ -45,12 +46,7 @@ CaseNoteEditor::CaseNoteEditor(CaseSession* session, const QString& familyId, co
 }
 
 void CaseNoteEditor::buildForm() {
-    m_dateEdit = new QDateEdit(this);
-    m_dateEdit->setObjectName(QStringLiteral("noteDateEdit"));
-    m_dateEdit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    m_dateEdit->setCalendarPopup(true);
-    m_dateEdit->setMaximumDate(session()->today());
-    m_dateEdit->setAccessibleName(tr("Date of the event"));
+    m_dateEdit = makeDateEdit(this, QStringLiteral("noteDateEdit"), tr("Date of the event"));
 
     m_typeCombo = new QComboBox(this);
     m_typeCombo->setObjectName(QStringLiteral("noteTypeComboBox"));

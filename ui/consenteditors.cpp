@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
+#include "formfields.h"
 #include "casesession.h"
 #include "casework/consentrepository.h"
 #include "displaytext.h"
@@ -69,15 +70,6 @@ QString camelCase(const QString& code) {
         upperNext = false;
     }
     return result;
-}
-
-QDateEdit* makeDateEdit(QWidget* parent, const QString& objectName, const QString& accessibleName) {
-    auto* edit = new QDateEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setAccessibleName(accessibleName);
-    edit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    edit->setCalendarPopup(true);
-    return edit;
 }
 
 const FamilyMember* findMember(const FamilyDetail& family, const QString& personId) {
@@ -360,7 +352,6 @@ void ConsentEditor::buildForm() {
     details->addRow(tr("Metho&d:"), m_methodComboBox);
 
     m_givenDateEdit = makeDateEdit(this, QStringLiteral("givenDateEdit"), tr("Date given"));
-    m_givenDateEdit->setMaximumDate(session()->today());
     details->addRow(tr("Date give&n:"), m_givenDateEdit);
 
     m_reviewCheckBox = new QCheckBox(tr("Revie&w on:"), this);
@@ -603,8 +594,6 @@ WithdrawConsentDialog::WithdrawConsentDialog(CaseSession* session, const FamilyD
 
     auto* form = new QFormLayout;
     m_dateEdit = makeDateEdit(this, QStringLiteral("withdrawnDateEdit"), tr("Date withdrawn"));
-    m_dateEdit->setMinimumDate(m_consent.givenDate.isValid() ? m_consent.givenDate : QDate(1900, 1, 1));
-    m_dateEdit->setMaximumDate(session->today());
     form->addRow(tr("&Date withdrawn:"), m_dateEdit);
 
     m_withdrawnByComboBox = new QComboBox(this);
@@ -712,7 +701,6 @@ SharingDecisionEditor::SharingDecisionEditor(CaseSession* session, FamilyDetail 
     form->addRow(tr("Decided b&y:"), m_decidedByLineEdit);
 
     m_dateEdit = makeDateEdit(this, QStringLiteral("decisionDateEdit"), tr("Date of decision"));
-    m_dateEdit->setMaximumDate(session->today());
     form->addRow(tr("Da&te:"), m_dateEdit);
     formLayout()->addLayout(form);
 

@@ -16,6 +16,7 @@
 #include "casesession.h"
 #include "casework/familycaserepository.h"
 #include "displaytext.h"
+#include "formfields.h"
 #include "formundo.h"
 
 namespace earlyhelp::ui {
@@ -215,14 +216,13 @@ void FamilyCasePage::saveLeadPractitioner() {
 void FamilyCasePage::changeStatus() {
     if (!m_session || !m_family)
         return;
-    auto* dialog = new ChangeStatusDialog(m_session, *m_family, m_lastChangeDate, this);
+    auto* dialog = new ChangeStatusDialog(m_session, *m_family, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_session, &QObject::destroyed, dialog, [dialog] { delete dialog; });
     dialog->open();
 }
 
-ChangeStatusDialog::ChangeStatusDialog(CaseSession* session, const FamilyCase& family, QDate lastChangeDate,
-                                       QWidget* parent)
+ChangeStatusDialog::ChangeStatusDialog(CaseSession* session, const FamilyCase& family, QWidget* parent)
     : EditorDialog(session, parent)
     , m_family(family) {
     setObjectName(QStringLiteral("changeStatusDialog"));
@@ -239,14 +239,7 @@ ChangeStatusDialog::ChangeStatusDialog(CaseSession* session, const FamilyCase& f
             m_statusCombo->addItem(familyStatusLabel(status), QString(familyStatusCode(status).toString()));
     }
 
-    m_dateEdit = new QDateEdit(this);
-    m_dateEdit->setObjectName(QStringLiteral("statusDateEdit"));
-    m_dateEdit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    m_dateEdit->setCalendarPopup(true);
-    m_dateEdit->setAccessibleName(tr("Date the change took effect"));
-    m_dateEdit->setMaximumDate(session->today());
-    if (lastChangeDate.isValid() && lastChangeDate <= session->today())
-        m_dateEdit->setMinimumDate(lastChangeDate);
+    m_dateEdit = makeDateEdit(this, QStringLiteral("statusDateEdit"), tr("Date the change took effect"));
 
     m_reasonEdit = new QPlainTextEdit(this);
     m_reasonEdit->setObjectName(QStringLiteral("statusReasonTextEdit"));

@@ -64,10 +64,7 @@ class ChangeStatusDialog : public EditorDialog {
     Q_OBJECT
 
 public:
-    // lastChangeDate is the date of the family's latest status change, or an
-    // invalid date when it has none.
-    ChangeStatusDialog(CaseSession* session, const FamilyCase& family, QDate lastChangeDate,
-                       QWidget* parent = nullptr);
+    ChangeStatusDialog(CaseSession* session, const FamilyCase& family, QWidget* parent = nullptr);
 
 protected:
     [[nodiscard]] Status save() override;

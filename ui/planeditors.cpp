@@ -14,6 +14,7 @@
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
+#include "formfields.h"
 #include "cases/casedirectory.h"
 #include "casesession.h"
 #include "casework/planrepository.h"
@@ -23,15 +24,6 @@
 namespace earlyhelp::ui {
 
 namespace {
-
-QDateEdit* newDateEdit(QWidget* parent, const QString& objectName, const QString& accessibleName) {
-    auto* edit = new QDateEdit(parent);
-    edit->setObjectName(objectName);
-    edit->setAccessibleName(accessibleName);
-    edit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
-    edit->setCalendarPopup(true);
-    return edit;
-}
 
 QPlainTextEdit* newTextEdit(QWidget* parent, const QString& objectName, const QString& accessibleName,
                             int lines) {
@@ -123,7 +115,7 @@ PlanEditor::PlanEditor(CaseSession* session, const TafPlan& plan, QWidget* paren
     setObjectName(QStringLiteral("planEditorDialog"));
     setWindowTitle(plan.meta.id.isEmpty() ? tr("Start a Plan[*]") : tr("Edit Plan[*]"));
 
-    m_startDateEdit = newDateEdit(this, QStringLiteral("planStartDateEdit"), tr("Start date"));
+    m_startDateEdit = makeDateEdit(this, QStringLiteral("planStartDateEdit"), tr("Start date"));
     fields()->addRow(tr("&Start date:"), m_startDateEdit);
     trackField(m_startDateEdit);
 
@@ -294,7 +286,7 @@ ActionEditor::ActionEditor(CaseSession* session, const QString& familyId, const 
     m_dueDateCheckBox = new QCheckBox(tr("Due &by"), this);
     m_dueDateCheckBox->setObjectName(QStringLiteral("actionDueDateCheckBox"));
     m_dueDateCheckBox->setAccessibleName(tr("Has a due date"));
-    m_dueDateEdit = newDateEdit(this, QStringLiteral("actionDueDateEdit"), tr("Due date"));
+    m_dueDateEdit = makeDateEdit(this, QStringLiteral("actionDueDateEdit"), tr("Due date"));
     fields()->addRow(m_dueDateCheckBox, m_dueDateEdit);
 
     m_statusComboBox = new QComboBox(this);
@@ -350,7 +342,7 @@ MeetingEditor::MeetingEditor(CaseSession* session, const QString& familyId, cons
     setObjectName(QStringLiteral("meetingEditorDialog"));
     setWindowTitle(meeting.meta.id.isEmpty() ? tr("Record TAF Meeting[*]") : tr("Edit TAF Meeting[*]"));
 
-    m_dateEdit = newDateEdit(this, QStringLiteral("meetingDateEdit"), tr("Meeting date"));
+    m_dateEdit = makeDateEdit(this, QStringLiteral("meetingDateEdit"), tr("Meeting date"));
     fields()->addRow(tr("&Date:"), m_dateEdit);
 
     m_attendeesEdit = new QLineEdit(this);
@@ -398,7 +390,7 @@ ReviewEditor::ReviewEditor(CaseSession* session, const QString& familyId, const 
     setObjectName(QStringLiteral("reviewEditorDialog"));
     setWindowTitle(review.meta.id.isEmpty() ? tr("Record Review[*]") : tr("Edit Review[*]"));
 
-    m_dateEdit = newDateEdit(this, QStringLiteral("reviewDateEdit"), tr("Review date"));
+    m_dateEdit = makeDateEdit(this, QStringLiteral("reviewDateEdit"), tr("Review date"));
     fields()->addRow(tr("&Date:"), m_dateEdit);
     trackField(m_dateEdit);
 
@@ -455,7 +447,7 @@ ReviewEditor::ReviewEditor(CaseSession* session, const QString& familyId, const 
     m_nextReviewCheckBox->setObjectName(QStringLiteral("reviewNextReviewCheckBox"));
     m_nextReviewCheckBox->setAccessibleName(tr("Has a next review date"));
     m_nextReviewDateEdit =
-        newDateEdit(this, QStringLiteral("reviewNextReviewDateEdit"), tr("Next review date"));
+        makeDateEdit(this, QStringLiteral("reviewNextReviewDateEdit"), tr("Next review date"));
     fields()->addRow(m_nextReviewCheckBox, m_nextReviewDateEdit);
     trackField(m_nextReviewCheckBox);
     trackField(m_nextReviewDateEdit);
@@ -505,7 +497,7 @@ PlanClosureEditor::PlanClosureEditor(CaseSession* session, const TafPlan& plan, 
     setObjectName(QStringLiteral("planClosureEditorDialog"));
     setWindowTitle(plan.status == PlanStatus::Closed ? tr("Edit Plan Closure[*]") : tr("Close Plan[*]"));
 
-    m_endDateEdit = newDateEdit(this, QStringLiteral("planEndDateEdit"), tr("End date"));
+    m_endDateEdit = makeDateEdit(this, QStringLiteral("planEndDateEdit"), tr("End date"));
     fields()->addRow(tr("&End date:"), m_endDateEdit);
     trackField(m_endDateEdit);
 
