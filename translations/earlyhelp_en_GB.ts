@@ -215,6 +215,70 @@
         <source>The review records progress for the goal %1, which is not a goal of this plan. Remove that entry.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>same UPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same NHS number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same name and date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>same name and postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment of %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan started on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal under %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action due %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAF meeting on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan review on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent for %1 given on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing without consent on %1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing without consent about %1 on %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note of %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::AssessmentRepository</name>
@@ -380,6 +444,117 @@
     </message>
 </context>
 <context>
+    <name>earlyhelp::Chronology</name>
+    <message>
+        <source>Early help assessment by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given by %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn by %1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Around the Family plan started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Around the Family plan closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAF meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAF meeting with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan review; next review due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision by %1 to share without consent (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case status changed from %1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case status changed from %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Concern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared without consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ConsentRepository</name>
     <message>
         <source>The consent %1 was already withdrawn on %2.</source>
@@ -534,6 +709,13 @@
     </message>
     <message>
         <source>%1, pupil %2, was not imported: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::DeletedItems</name>
+    <message>
+        <source>Family %1 cannot be restored from the deleted items. Only the records of a family&apos;s case work can.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1014,6 +1196,73 @@
         <source>Checking the passphrase needs %1 MiB of memory, which is not available. Close other programs and try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 has no passphrase in the key file %2, so the OS keychain cannot be set up to unlock as them. Check the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key file %1 gives %2 the role &quot;%3&quot;, not &quot;%4&quot;, so the OS keychain was not set up. Lock the store, unlock it with your passphrase and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain slot in %1 was set up by an older version of Early Help Case Manager and does not record who unlocks with it. Unlock with your passphrase, then set up the keychain again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain slot in %1 unlocks as %2, whose account has been removed or given another role since. Unlock with your passphrase, then set up the keychain again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::PersonRepository</name>
+    <message>
+        <source>No person with id %1 is in this store. They may have been merged into another person or deleted; search for them again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family with id %1 is in this store. It may have been deleted; choose another family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The family role &quot;%1&quot; is not known. Choose child or adult.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This person is already a member of %1. Choose another family, or close the form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no organisation of its own. Set the store up again with the setup wizard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sex code &quot;%1&quot; is not known. Choose female or male, or leave it blank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UPN %1 belongs to %2 already. Check the UPN, or link %2 to the family instead of adding a new person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person cannot be merged with themself. Choose two different people.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::SqlCipherDriver</name>
@@ -1486,20 +1735,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Early Help Case Manager on the command line, for school IT and scripts.
-
-Commands:
-  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
-                     create an encrypted case store and its first user
-  import FILE…       import pupils, contacts and families from Common Transfer Files
-  list people|families [SEARCH] [--json]
-                     list people or families, optionally those matching SEARCH
-  verify             check the store&apos;s encryption, structure and search index
-
-Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The case store file (default: %1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1556,10 +1791,6 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>init, import, list or verify</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no command given</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1585,6 +1816,889 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>Family	Children	Adults	Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no case store at %1: name it with --store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain needs --user NAME, the user the keychain will unlock as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Passphrase of %1: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain on this computer now unlocks %1 as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early Help Case Manager on the command line, for school IT and scripts.
+
+Commands:
+  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
+                     create an encrypted case store and its first user
+  import FILE…       import pupils, contacts and families from Common Transfer Files
+  list people|families [SEARCH] [--json]
+                     list people or families, optionally those matching SEARCH
+  keychain --user NAME
+                     keep the key in the OS keychain, unlocking as NAME on this computer
+  verify             check the store&apos;s encryption, structure and search index
+
+Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, import, list, keychain or verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keychain takes no arguments, only options</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::ActionEditor</name>
+    <message>
+        <source>Add Action[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Action[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner &amp;organisation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name or role, such as “class teacher”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner &amp;person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has a due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::AddPersonDialog</name>
+    <message>
+        <source>Add Person[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forename:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal forename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M&amp;iddle names:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Middle names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Surname:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal surname</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferred name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferred forename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ex:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;UPN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unique Pupil Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>13 characters, or UN1 to UN5 when not known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;NHS number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>10 digits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ostcode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fa&amp;mily:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role in the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to the family&apos;s children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;lationship:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has parental &amp;responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has parental responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People who may be the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why it matched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Link to Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add as Ne&amp;w Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store is closed. Unlock it and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) need correcting, as shown beside each field.</source>
+        <translation>
+            <numerusform>%n field needs correcting, as shown beside it.</numerusform>
+            <numerusform>%n fields need correcting, as shown beside each field.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 may already be in the store. Link the existing person to the family, or choose Add as New Person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) in the store may be %1. Link the right one to the family instead of adding a second record, or add %1 as a new person.</source>
+        <translation>
+            <numerusform>%n person in the store may be %1. Link them to the family instead of adding a second record, or add %1 as a new person.</numerusform>
+            <numerusform>%n people in the store may be %1. Link the right one to the family instead of adding a second record, or add %1 as a new person.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose a family above to link the person to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::AssessmentEditor</name>
+    <message>
+        <source>Assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assessor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supporting Families headings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Headings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessed headings are in bold, with their score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child&apos;s voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the child says about their life and what would help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chi&amp;ld&apos;s voice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family&apos;s voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the parents or carers say about their needs and strengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Family&apos;s voice:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Include this heading in the assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 is no concern, 5 the greatest need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strengths for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sc&amp;ore:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;trengths:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Needs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Assessment[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment of %1[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::AssessmentsPage</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment of %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child&apos;s voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family&apos;s voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heading was assessed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score %1 of 5 (1 is no concern, 5 the greatest need)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not assessed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Assessment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;pen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Headings scored 4 or 5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Selected assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment has been recorded for this family. Choose New Assessment to record one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No assessment has been recorded for this family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessments could not be read. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the assessment of %1 by %2?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You can restore it from Case › Deleted Items for %n day(s).</source>
+        <translation>
+            <numerusform>You can restore it from Case › Deleted Items for %n day.</numerusform>
+            <numerusform>You can restore it from Case › Deleted Items for %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment was not deleted. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::CaseNoteEditor</name>
+    <message>
+        <source>New Case Note[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case Note[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of the event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type of note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family member the note is about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened, who was there, and what was agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significant &amp;event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significant event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark events that change the picture of the family&apos;s situation, so they stand out in the chronology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data category of the note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special category data (health, ethnicity, religion …)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criminal offence data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The UK GDPR category of what the note says. It decides with whom the note may be shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data catego&amp;ry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A person no longer in this family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case Note of %1[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::ChangeStatusDialog</name>
+    <message>
+        <source>Change Status of %1[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date the change took effect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason for the change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for closing, such as the plan&apos;s goals being met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for the referral to children&apos;s social care.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason social care handed the family back to early help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the reason for reopening the case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new status is missing. Choose one from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason for the change is missing. Enter why the status changes to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::ChronologyPage</name>
+    <message>
+        <source>Chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chronology: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Printed on %1 by %2 · %n entry(ies)</source>
+        <translation>
+            <numerusform>Printed on %1 by %2 · %n entry</numerusform>
+            <numerusform>Printed on %1 by %2 · %n entries</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No entries match the filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (significant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show entries of type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Si&amp;gnificant events only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a case note to the chronology (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op&amp;en…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Significant event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This family&apos;s chronology has no entries yet. Add a note to start it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entry(ies) shown, newest first.</source>
+        <translation>
+            <numerusform>%n entry shown, newest first.</numerusform>
+            <numerusform>%n entries shown, newest first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your role does not allow printing or exporting case records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the chronology as filtered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry (%1) is not a case note, so it is not edited in the chronology.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the %1 tab of this family to see or change the record behind it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Case Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the case note of %1 (%2)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>It can be restored from Case › Deleted Items for %n day(s).</source>
+        <translation>
+            <numerusform>It can be restored from Case › Deleted Items for %n day.</numerusform>
+            <numerusform>It can be restored from Case › Deleted Items for %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting the case note failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, significant events only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, all events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print Chronology</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1688,6 +2802,697 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>Former surname: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::ConsentEditor</name>
+    <message>
+        <source>Record Consent[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent &amp;for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Given by:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pe&amp;rsonal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spec&amp;ial category data (UK GDPR Art. 9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cri&amp;minal offence data (UK GDPR Art. 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data category: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metho&amp;d:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date give&amp;n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revie&amp;w on:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review the consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The young person themself, as competent to consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity: competent young person. %1 gives consent for themselves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity: parental responsibility for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no recorded parental responsibility for %2. Choose another person, or the young person themself if they are competent to consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purpose “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also recorded, and kept when you save: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent for %1[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no recorded parental responsibility for %2, so cannot give consent for them. Choose a person with parental responsibility, or the young person themself if they are competent to consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::ConsentPage</name>
+    <message>
+        <source>Consent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decisions to share without consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent &amp;given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dec&amp;isions to share without consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record Consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a family member&apos;s consent to share information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record that the selected consent was withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Decisio&amp;n to Share Without Consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a decision to share information without consent, with its lawful basis and justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Op&amp;en…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected record (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (competent young person)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (parental responsibility)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent for %1: %2
+Given by %3 on %4 (%5)
+Purposes: %6
+Shared with: %7
+Data: %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the consent given by %1 for %2 on %3?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the decision by %1 on %2 to share without consent?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It can be restored from Case › Deleted Items for 30 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::ConsentVocabulary</name>
+    <message>
+        <source>%1 (born %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding and promoting the welfare of children, young people and families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;afeguarding and promoting the welfare of children, young people and families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision of social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision of social &amp;care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision of health services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provision of &amp;health services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children&apos;s trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children&apos;s &amp;trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>H&amp;ealth services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Local authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voluntary sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Voluntary sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK GDPR Art. 6(1)(e): public task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK GDPR Art. 6(1)(f): legitimate interests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK GDPR Art. 6(1)(c): legal obligation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UK GDPR Art. 6(1)(d): vital interests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 9(2)(g) with DPA 2018 Sch. 1 para 18: safeguarding of children and of individuals at risk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 9(2)(g), Sch. 1 para 18</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 9(2)(h) with DPA 2018 Sch. 1 para 2: health or social care purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Art. 9(2)(h), Sch. 1 para 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criminal offence data, DPA 2018 s.10(5) with Sch. 1 para 18: safeguarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPA 2018 s.10(5), Sch. 1 para 18</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criminal offence data, DPA 2018 s.10(5) with Sch. 1 para 2: health or social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPA 2018 s.10(5), Sch. 1 para 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special category data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criminal offence data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parental responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>competent young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(a person not in this family)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::DeletedItemsDialog</name>
+    <message>
+        <source>Deleted Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Case records deleted in the last %n day(s) can be restored. Choose one from the &amp;list and press Restore.</source>
+        <translation>
+            <numerusform>Case records deleted in the last %n day can be restored. Choose one from the &amp;list and press Restore.</numerusform>
+            <numerusform>Case records deleted in the last %n days can be restored. Choose one from the &amp;list and press Restore.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deleted records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No case records were deleted in the last %n day(s).</source>
+        <translation>
+            <numerusform>No case records were deleted in the last %n day.</numerusform>
+            <numerusform>No case records were deleted in the last %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role may see deleted records but not restore them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted at %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Until %1 today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Can be restored until %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAF meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::EditorDialog</name>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can read this record but not change it: the role %1 does not allow changes to case records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This form has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes, discard them, or go back to the form?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::FamilyCasePage</name>
+    <message>
+        <source>Chan&amp;ge Status…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No lead practitioner assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the lead practitioner as typed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lead &amp;practitioner:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status &amp;history:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (no status change recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role does not allow changes to case records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the family&apos;s case status.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1852,6 +3657,34 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <source>Linked to %1 — %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Family records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Members</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;se</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;lan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onsent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;hronology</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::ui::FirstUserPage</name>
@@ -1909,6 +3742,68 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>The two passphrases are different.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::FormUndo</name>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::GoalEditor</name>
+    <message>
+        <source>Add Goal[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Goal[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Heading:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the goal should achieve, in the family&apos;s words where possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No linked assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Linked assessment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment of %1 by %2 records no need under “%3”. Choose another assessment or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The assessment this goal was linked to has been deleted, so saving removes the link. To keep it, cancel and restore the assessment from Case › Deleted Items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This family has no assessment to link the goal to.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2200,6 +4095,373 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <source>Showing %L1 people, not every match. Type more of a name or a UPN to narrow the list.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;My Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge With…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge the selected person with another record of the same person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deleted Items…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Users…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My Work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews, actions and consent due, and families without a plan (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::MeetingEditor</name>
+    <message>
+        <source>Record TAF Meeting[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit TAF Meeting[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names and organisations, separated by commas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Attendees:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meeting notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::MergePeopleDialog</name>
+    <message>
+        <source>No family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search for the other person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search by name or UPN…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Other person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>People to merge with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two people side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record to keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can compare these records but not merge them: the role %1 does not allow deleting records, and a merge removes one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the record that is the same person as %1. Their records are shown side by side below; choose which record to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matches the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NHS number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postcodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family memberships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers and e-mail addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: choose a person above</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep %1 (column 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the first record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep %1 (column 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the second record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merge record %1 (%2) into record %3 (%4)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything recorded for record %1 moves to record %2: family memberships, addresses, contacts, case notes, consents and sharing decisions, and identifiers that record %2 lacks. Record %1 then no longer appears in lists or searches. A merge cannot be undone from Case › Deleted Items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::MyWorkView</name>
+    <message>
+        <source>My work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reviews, actions and consent due, and families without a plan. Press Enter to open a line&apos;s family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock a store to see the work due.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Work due as of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This list could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent for a person not found in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No active plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>%n day overdue</numerusform>
+            <numerusform>%n days overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Due in %n day(s)</source>
+        <translation>
+            <numerusform>Due in %n day</numerusform>
+            <numerusform>Due in %n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This record belongs to no family, so there is no family to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Enter or double-click to open %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviews due in the next 7 days (%n)</source>
+        <translation>
+            <numerusform>Reviews due in the next 7 days (%n)</numerusform>
+            <numerusform>Reviews due in the next 7 days (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue actions (%n)</source>
+        <translation>
+            <numerusform>Overdue actions (%n)</numerusform>
+            <numerusform>Overdue actions (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Consent due for review (%n)</source>
+        <translation>
+            <numerusform>Consent due for review (%n)</numerusform>
+            <numerusform>Consent due for review (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Families without a plan (%n)</source>
+        <translation>
+            <numerusform>Families without a plan (%n)</numerusform>
+            <numerusform>Families without a plan (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No plan reviews are due in the next 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actions are overdue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent is due for review in the next 7 days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every open family has an active plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::ui::OrganisationPage</name>
@@ -2326,6 +4588,356 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::PlanClosureEditor</name>
+    <message>
+        <source>Edit Plan Closure[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Plan[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;End date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has no goals, so there are no outcomes to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcomes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::PlanEditor</name>
+    <message>
+        <source>Start a Plan[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Plan[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::PlanPage</name>
+    <message>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 to %2, closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1, active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This family has no Team Around the Family plan yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start a &amp;Plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan &amp;by start date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan goals, actions, meetings and reviews</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start &amp;Plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;Goal…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Act&amp;ion…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Record Meeting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record Revie&amp;w…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected record (Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected record (Delete)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close Pla&amp;n…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the plan could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started %1, closed %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open action(s)</source>
+        <translation>
+            <numerusform>%n open action</numerusform>
+            <numerusform>%n open actions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next review due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Around the Family plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome, %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Goals and actions (%n)</source>
+        <translation>
+            <numerusform>Goals and actions (%n)</numerusform>
+            <numerusform>Goals and actions (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the linked assessment was deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (from the assessment of %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open, overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1 and not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>TAF meetings (%n)</source>
+        <translation>
+            <numerusform>TAF meetings (%n)</numerusform>
+            <numerusform>TAF meetings (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>TAF meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviews (%n)</source>
+        <translation>
+            <numerusform>Reviews (%n)</numerusform>
+            <numerusform>Reviews (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review at the TAF meeting of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No next review set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress, %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the plan started on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the goal “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the action “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TAF meeting of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the review of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the selected record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %1?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>You can restore it from Case › Deleted Items for %n day(s).</source>
+        <translation>
+            <numerusform>You can restore it from Case › Deleted Items for %n day.</numerusform>
+            <numerusform>You can restore it from Case › Deleted Items for %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its goals, actions, meetings and reviews are kept with it. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::PlanRecordEditor</name>
+    <message>
+        <source>Assessment of %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::ReadyPage</name>
     <message>
         <source>The store is ready</source>
@@ -2349,6 +4961,110 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::ReviewEditor</name>
+    <message>
+        <source>Record Review[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit Review[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held at meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not held at a TAF meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAF meeting on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held at &amp;meeting:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan has no goals yet, so there is no progress to record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress towards goal %1, %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress since the last review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This review also records progress towards %n goal(s) that were deleted. Saving removes that progress.</source>
+        <translation>
+            <numerusform>This review also records progress towards %n goal that was deleted. Saving removes that progress.</numerusform>
+            <numerusform>This review also records progress towards %n goals that were deleted. Saving removes that progress.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt review by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Has a next review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lock after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only a designated safeguarding lead can change these settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The window locks after %n minute(s) without keyboard or mouse input, and at once when this computer&apos;s session locks.</source>
+        <translation>
+            <numerusform>The window locks after %n minute without keyboard or mouse input, and at once when this computer&apos;s session locks.</numerusform>
+            <numerusform>The window locks after %n minutes without keyboard or mouse input, and at once when this computer&apos;s session locks.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::SetupWizard</name>
     <message>
         <source>Set Up Early Help Case Manager</source>
@@ -2364,6 +5080,81 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>The store could not be created. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SharingDecisionEditor</name>
+    <message>
+        <source>Record Decision to Share Without Consent[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whose information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Whose information:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lawful basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: personal data only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needed when special category or criminal offence data is shared: the UK GDPR Art. 9 condition, or for criminal offence data DPA 2018 s.10(5), each with its Schedule 1 paragraph.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Condition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why sharing without consent is necessary and proportionate, and why consent was not sought or was overridden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Justification:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided b&amp;y:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date of decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Da&amp;te:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision to Share Without Consent[*]</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2520,6 +5311,214 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>%1 cannot be opened as a case store. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::UserEditorDialog</name>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name they will choose when unlocking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New &amp;role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporary passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Temporary passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the temporary passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;epeat it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the new user this passphrase in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changing the role replaces the user&apos;s passphrase with this one. Give it to them in person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 It needs at least %n character(s).</source>
+        <translation>
+            <numerusform>%1 It needs at least %n character.</numerusform>
+            <numerusform>%1 It needs at least %n characters.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Add User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change &amp;Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the new user&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ. Type the same passphrase in both fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::UsersDialog</name>
+    <message>
+        <source>Unknown role &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm your passphrase to manage users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding, removing and changing users rewrites the store&apos;s key file, which needs the key that your passphrase unlocks. The key is forgotten when this window closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your &amp;passphrase:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each user unlocks this store with their own passphrase. Their role decides what they may do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>U&amp;sers of this store:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add User…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove User…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Ro&amp;le…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role has changed since you unlocked the store. Lock the store and unlock it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1 from this store? They will no longer be able to unlock it. Case records they wrote are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::WithdrawConsentDialog</name>
+    <message>
+        <source>Withdraw Consent for %1[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given by %1 for %2 on %3. From the date it is withdrawn, it no longer allows sharing. The consent stays on the record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Date withdrawn:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name of the person who withdrew it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn &amp;by:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
