@@ -545,7 +545,7 @@ int main(int argc, char* argv[]) {
                   9},
                  true);
     showMyWork(&window);
-    shoot(QStringLiteral("my-work-review-due"));
+    shoot(QStringLiteral("my-work-overdue-actions"));
     showFamilies(&window);
     for (const QString& action : {QStringLiteral("Apply for a bus pass"), QStringLiteral("breakfast club"),
                                   QStringLiteral("parenting group"), QStringLiteral("later start")})
