@@ -202,7 +202,7 @@ void MyWorkView::addLine(QTreeWidgetItem* groupItem, Group group, const MyWorkIt
 QString MyWorkView::groupTitle(Group group, int count) const {
     switch (group) {
     case Group::ReviewsDue:
-        return tr("Reviews due in the next 7 days (%n)", nullptr, count);
+        return tr("Reviews overdue or due in the next 7 days (%n)", nullptr, count);
     case Group::OverdueActions:
         return tr("Overdue actions (%n)", nullptr, count);
     case Group::ConsentsDue:

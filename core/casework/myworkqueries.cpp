@@ -41,8 +41,8 @@ Result<QList<MyWorkItem>> MyWorkQueries::reviewsDue(QDate today, int days) const
                        "WHERE r.deleted = 0 AND p.deleted = 0 AND f.deleted = 0 AND p.status = 'active' "
                        "AND r.id = (SELECT l.id FROM plan_review l WHERE l.plan_id = p.id AND l.deleted = 0 "
                        "            ORDER BY l.review_date DESC, l.created_at DESC, l.id DESC LIMIT 1) "
-                       "AND r.next_review_date BETWEEN ? AND ? ORDER BY r.next_review_date, f.name"),
-        {dateValue(today), dateValue(today.addDays(days))});
+                       "AND r.next_review_date <= ? ORDER BY r.next_review_date, f.name"),
+        {dateValue(today.addDays(days))});
 }
 
 Result<QList<MyWorkItem>> MyWorkQueries::overdueActions(QDate today) const {

@@ -28,7 +28,8 @@ public:
     explicit MyWorkQueries(Store& store);
 
     // Returns the active plans whose latest review sets a next review date
-    // from today to today + days, by that date. The recordId is the review's.
+    // on or before today + days, overdue ones included, by that date. The
+    // recordId is the review's.
     [[nodiscard]] Result<QList<MyWorkItem>> reviewsDue(QDate today, int days = 7) const;
 
     // Returns the open actions due before today, oldest due date first.

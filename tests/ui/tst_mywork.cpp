@@ -179,7 +179,7 @@ void TestMyWork::groupsShowNamesAndDates() {
     auto* tree = view.findChild<QTreeWidget*>(QStringLiteral("myWorkTreeWidget"));
     QVERIFY(tree);
     QCOMPARE(tree->topLevelItemCount(), 4);
-    QCOMPARE(tree->topLevelItem(ReviewsDue)->text(0), QStringLiteral("Reviews due in the next 7 days (1)"));
+    QCOMPARE(tree->topLevelItem(ReviewsDue)->text(0), QStringLiteral("Reviews overdue or due in the next 7 days (1)"));
     QCOMPARE(tree->topLevelItem(OverdueActions)->text(0), QStringLiteral("Overdue actions (1)"));
     QCOMPARE(tree->topLevelItem(ConsentsDue)->text(0), QStringLiteral("Consent due for review (1)"));
 
@@ -272,7 +272,7 @@ void TestMyWork::emptyGroupsSaySo() {
     MyWorkView view(m_session.get());
     auto* tree = view.findChild<QTreeWidget*>(QStringLiteral("myWorkTreeWidget"));
     QVERIFY(tree);
-    QCOMPARE(tree->topLevelItem(ReviewsDue)->text(0), QStringLiteral("Reviews due in the next 7 days (0)"));
+    QCOMPARE(tree->topLevelItem(ReviewsDue)->text(0), QStringLiteral("Reviews overdue or due in the next 7 days (0)"));
     QCOMPARE(tree->topLevelItem(ReviewsDue)->childCount(), 1);
     QCOMPARE(tree->topLevelItem(ReviewsDue)->child(0)->text(0),
              QStringLiteral("No plan reviews are due in the next 7 days."));

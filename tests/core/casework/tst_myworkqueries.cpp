@@ -65,6 +65,7 @@ void TestMyWorkQueries::reviewsDueWithinSevenDays() {
     const QString laterFamily = m_fixture.insertFamily(QStringLiteral("Brown family"));
     const QString supersededFamily = m_fixture.insertFamily(QStringLiteral("Cole family"));
     const QString closedFamily = m_fixture.insertFamily(QStringLiteral("Dunn family"));
+    const QString overdueFamily = m_fixture.insertFamily(QStringLiteral("Evans family"));
 
     const QString due = createReview(createPlan(dueFamily), QDate(2026, 11, 6), QDate(2026, 12, 11));
     QVERIFY(!due.isEmpty());
@@ -76,18 +77,24 @@ void TestMyWorkQueries::reviewsDueWithinSevenDays() {
         !createReview(createPlan(closedFamily, PlanStatus::Closed), QDate(2026, 11, 6), QDate(2026, 12, 5))
              .isEmpty());
 
+    // A review whose date has passed stays on the list until one is held.
+    const QString overdue = createReview(createPlan(overdueFamily), QDate(2026, 9, 1), QDate(2026, 10, 1));
+    QVERIFY(!overdue.isEmpty());
+
     MyWorkQueries queries(*m_fixture.store);
     Result<QList<MyWorkItem>> items = queries.reviewsDue(m_today);
     EARLYHELP_VERIFY_OK(items);
-    QCOMPARE(items->size(), 1);
-    QCOMPARE(items->first().recordId, due);
-    QCOMPARE(items->first().familyId, dueFamily);
-    QCOMPARE(items->first().familyName, QStringLiteral("Ahmed family"));
-    QCOMPARE(items->first().date, QDate(2026, 12, 11));
+    QCOMPARE(items->size(), 2);
+    QCOMPARE(items->at(0).recordId, overdue);
+    QCOMPARE(items->at(0).date, QDate(2026, 10, 1));
+    QCOMPARE(items->at(1).recordId, due);
+    QCOMPARE(items->at(1).familyId, dueFamily);
+    QCOMPARE(items->at(1).familyName, QStringLiteral("Ahmed family"));
+    QCOMPARE(items->at(1).date, QDate(2026, 12, 11));
 
     Result<QList<MyWorkItem>> wider = queries.reviewsDue(m_today, 8);
     EARLYHELP_VERIFY_OK(wider);
-    QCOMPARE(wider->size(), 2);
+    QCOMPARE(wider->size(), 3);
 }
 
 void TestMyWorkQueries::overdueActionsOnlyOpenAndPastDue() {
