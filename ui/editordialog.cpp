@@ -1,6 +1,7 @@
 #include "editordialog.h"
 
 #include <QAction>
+#include <QHBoxLayout>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QMessageBox>
@@ -21,12 +22,26 @@ EditorDialog::EditorDialog(CaseSession* session, QWidget* parent)
     , m_undoStack(new QUndoStack(this))
     , m_formUndo(new FormUndo(m_undoStack, this))
 {
-    QAction* undoAction = m_undoStack->createUndoAction(this, tr("Undo"));
+    // The buttons keep short labels; what they would undo or redo, such as
+    // "Undo Edit Needs", is in their tool tips.
+    auto* undoAction = new QAction(tr("Undo"), this);
     undoAction->setObjectName(QStringLiteral("undoAction"));
     undoAction->setShortcuts(QKeySequence::Undo);
-    QAction* redoAction = m_undoStack->createRedoAction(this, tr("Redo"));
+    undoAction->setEnabled(false);
+    connect(undoAction, &QAction::triggered, m_undoStack, &QUndoStack::undo);
+    connect(m_undoStack, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::undoTextChanged, undoAction, [undoAction](const QString& text) {
+        undoAction->setToolTip(tr("Undo %1 (Ctrl+Z)").arg(text));
+    });
+    auto* redoAction = new QAction(tr("Redo"), this);
     redoAction->setObjectName(QStringLiteral("redoAction"));
     redoAction->setShortcuts(QKeySequence::Redo);
+    redoAction->setEnabled(false);
+    connect(redoAction, &QAction::triggered, m_undoStack, &QUndoStack::redo);
+    connect(m_undoStack, &QUndoStack::canRedoChanged, redoAction, &QAction::setEnabled);
+    connect(m_undoStack, &QUndoStack::redoTextChanged, redoAction, [redoAction](const QString& text) {
+        redoAction->setToolTip(tr("Redo %1 (Ctrl+Shift+Z)").arg(text));
+    });
     addAction(undoAction);
     addAction(redoAction);
 

@@ -340,10 +340,11 @@ QWidget* MainWindow::createWorkspace()
     m_splitter->setObjectName(QStringLiteral("mainSplitter"));
     m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_familyView);
-    m_splitter->setStretchFactor(0, 2);
-    m_splitter->setStretchFactor(1, 3);
+    // The family view's tabs and editors need the room more than the lists.
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({560, 640});
+    m_splitter->setSizes({440, 760});
 
     auto* layout = new QVBoxLayout(workspace);
     layout->setContentsMargins(4, 4, 4, 4);

@@ -6,6 +6,7 @@
 #include "cases/casedirectory.h"
 #include "casework/assessmentrepository.h"
 #include "casework/casenoterepository.h"
+#include "casework/chronology.h"
 #include "casework/consentrepository.h"
 #include "casework/deleteditems.h"
 #include "casework/familycaserepository.h"
@@ -15,10 +16,12 @@
 #include "import/ctfimporter.h"
 #include "store/store.h"
 #include "support/ctfgenerator.h"
+#include "ui/casesession.h"
+#include "ui/familyview.h"
 
 #include <benchmark/benchmark.h>
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QDate>
 #include <QFile>
 #include <QLoggingCategory>
@@ -58,13 +61,14 @@ void require(const Status& status, const char* what) {
 // benchmark. Writes go through the repositories, as the app's do.
 struct CaseworkStore {
     QTemporaryDir dir;
+    SecretBytes key = SecretBytes::random(32);
     std::unique_ptr<Store> store;
     QString largestFamilyId;              // the family with 500 case notes
     std::map<int, QString> familyByNotes; // a family id for each chronology size
 
     CaseworkStore() {
         store =
-            require(Store::create(dir.filePath(QStringLiteral("school.ehstore")), SecretBytes::random(32)),
+            require(Store::create(dir.filePath(QStringLiteral("school.ehstore")), key),
                     "creating the store");
         OrganisationRecord organisation;
         organisation.name = QStringLiteral("Benchmark Primary School");
@@ -272,18 +276,47 @@ void BM_OpenFamily(benchmark::State& state) {
 }
 BENCHMARK(BM_OpenFamily)->Arg(66)->Arg(largestChronology)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// Shows a family whose chronology has state.range(0) notes in the app's
+// family view, as choosing it in the list does: its members and every tab
+// (case, assessments, plan, consent, chronology) filled from the store
+// through a second connection, on the offscreen platform.
+void BM_ShowFamilyInView(benchmark::State& state) {
+    CaseworkStore& fixture = caseworkStore();
+    const auto family = fixture.familyByNotes.find(int(state.range(0)));
+    if (family == fixture.familyByNotes.end()) {
+        state.SkipWithError("no family has that many case notes");
+        return;
+    }
+    ui::CaseSession session(require(Store::open(fixture.store->path(), fixture.key), "opening the store"),
+                            access::Actor{QStringLiteral("Benchmark Lead"), QStringLiteral("lead")});
+    ui::FamilyView view;
+    view.resize(900, 700);
+    view.setSession(&session);
+    for (auto _ : state) {
+        const FamilyDetail detail = require(session.directory().family(family->second), "reading the family");
+        view.showFamily(detail);
+    }
+    view.setSession(nullptr);
+}
+BENCHMARK(BM_ShowFamilyInView)->Arg(66)->Arg(largestChronology)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// The Chronology tab's query for the family with 500 notes: the notes and
+// one entry for each of its other case records, newest first.
 void BM_Chronology500(benchmark::State& state) {
     CaseworkStore& fixture = caseworkStore();
-    CaseNoteRepository notes(*fixture.store);
+    Chronology chronology(*fixture.store);
+    qsizetype entries = 0;
     for (auto _ : state) {
-        const QList<CaseNote> chronology =
-            require(notes.chronology(fixture.largestFamilyId), "reading the chronology");
-        if (chronology.size() != largestChronology) {
-            state.SkipWithError("the chronology does not have 500 notes");
+        const QList<ChronologyEntry> shown =
+            require(chronology.entries(fixture.largestFamilyId, {}), "reading the chronology");
+        if (shown.size() < largestChronology) {
+            state.SkipWithError("the chronology has fewer than 500 entries");
             break;
         }
-        benchmark::DoNotOptimize(chronology);
+        entries = shown.size();
+        benchmark::DoNotOptimize(shown);
     }
+    state.counters["entries"] = double(entries);
 }
 BENCHMARK(BM_Chronology500)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -349,7 +382,9 @@ BENCHMARK(BM_ListDeletedItems)->Unit(benchmark::kMillisecond)->UseRealTime();
 } // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
     QLoggingCategory::setFilterRules(QStringLiteral("earlyhelp.*.info=false"));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
