@@ -3420,6 +3420,14 @@ Data: %8</source>
         <source>Save the changes, discard them, or go back to the form?</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Undo %1 (Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Redo %1 (Ctrl+Shift+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::ui::FamilyCasePage</name>
@@ -4419,13 +4427,6 @@ Data: %8</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Reviews due in the next 7 days (%n)</source>
-        <translation>
-            <numerusform>Reviews due in the next 7 days (%n)</numerusform>
-            <numerusform>Reviews due in the next 7 days (%n)</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Overdue actions (%n)</source>
         <translation>
             <numerusform>Overdue actions (%n)</numerusform>
@@ -4461,6 +4462,13 @@ Data: %8</source>
     <message>
         <source>Every open family has an active plan.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviews overdue or due in the next 7 days (%n)</source>
+        <translation>
+            <numerusform>Reviews overdue or due in the next 7 days (%n)</numerusform>
+            <numerusform>Reviews overdue or due in the next 7 days (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
