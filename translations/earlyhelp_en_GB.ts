@@ -4448,10 +4448,6 @@ Data: %8</source>
         </translation>
     </message>
     <message>
-        <source>No plan reviews are due in the next 7 days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No actions are overdue.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4469,6 +4465,10 @@ Data: %8</source>
             <numerusform>Reviews overdue or due in the next 7 days (%n)</numerusform>
             <numerusform>Reviews overdue or due in the next 7 days (%n)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>No plan reviews are overdue or due in the next 7 days.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -216,7 +216,7 @@ QString MyWorkView::groupTitle(Group group, int count) const {
 QString MyWorkView::emptyGroupText(Group group) const {
     switch (group) {
     case Group::ReviewsDue:
-        return tr("No plan reviews are due in the next 7 days.");
+        return tr("No plan reviews are overdue or due in the next 7 days.");
     case Group::OverdueActions:
         return tr("No actions are overdue.");
     case Group::ConsentsDue:

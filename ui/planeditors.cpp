@@ -417,7 +417,7 @@ ReviewEditor::ReviewEditor(CaseSession* session, const QString& familyId, const 
         const PlanGoal& goal = goals.at(i);
         const QString goalText = tr("%1: %2").arg(headingLabel(goal.heading), goal.description);
         QPlainTextEdit* edit = newTextEdit(this, QStringLiteral("reviewProgressEdit_%1").arg(i),
-                                           tr("Progress towards goal %1, %2").arg(i + 1).arg(goalText), 2);
+                                           tr("Progress towards goal %1, %2").arg(i + 1).arg(goalText), 4);
         edit->setPlaceholderText(tr("Progress since the last review"));
         auto* label = new QLabel(numberedLabel(static_cast<int>(i), goalText), this);
         label->setTextFormat(Qt::PlainText);
@@ -520,7 +520,7 @@ PlanClosureEditor::PlanClosureEditor(CaseSession* session, const TafPlan& plan, 
         const QString label = headingLabel(headings.at(i));
         QPlainTextEdit* edit =
             newTextEdit(this, QStringLiteral("outcomeEdit_%1").arg(headingCode(headings.at(i))),
-                        tr("Outcome for %1").arg(label), 2);
+                        tr("Outcome for %1").arg(label), 5);
         auto* fieldLabel = new QLabel(numberedLabel(static_cast<int>(i), tr("Outcome: %1").arg(label)), this);
         fieldLabel->setBuddy(edit);
         fields()->addRow(fieldLabel, edit);
@@ -533,6 +533,9 @@ PlanClosureEditor::PlanClosureEditor(CaseSession* session, const TafPlan& plan, 
         for (auto it = m_outcomeEdits.cbegin(); it != m_outcomeEdits.cend(); ++it)
             it.value()->setPlainText(plan.outcomes.value(it.key()));
     });
+    // An outcome is a few sentences per heading; the form opens wide enough
+    // to read them without scrolling.
+    resize(qMax(width(), 720), height());
 }
 
 Status PlanClosureEditor::save() {

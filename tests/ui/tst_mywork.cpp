@@ -275,7 +275,7 @@ void TestMyWork::emptyGroupsSaySo() {
     QCOMPARE(tree->topLevelItem(ReviewsDue)->text(0), QStringLiteral("Reviews overdue or due in the next 7 days (0)"));
     QCOMPARE(tree->topLevelItem(ReviewsDue)->childCount(), 1);
     QCOMPARE(tree->topLevelItem(ReviewsDue)->child(0)->text(0),
-             QStringLiteral("No plan reviews are due in the next 7 days."));
+             QStringLiteral("No plan reviews are overdue or due in the next 7 days."));
     QCOMPARE(tree->topLevelItem(OverdueActions)->child(0)->text(0),
              QStringLiteral("No actions are overdue."));
     QCOMPARE(tree->topLevelItem(ConsentsDue)->child(0)->text(0),
