@@ -37,13 +37,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-template <typename T> T* child(QObject* parent, const QString& objectName) {
-    T* found = parent->findChild<T*>(objectName);
-    if (!found)
-        qWarning("no child named %s", qPrintable(objectName));
-    return found;
-}
-
 // Saves a picture of widget when EARLYHELP_SCREENSHOT_DIR names a folder, so
 // a reviewer can look at the dialogs in the states the tests reach.
 void saveScreenshot(QWidget* widget, const QString& name) {

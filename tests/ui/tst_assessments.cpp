@@ -43,13 +43,6 @@ using namespace earlyhelp::uitest;
 
 namespace {
 
-template <typename T> T* child(QObject* parent, const QString& objectName) {
-    T* found = parent->findChild<T*>(objectName);
-    if (!found)
-        qWarning("no child named %s", qPrintable(objectName));
-    return found;
-}
-
 // A date in the previous month, on the 15th, so that stepping its day down
 // or up by one keeps it in the past whatever today is.
 QDate lastMonthOnThe15th() {

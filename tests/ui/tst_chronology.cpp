@@ -43,13 +43,6 @@ const QString visitText = QStringLiteral("Visited Joanna at home. The children w
 const QString concernText = QStringLiteral("Amara told her teacher she is worried about money at home.");
 const QString closureReason = QStringLiteral("Plan goals met; family agrees to close.");
 
-template <typename T> T* child(QObject* parent, const QString& objectName) {
-    T* found = parent->findChild<T*>(objectName);
-    if (!found)
-        qWarning("no child named %s", qPrintable(objectName));
-    return found;
-}
-
 // Returns the texts of one column of table, top to bottom.
 QStringList columnTexts(const QTableWidget* table, int column) {
     QStringList texts;

@@ -37,13 +37,6 @@ using namespace earlyhelp::uitest;
 
 namespace {
 
-template <typename T> T* child(QObject* parent, const QString& objectName) {
-    T* found = parent->findChild<T*>(objectName);
-    if (!found)
-        qWarning("no child named %s", qPrintable(objectName));
-    return found;
-}
-
 QPushButton* saveButton(QWidget* editor) {
     auto* buttons = child<QDialogButtonBox>(editor, QStringLiteral("editorButtonBox"));
     return buttons ? buttons->button(QDialogButtonBox::Save) : nullptr;

@@ -41,15 +41,6 @@ namespace {
 const QString passphrase = QStringLiteral("kestrel lane early help 2026");
 const QString schoolName = QStringLiteral("Kestrel Lane Primary School");
 
-template <typename T>
-T* child(QObject* parent, const QString& objectName)
-{
-    T* found = parent->findChild<T*>(objectName);
-    if (!found)
-        qWarning("no child named %s", qPrintable(objectName));
-    return found;
-}
-
 void clickWizardButton(QWizard* wizard, QWizard::WizardButton which)
 {
     QAbstractButton* button = wizard->button(which);

@@ -41,13 +41,6 @@ const QString robin = readOnlyActor().user;
 const QString robinPassphrase = QStringLiteral("robin reads the chronology");
 const QString changedPassphrase = QStringLiteral("seven swans by the canal lock");
 
-template <typename T> T* child(QObject* parent, const QString& objectName) {
-    T* found = parent->findChild<T*>(objectName);
-    if (!found)
-        qWarning("no child named %s", qPrintable(objectName));
-    return found;
-}
-
 SecretBytes secretFrom(const QString& text) {
     const QByteArray utf8 = text.toUtf8();
     return SecretBytes::copyOf(utf8.constData(), static_cast<std::size_t>(utf8.size()));

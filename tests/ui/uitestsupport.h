@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QList>
+#include <QObject>
 #include <QString>
 #include <QStringList>
 
@@ -57,6 +58,17 @@ inline constexpr char16_t testPassphrase[] = u"correct horse battery staple 42";
 // the unlock dialog would report them.
 [[nodiscard]] access::Actor leadActor();
 [[nodiscard]] access::Actor readOnlyActor();
+
+// Returns parent's descendant of type T named objectName, or nullptr with a
+// warning that names what is missing, so a renamed widget fails readably.
+template <typename T>
+[[nodiscard]] T* child(QObject* parent, const QString& objectName)
+{
+    T* found = parent->findChild<T*>(objectName);
+    if (!found)
+        qWarning("no child named %s", qPrintable(objectName));
+    return found;
+}
 
 enum class WidgetScope { VisibleOnly, IncludingHidden };
 
