@@ -1,4 +1,5 @@
 #include "casedirectory.h"
+#include "personcolumns.h"
 
 #include "domain/searchfold.h"
 #include "store/store.h"
@@ -36,35 +37,6 @@ std::unexpected<Error> queryError(const QSqlQuery& query)
                          .arg(query.lastError().text()));
 }
 
-const QString personColumns = QStringLiteral(
-    "p.id, p.upn, p.legal_forename, p.middle_names, p.legal_surname, p.preferred_forename, "
-    "p.preferred_surname, p.former_surname, p.date_of_birth, p.sex, p.is_pupil, p.looked_after, "
-    "(SELECT fm.family_id FROM family_member fm JOIN family f ON f.id = fm.family_id "
-    "  WHERE fm.person_id = p.id AND fm.deleted = 0 AND f.deleted = 0 ORDER BY f.created_at LIMIT 1), "
-    "(SELECT f.name FROM family_member fm JOIN family f ON f.id = fm.family_id "
-    "  WHERE fm.person_id = p.id AND fm.deleted = 0 AND f.deleted = 0 ORDER BY f.created_at LIMIT 1)");
-
-// Reads the columns of personColumns starting at column first.
-PersonSummary readPerson(const QSqlQuery& query, int first = 0)
-{
-    PersonSummary person;
-    person.id = query.value(first + 0).toString();
-    person.upn = query.value(first + 1).toString();
-    person.legalForename = query.value(first + 2).toString();
-    person.middleNames = query.value(first + 3).toString();
-    person.legalSurname = query.value(first + 4).toString();
-    person.preferredForename = query.value(first + 5).toString();
-    person.preferredSurname = query.value(first + 6).toString();
-    person.formerSurname = query.value(first + 7).toString();
-    person.dateOfBirth = QDate::fromString(query.value(first + 8).toString(), Qt::ISODate);
-    person.sex = query.value(first + 9).toString();
-    person.isPupil = query.value(first + 10).toInt() != 0;
-    person.lookedAfter = query.value(first + 11).toInt() != 0;
-    person.familyId = query.value(first + 12).toString();
-    person.familyName = query.value(first + 13).toString();
-    return person;
-}
-
 // Compares names as a British reader orders them: case and accents matter only
 // to break ties, so "Ó Murchú" sorts among the Ms and before "Wiśniewski".
 const QCollator& nameCollator()
@@ -84,6 +56,38 @@ QString utcNow()
 }
 
 } // namespace
+
+const QString& personSummaryColumns()
+{
+    static const QString columns = QStringLiteral(
+        "p.id, p.upn, p.legal_forename, p.middle_names, p.legal_surname, p.preferred_forename, "
+        "p.preferred_surname, p.former_surname, p.date_of_birth, p.sex, p.is_pupil, p.looked_after, "
+        "(SELECT fm.family_id FROM family_member fm JOIN family f ON f.id = fm.family_id "
+        "  WHERE fm.person_id = p.id AND fm.deleted = 0 AND f.deleted = 0 ORDER BY f.created_at LIMIT 1), "
+        "(SELECT f.name FROM family_member fm JOIN family f ON f.id = fm.family_id "
+        "  WHERE fm.person_id = p.id AND fm.deleted = 0 AND f.deleted = 0 ORDER BY f.created_at LIMIT 1)");
+    return columns;
+}
+
+PersonSummary readPersonSummary(const QSqlQuery& query, int first)
+{
+    PersonSummary person;
+    person.id = query.value(first + 0).toString();
+    person.upn = query.value(first + 1).toString();
+    person.legalForename = query.value(first + 2).toString();
+    person.middleNames = query.value(first + 3).toString();
+    person.legalSurname = query.value(first + 4).toString();
+    person.preferredForename = query.value(first + 5).toString();
+    person.preferredSurname = query.value(first + 6).toString();
+    person.formerSurname = query.value(first + 7).toString();
+    person.dateOfBirth = QDate::fromString(query.value(first + 8).toString(), Qt::ISODate);
+    person.sex = query.value(first + 9).toString();
+    person.isPupil = query.value(first + 10).toInt() != 0;
+    person.lookedAfter = query.value(first + 11).toInt() != 0;
+    person.familyId = query.value(first + 12).toString();
+    person.familyName = query.value(first + 13).toString();
+    return person;
+}
 
 QString PersonSummary::displayName() const
 {
@@ -126,7 +130,7 @@ Result<QList<PersonSummary>> CaseDirectory::people(const QString& typed, int lim
                          " WHERE person_search MATCH ? AND p.deleted = 0 LIMIT ?");
 
     QSqlQuery query(m_store.database());
-    query.prepare(u"SELECT " + personColumns + u" FROM person p WHERE p.local_id IN (" + chosen + u")" + order);
+    query.prepare(u"SELECT " + personSummaryColumns() + u" FROM person p WHERE p.local_id IN (" + chosen + u")" + order);
     if (!match.isEmpty())
         query.addBindValue(match);
     query.addBindValue(limit);
@@ -135,7 +139,7 @@ Result<QList<PersonSummary>> CaseDirectory::people(const QString& typed, int lim
 
     QList<PersonSummary> people;
     while (query.next())
-        people += readPerson(query);
+        people += readPersonSummary(query);
 
     // SQLite's NOCASE folds ASCII letters only, so the final order is by name
     // as a British reader expects it.
@@ -213,7 +217,7 @@ Result<FamilyDetail> CaseDirectory::family(const QString& familyId) const
     detail.family.status = query.value(2).toString();
     detail.family.lookedAfter = query.value(3).toInt() != 0;
 
-    query.prepare(u"SELECT m.role, m.relationship, m.parental_responsibility, " + personColumns
+    query.prepare(u"SELECT m.role, m.relationship, m.parental_responsibility, " + personSummaryColumns()
                   + u" FROM family_member m JOIN person p ON p.id = m.person_id"
                     u" WHERE m.family_id = ? AND m.deleted = 0 AND p.deleted = 0"
                     u" ORDER BY m.role = 'adult', p.date_of_birth DESC, p.legal_surname, p.legal_forename");
@@ -225,7 +229,7 @@ Result<FamilyDetail> CaseDirectory::family(const QString& familyId) const
         member.role = query.value(0).toString();
         member.relationship = query.value(1).toString();
         member.parentalResponsibility = query.value(2).toInt() != 0;
-        member.person = readPerson(query, 3);
+        member.person = readPersonSummary(query, 3);
         member.person.familyId = detail.family.id;
         member.person.familyName = detail.family.name;
         detail.members += member;

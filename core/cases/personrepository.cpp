@@ -1,5 +1,6 @@
 #include "personrepository.h"
 
+#include "cases/personcolumns.h"
 #include "domain/upn.h"
 #include "domain/validators.h"
 #include "store/store.h"
@@ -121,15 +122,13 @@ private:
     bool m_open = false;
 };
 
-const QString summaryColumns = QStringLiteral(
-    "p.id, p.upn, p.legal_forename, p.middle_names, p.legal_surname, p.preferred_forename, "
-    "p.preferred_surname, p.former_surname, p.date_of_birth, p.sex, p.is_pupil, p.looked_after, "
-    "(SELECT fm.family_id FROM family_member fm JOIN family f ON f.id = fm.family_id "
-    "  WHERE fm.person_id = p.id AND fm.deleted = 0 AND f.deleted = 0 ORDER BY f.created_at LIMIT 1), "
-    "(SELECT f.name FROM family_member fm JOIN family f ON f.id = fm.family_id "
-    "  WHERE fm.person_id = p.id AND fm.deleted = 0 AND f.deleted = 0 ORDER BY f.created_at LIMIT 1), "
-    "p.nhs_number, p.upn_not_known, "
-    "(SELECT group_concat(a.postcode, '|') FROM address a WHERE a.person_id = p.id AND a.deleted = 0)");
+// The summary's columns, then the NHS number, the UPN-not-known code and the
+// person's postcodes joined by '|'.
+QString summaryColumns() {
+    return personSummaryColumns() +
+           u", p.nhs_number, p.upn_not_known, "
+           u"(SELECT group_concat(a.postcode, '|') FROM address a WHERE a.person_id = p.id AND a.deleted = 0)";
+}
 
 struct SummaryRow {
     PersonSummary person;
@@ -140,21 +139,7 @@ struct SummaryRow {
 
 SummaryRow readSummary(const QSqlQuery& query) {
     SummaryRow row;
-    PersonSummary& person = row.person;
-    person.id = query.value(0).toString();
-    person.upn = query.value(1).toString();
-    person.legalForename = query.value(2).toString();
-    person.middleNames = query.value(3).toString();
-    person.legalSurname = query.value(4).toString();
-    person.preferredForename = query.value(5).toString();
-    person.preferredSurname = query.value(6).toString();
-    person.formerSurname = query.value(7).toString();
-    person.dateOfBirth = QDate::fromString(query.value(8).toString(), Qt::ISODate);
-    person.sex = query.value(9).toString();
-    person.isPupil = query.value(10).toInt() != 0;
-    person.lookedAfter = query.value(11).toInt() != 0;
-    person.familyId = query.value(12).toString();
-    person.familyName = query.value(13).toString();
+    row.person = readPersonSummary(query);
     row.nhsNumber = query.value(14).toString();
     row.upnNotKnown = query.value(15).toString();
     // Postcodes from imports may be written in any case and spacing.
@@ -445,7 +430,7 @@ Result<QList<DuplicateMatch>> PersonRepository::findDuplicates(const NewPerson& 
     // which SQL cannot do.
     const Sql sql(m_store);
     Result<QSqlQuery> query = sql.run(
-        u"SELECT " + summaryColumns +
+        u"SELECT " + summaryColumns() +
             u" FROM person p WHERE p.deleted = 0 AND p.id <> ? AND ("
             u" (? <> '' AND upper(p.upn) = ?)"
             u" OR (? <> '' AND replace(replace(p.nhs_number, ' ', ''), '-', '') = ?)"
@@ -566,7 +551,7 @@ Status PersonRepository::linkToFamily(const access::Actor& actor, const QString&
 Result<PersonProfile> PersonRepository::profile(const QString& personId) const {
     const Sql sql(m_store);
     Result<QSqlQuery> query =
-        sql.run(u"SELECT " + summaryColumns + u" FROM person p WHERE p.id = ? AND p.deleted = 0", {personId});
+        sql.run(u"SELECT " + summaryColumns() + u" FROM person p WHERE p.id = ? AND p.deleted = 0", {personId});
     if (!query)
         return std::unexpected(query.error());
     if (!query->next())
