@@ -67,6 +67,8 @@ private slots:
     void cleanupTestCase();
     void editorFieldsAreNamedAndReachable_data();
     void editorFieldsAreNamedAndReachable();
+    void datesTypedAsWritten_data();
+    void datesTypedAsWritten();
 
 private:
     QTemporaryDir m_dir;
@@ -176,6 +178,32 @@ void TestAccessibility::editorFieldsAreNamedAndReachable()
             QVERIFY2(label->buddy(), qPrintable(QStringLiteral("label \"%1\" has a mnemonic but no buddy")
                                                     .arg(label->text())));
     }
+}
+
+void TestAccessibility::datesTypedAsWritten_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QDate>("expected");
+    QTest::newRow("with slashes") << QStringLiteral("25/10/2026") << QDate(2026, 10, 25);
+    QTest::newRow("single digits") << QStringLiteral("5/3/2026") << QDate(2026, 3, 5);
+    QTest::newRow("leading zeros") << QStringLiteral("05/03/2026") << QDate(2026, 3, 5);
+    QTest::newRow("digits only") << QStringLiteral("25102026") << QDate(2026, 10, 25);
+}
+
+void TestAccessibility::datesTypedAsWritten()
+{
+    QFETCH(QString, typed);
+    QFETCH(QDate, expected);
+    std::unique_ptr<CaseNoteEditor> editor = std::make_unique<CaseNoteEditor>(m_session.get(), m_family.family.id);
+    editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(editor.get()));
+    auto* date = child<QDateEdit>(editor.get(), QStringLiteral("noteDateEdit"));
+    QVERIFY(date);
+    date->setDate(QDate(2026, 12, 4));
+    date->setFocus();
+    date->setSelectedSection(QDateTimeEdit::DaySection);
+    QTest::keyClicks(date, typed);
+    QCOMPARE(date->date(), expected);
 }
 
 QTEST_MAIN(TestAccessibility)
