@@ -81,7 +81,7 @@ using SharingOutcome = std::variant<Allowed, Denied>;
 // and criminal offence data, a decision counts only when its condition is
 // the rule's condition. Deleted consents and decisions never count.
 // NOTE: a sharing decision records no recipient or purpose, so one decision
-// about a subject stands in for consent for every recipient and purpose
+// about a subject replaces consent for every recipient and purpose
 // whose rule allows an override.
 [[nodiscard]] SharingOutcome decide(const Agreement& agreement, bool agreementVerified,
                                     const SharingRequest& request, const QList<Consent>& consents,
