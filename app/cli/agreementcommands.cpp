@@ -155,9 +155,10 @@ int runVerify(const QStringList& files, const AgreementOptions& options) {
     const Result<policy::Agreement> agreement = readVerified(files.first(), options);
     if (!agreement)
         return fail(agreement.error().message);
-    out() << Text::tr("%1: signature verified; agreement version %2, %n rule(s).", nullptr,
-                      static_cast<int>(agreement->rules.size()))
-                 .arg(files.first(), QString::number(agreement->version))
+    // The CLI loads no translations, so a %n plural would print "rule(s)".
+    out() << Text::tr("%1: signature verified; agreement version %2, number of rules: %3.")
+                 .arg(files.first(), QString::number(agreement->version),
+                      QString::number(agreement->rules.size()))
           << Qt::endl;
     return Success;
 }
