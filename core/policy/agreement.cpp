@@ -139,6 +139,112 @@ Status checkCode(const QString& code, const QString& path) {
     return {};
 }
 
+// Finds a key that appears twice in one object. QJsonDocument keeps the last
+// value of a repeated key without a word, so a reviewer reading the first
+// value and the app using the last could disagree about a signed document.
+// The scanner runs only on bytes QJsonDocument has accepted, so it skips
+// values without validating them.
+class DuplicateKeyScanner {
+public:
+    explicit DuplicateKeyScanner(const QByteArray& json)
+        : m_json(json) {}
+
+    // Returns the JSON path of the first repeated key, or nothing.
+    std::optional<QString> find() {
+        scanValue(QString());
+        return m_duplicatePath;
+    }
+
+private:
+    void skipWhitespace() {
+        while (m_position < m_json.size() && QByteArrayView(" \t\r\n").contains(m_json.at(m_position)))
+            ++m_position;
+    }
+
+    // Reads the string token at the current position and returns its value.
+    QString readString() {
+        const qsizetype start = m_position++;
+        while (m_position < m_json.size() && m_json.at(m_position) != '"') {
+            if (m_json.at(m_position) == '\\')
+                ++m_position;
+            ++m_position;
+        }
+        ++m_position;
+        const QByteArray token = m_json.mid(start, m_position - start);
+        return QJsonDocument::fromJson('[' + token + ']').array().at(0).toString();
+    }
+
+    void scanValue(const QString& path) {
+        skipWhitespace();
+        if (m_position >= m_json.size())
+            return;
+        const char first = m_json.at(m_position);
+        if (first == '{') {
+            scanObject(path);
+        } else if (first == '[') {
+            scanArray(path);
+        } else if (first == '"') {
+            readString();
+        } else {
+            while (m_position < m_json.size() &&
+                   !QByteArrayView(",]} \t\r\n").contains(m_json.at(m_position)))
+                ++m_position;
+        }
+    }
+
+    void scanObject(const QString& path) {
+        ++m_position;
+        QSet<QString> keys;
+        for (;;) {
+            skipWhitespace();
+            if (m_position >= m_json.size() || m_json.at(m_position) == '}') {
+                ++m_position;
+                return;
+            }
+            if (m_json.at(m_position) == ',') {
+                ++m_position;
+                continue;
+            }
+            const QString key = readString();
+            const QString keyPath = path.isEmpty() ? key : path + u'.' + key;
+            if (keys.contains(key) && !m_duplicatePath) {
+                m_duplicatePath = keyPath;
+                return;
+            }
+            keys.insert(key);
+            skipWhitespace();
+            ++m_position; // the colon
+            scanValue(keyPath);
+            if (m_duplicatePath)
+                return;
+        }
+    }
+
+    void scanArray(const QString& path) {
+        ++m_position;
+        qsizetype index = 0;
+        for (;;) {
+            skipWhitespace();
+            if (m_position >= m_json.size() || m_json.at(m_position) == ']') {
+                ++m_position;
+                return;
+            }
+            if (m_json.at(m_position) == ',') {
+                ++m_position;
+                ++index;
+                continue;
+            }
+            scanValue(path + u'[' + QString::number(index) + u']');
+            if (m_duplicatePath)
+                return;
+        }
+    }
+
+    const QByteArray& m_json;
+    qsizetype m_position = 0;
+    std::optional<QString> m_duplicatePath;
+};
+
 Result<QList<PartyType>> readPartyTypes(const QJsonObject& root) {
     const Result<QJsonArray> array = requiredArray(root, QStringLiteral("partyTypes"));
     if (!array)
@@ -473,6 +579,10 @@ Result<Agreement> parseAgreement(const QByteArray& json) {
     if (!document.isObject())
         return invalid(tr("The agreement is a JSON %1, not an object. Its top level must be in braces.")
                            .arg(document.isArray() ? tr("array") : tr("value")));
+    if (const std::optional<QString> duplicate = DuplicateKeyScanner(json).find())
+        return invalid(tr("%1: the key appears twice in the same object. Keep one, so that every reader sees "
+                          "the same value.")
+                           .arg(*duplicate));
     const QJsonObject root = document.object();
     if (Status keys = rejectUnknownKeys(root, QString(),
                                         {QStringLiteral("formatVersion"), QStringLiteral("agreementVersion"),

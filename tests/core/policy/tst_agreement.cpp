@@ -196,6 +196,17 @@ void TestAgreement::readerErrors_data() {
     QTest::addColumn<QString>("message");
 
     QTest::newRow("not JSON") << QByteArray("{\"formatVersion\": 1,") << QStringLiteral("not valid JSON");
+    QTest::newRow("duplicate top-level key")
+        << serialised(minimalAgreement()).replace("\"title\"", "\"title\": \"Earlier title\",\n    \"title\"")
+        << QStringLiteral("title: the key appears twice in the same object");
+    QTest::newRow("duplicate key in a rule")
+        << serialised(minimalAgreement())
+               .replace("\"basis\": \"override_only\"",
+                        "\"basis\": \"consent\", \"basis\": \"override_only\"")
+        << QStringLiteral("rules[2].basis: the key appears twice in the same object");
+    QTest::newRow("escaped duplicate key")
+        << serialised(minimalAgreement()).replace("\"notice\"", "\"not\\u0069ce\": \"x\", \"notice\"")
+        << QStringLiteral("notice: the key appears twice in the same object");
     QTest::newRow("top level array") << QByteArray("[]") << QStringLiteral("JSON array, not an object");
     QTest::newRow("unknown top-level key") << withTopLevel(QStringLiteral("signature"), QStringLiteral("x"))
                                            << QStringLiteral("signature: unknown key. Remove it");
