@@ -162,6 +162,10 @@ SharingOutcome decide(const Agreement& agreement, bool agreementVerified, const 
         return Denied{tr("The data sharing agreement's signature is not verified, so nothing is shared."),
                       {}};
 
+    if (!request.today.isValid())
+        return Denied{tr("The date of the request is missing, so consent and decisions cannot be checked."),
+                      {}};
+
     const std::optional<FieldDefinition> field = findField(request.fieldId);
     if (!field)
         return Denied{tr("\"%1\" is not a field the app knows, so it is not shared.").arg(request.fieldId),

@@ -63,9 +63,9 @@ struct Denied {
 using SharingOutcome = std::variant<Allowed, Denied>;
 
 // Decides whether request may go ahead under agreement. Denies by default: an
-// unverified agreement, an unknown field, a field whose category is unknown,
-// an unknown sender or recipient party type or purpose, or a cell without a
-// rule is denied. Otherwise the rule's basis decides:
+// unverified agreement, an invalid today, an unknown field, a field whose
+// category is unknown, an unknown sender or recipient party type or purpose,
+// or a cell without a rule is denied. Otherwise the rule's basis decides:
 // - consent: a current consent of the subject must cover the recipient (its
 //   party type or the organisation), the purpose and the category. A consent
 //   is current when it was given on or before today, is not withdrawn (any
@@ -81,8 +81,8 @@ using SharingOutcome = std::variant<Allowed, Denied>;
 // and criminal offence data, a decision counts only when its condition is
 // the rule's condition. Deleted consents and decisions never count.
 // NOTE: a sharing decision records no recipient or purpose, so one decision
-// about a subject replaces consent for every recipient and purpose
-// whose rule allows an override.
+// about a subject replaces consent for every recipient and purpose whose
+// rule allows an override.
 [[nodiscard]] SharingOutcome decide(const Agreement& agreement, bool agreementVerified,
                                     const SharingRequest& request, const QList<Consent>& consents,
                                     const QList<SharingDecision>& decisions);

@@ -287,6 +287,11 @@ void TestDecide::denyByDefault_data() {
     QTest::newRow("agreement not verified")
         << special << false << consents << decisions << QStringLiteral("signature is not verified");
 
+    SharingRequest noDate = special;
+    noDate.today = QDate();
+    QTest::newRow("request without a date")
+        << noDate << true << consents << decisions << QStringLiteral("date of the request is missing");
+
     SharingRequest unknownField = special;
     unknownField.fieldId = QStringLiteral("person.shoeSize");
     QTest::newRow("unknown field") << unknownField << true << consents << decisions
