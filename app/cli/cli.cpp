@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include "agreementcommands.h"
+
 #include "cases/casedirectory.h"
 #include "cases/casestore.h"
 #include "common/secretbytes.h"
@@ -342,7 +344,13 @@ int run(const QStringList& arguments)
         "                     list people or families, optionally those matching SEARCH\n"
         "  keychain --user NAME\n"
         "                     keep the key in the OS keychain, unlocking as NAME on this computer\n"
-        "  verify             check the store's encryption, structure and search index\n\n"
+        "  verify             check the store's encryption, structure and search index\n"
+        "  agreement keygen PUBLIC SECRET\n"
+        "                     create an Ed25519 key pair for signing data sharing agreements\n"
+        "  agreement sign FILE --secret-key SECRET\n"
+        "                     sign an agreement; the signature goes to FILE.sig\n"
+        "  agreement verify|show FILE [--public-key PUBLIC]\n"
+        "                     check FILE against FILE.sig (default key: the one built in); show lists its rules\n\n"
         "Exit status: 0 on success, 1 when the command failed, 2 for a usage error."));
     parser.addHelpOption();
     parser.addVersionOption();
@@ -361,8 +369,12 @@ int run(const QStringList& arguments)
          Text::tr("name")},
         {QStringLiteral("keychain"), Text::tr("init: also keep the key in the OS keychain, so that no passphrase is "
                                         "needed on this computer.")},
+        {QStringLiteral("public-key"), Text::tr("agreement verify and show: the Trust public key file (default: "
+                                          "the key built into the app)."), Text::tr("file")},
+        {QStringLiteral("secret-key"), Text::tr("agreement sign: the secret key file made by agreement keygen."),
+         Text::tr("file")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain or verify"));
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify or agreement"));
 
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -414,6 +426,9 @@ int run(const QStringList& arguments)
             return usage(Text::tr("verify takes no arguments"));
         return runVerify(options);
     }
+    if (command == u"agreement")
+        return runAgreement(rest, AgreementOptions{parser.value(QStringLiteral("public-key")),
+                                                   parser.value(QStringLiteral("secret-key"))});
     return usage(Text::tr("unknown command \"%1\"").arg(command));
 }
 

@@ -1,0 +1,1 @@
+hn+UNqPSFKB6wODPlUJglHlp8/x1aRwbhsnd2pC9jBZLTIn7HUfkpbhIqdYrT2qmNMeuGl7f+eyliZc0Ds7QBA==
