@@ -168,10 +168,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The assessment %1 records no need under &quot;%2&quot;. Choose a heading that the assessment covers.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>action</source>
         <translation type="unfinished"></translation>
     </message>
@@ -209,10 +205,6 @@
     </message>
     <message>
         <source>The next review date, %1, is not after the review on %2. Enter a later date.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The review records progress for the goal %1, which is not a goal of this plan. Remove that entry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -277,6 +269,34 @@
     </message>
     <message>
         <source>Case note of %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of %1, %2, is in the future. Enter the date it was held, today or earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of %1, %2, is before the plan started on %3. Enter %3 or a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The end date of the plan, %1, is in the future. Enter the date it closed, today or earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The linked assessment records no need under &quot;%1&quot;, or was deleted. Choose a heading that the assessment covers, or link no assessment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review records progress for a goal that is not a goal of this plan, or was deleted. Clear that goal&apos;s progress, or restore the goal from Case › Deleted Items.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -557,11 +577,11 @@
 <context>
     <name>earlyhelp::ConsentRepository</name>
     <message>
-        <source>The consent %1 was already withdrawn on %2.</source>
+        <source>The date the consent was withdrawn is missing. Enter that date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The date the consent was withdrawn is missing. Enter that date.</source>
+        <source>This consent was already withdrawn on %1, so there is nothing to withdraw. Close the form to see the consent as it is now.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1835,6 +1855,78 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>keychain takes no arguments, only options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot create %1: %2. Choose a file that does not exist yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this build has no valid Trust public key; pass --public-key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement keygen takes the public key file and the secret key file to create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created the public key %1 and the secret key %2. Keep the secret key offline; anyone who has it can sign agreements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement sign takes one agreement file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement sign needs --secret-key naming the Trust&apos;s secret key file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a valid agreement, so it was not signed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed %1; the signature is in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement verify takes one agreement file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: signature verified; agreement version %2, number of rules: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement show takes one agreement file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1, signature verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement takes keygen, sign, verify or show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown agreement command &quot;%1&quot;; use keygen, sign, verify or show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Early Help Case Manager on the command line, for school IT and scripts.
 
 Commands:
@@ -1846,16 +1938,333 @@ Commands:
   keychain --user NAME
                      keep the key in the OS keychain, unlocking as NAME on this computer
   verify             check the store&apos;s encryption, structure and search index
+  agreement keygen PUBLIC SECRET
+                     create an Ed25519 key pair for signing data sharing agreements
+  agreement sign FILE --secret-key SECRET
+                     sign an agreement; the signature goes to FILE.sig
+  agreement verify|show FILE [--public-key PUBLIC]
+                     check FILE against FILE.sig (default key: the one built in); show lists its rules
 
 Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>init, import, list, keychain or verify</source>
+        <source>agreement verify and show: the Trust public key file (default: the key built into the app).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>keychain takes no arguments, only options</source>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement sign: the secret key file made by agreement keygen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, import, list, keychain, verify or agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::policy</name>
+    <message>
+        <source>(missing)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown key. Remove it; the keys allowed here are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing. Add it as a text value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not text. Write it as a quoted string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is blank. Enter the text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing. Add it as a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a whole number of at least %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing. Add it as a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a list. Write it in square brackets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is an empty list. Add at least one entry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object. Write it in braces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, not a code. Use lower case letters, digits and underscores, starting with a letter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.code is &quot;%2&quot;, which an earlier party type already uses. Give each party type its own code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.code is &quot;%2&quot;, which an earlier purpose already uses. Give each purpose its own code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.code is &quot;%2&quot;, not a data category. Use personal, special_category or criminal_offence.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.code is &quot;%2&quot;, which an earlier category already uses. List each category once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, but this rule needs no condition because it %3. Remove the condition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never allows sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>covers personal data only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing. Special category and criminal offence data need a condition: one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, not a known condition. Use one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, an Art. 9 condition, but criminal offence data needs a DPA 2018 s.10(5) condition such as s10_5_sch1_para18.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is &quot;%2&quot;, a criminal offence condition, but special category data needs an Art. 9 condition such as art9_2_g_sch1_para18.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.purpose is &quot;%2&quot;, which the agreement does not declare under purposes. Declare it or use a declared purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.recipient is &quot;%2&quot;, which the agreement does not declare under partyTypes. Declare it or use a declared party type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.category is &quot;%2&quot;, which the agreement does not declare under categories. Declare it or use a declared category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.basis is &quot;%2&quot;, not a basis. Use consent, consent_or_override, override_only or never.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.lawfulBasis is &quot;%2&quot;, but a rule that never allows sharing has no lawful basis. Remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.lawfulBasis is missing. Enter the UK GDPR Art. 6 basis: one of %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.lawfulBasis is &quot;%2&quot;, not a known lawful basis. Use one of %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.retention is missing. Say how long the recipient keeps what it receives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.clause is &quot;%2&quot;, which an earlier rule already uses. Give each rule its own clause id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rules purpose &quot;%2&quot;, recipient &quot;%3&quot; and category &quot;%4&quot; again. Keep one rule for each purpose, recipient and category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement is not valid JSON: %1 at byte %2. Check the file or ask the Trust for a new copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement is a JSON %1, not an object. Its top level must be in braces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the key appears twice in the same object. Keep one, so that every reader sees the same value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>formatVersion is %1, but this version of the app reads format %2 only. Install the app version that came with this agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was withdrawn on %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent&apos;s review date, %1, has passed. Review the consent with the family.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent is dated %1, which is after today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent does not name %1 as a recipient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent does not cover the purpose %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent does not cover %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No consent to share is recorded for this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data sharing agreement&apos;s signature is not verified, so nothing is shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date of the request is missing, so consent and decisions cannot be checked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a field the app knows, so it is not shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data category of this %1 is not recorded, so it is not shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement does not cover this kind of data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement has no purpose &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement does not name &quot;%1&quot; as a party that may share.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement does not name &quot;%1&quot; as a party that may receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement has no rule for sharing %1 with %2 for %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is never shared with %2 for this purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sharing needs a recorded decision to share without consent, and none applies to this person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No decision to share without consent applies either.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cryptography library libsodium could not start. Reinstall the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 is not %2 bytes in Base64. Check that the file is the one you meant and has not been cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The bundled file %1 is missing: %2. Reinstall the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generating a signing key failed. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret key is %1 bytes long, not %2. Use a key made by the agreement keygen command.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing failed. Check the secret key and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The public key is %1 bytes long, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature is %1 bytes long, not %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signature does not match: the document was changed after signing, or another key signed it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>public key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signature</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>secret key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The data sharing agreement was rejected because its signature is not the Trust&apos;s: %1 Do not use it; ask the Trust for a signed copy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This build has no valid Trust public key, so no agreement can be verified. Rebuild with EARLYHELP_TRUST_PUBLIC_KEY_FILE naming the Trust&apos;s key file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2580,10 +2989,6 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Author</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2699,6 +3104,14 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>Print Chronology</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note&apos;s author, or the person who gave or withdrew consent, decided to share, or changed the status. Plans, meetings and reviews record no one.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -112,7 +112,7 @@ std::unique_ptr<QTextDocument> chronologyDocument(const ChronologyPrintout& prin
     QTextCharFormat header = plain;
     header.setFontWeight(QFont::Bold);
     const QStringList headings{ChronologyPage::tr("Date"), ChronologyPage::tr("Type"),
-                               ChronologyPage::tr("Author"), ChronologyPage::tr("Text")};
+                               ChronologyPage::tr("By"), ChronologyPage::tr("Text")};
     for (int column = 0; column < headings.size(); ++column)
         insertCell(table, 0, column, headings.at(column), header);
 
@@ -147,7 +147,12 @@ ChronologyPage::ChronologyPage(QWidget* parent)
     m_table = new QTableWidget(0, ColumnCount, this);
     m_table->setObjectName(QStringLiteral("chronologyTableWidget"));
     m_table->setAccessibleName(tr("Chronology"));
-    m_table->setHorizontalHeaderLabels({tr("Date"), tr("Type"), tr("Author"), tr("Significant"), tr("Text")});
+    m_table->setHorizontalHeaderLabels({tr("Date"), tr("Type"), tr("By"), tr("Significant"), tr("Text")});
+    // Only a case note has an author; for other records the column names who
+    // acted: who gave or withdrew consent, who decided, who changed the status.
+    m_table->horizontalHeaderItem(2)->setToolTip(
+        tr("The note's author, or the person who gave or withdrew consent, decided to share, or changed the "
+           "status. Plans, meetings and reviews record no one."));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);

@@ -257,7 +257,9 @@ Result<Consent> ConsentRepository::withdrawConsent(const Actor& actor, const QSt
     if (current->withdrawnDate.isValid()) {
         return makeError(
             ErrorCode::InvalidInput,
-            tr("The consent %1 was already withdrawn on %2.").arg(id, dateForScreen(current->withdrawnDate)));
+            tr("This consent was already withdrawn on %1, so there is nothing to withdraw. Close the form "
+               "to see the consent as it is now.")
+                .arg(dateForScreen(current->withdrawnDate)));
     }
     if (!date.isValid())
         return makeError(ErrorCode::InvalidInput,

@@ -53,6 +53,24 @@ Result<QDate> storedDate(Store& store, const QString& table, const QString& colu
     return dateFromValue(query.value(0));
 }
 
+// Checks that a meeting or review of planId, held on date, is not in the
+// future and not before the plan started. what names the record for the
+// message, such as "the meeting".
+Status checkHeldDate(Store& store, const QString& planId, QDate date, QDate today, const QString& what) {
+    if (date > today) {
+        return invalid(tr("The date of %1, %2, is in the future. Enter the date it was held, today or earlier.")
+                           .arg(what, dateForScreen(date)));
+    }
+    Result<QDate> start = storedDate(store, QStringLiteral("taf_plan"), QStringLiteral("start_date"), planId);
+    if (!start)
+        return std::unexpected(start.error());
+    if (start->isValid() && date < *start) {
+        return invalid(tr("The date of %1, %2, is before the plan started on %3. Enter %3 or a later date.")
+                           .arg(what, dateForScreen(date), dateForScreen(*start)));
+    }
+    return {};
+}
+
 Status requireRow(Store& store, const QString& table, const QString& id, const QString& label) {
     QSqlQuery query(store.database());
     query.prepare(QString(u"SELECT count(*) FROM " + table + u" WHERE id = ? AND deleted = 0"));
@@ -99,7 +117,7 @@ const RecordMapping<TafPlan>& planMapping() {
             }
             return plan;
         },
-        [](Store& store, const TafPlan& plan, QDate) -> Status {
+        [](Store& store, const TafPlan& plan, QDate today) -> Status {
             if (plan.familyId.isEmpty())
                 return invalid(tr("The plan has no family. Choose the family it is for."));
             if (Status family = requireRow(store, QStringLiteral("family"), plan.familyId, tr("family"));
@@ -111,6 +129,11 @@ const RecordMapping<TafPlan>& planMapping() {
                 return invalid(tr("The end date of the plan, %1, is before its start date, %2. Enter %2 or a "
                                   "later date.")
                                    .arg(dateForScreen(plan.endDate), dateForScreen(plan.startDate)));
+            }
+            if (plan.endDate.isValid() && plan.endDate > today) {
+                return invalid(tr("The end date of the plan, %1, is in the future. Enter the date it closed, "
+                                  "today or earlier.")
+                                   .arg(dateForScreen(plan.endDate)));
             }
             if (plan.status == PlanStatus::Closed && !plan.endDate.isValid())
                 return invalid(tr("The end date of the closed plan is missing. Enter the date it closed."));
@@ -165,9 +188,9 @@ const RecordMapping<PlanGoal>& goalMapping() {
             if (!need.exec() || !need.next())
                 return std::unexpected(store.errorFromSql(need.lastError()));
             if (need.value(0).toInt() == 0) {
-                return invalid(tr("The assessment %1 records no need under \"%2\". Choose a heading that "
-                                  "the assessment covers.")
-                                   .arg(goal.assessmentId, headingLabel(goal.heading)));
+                return invalid(tr("The linked assessment records no need under \"%1\", or was deleted. "
+                                  "Choose a heading that the assessment covers, or link no assessment.")
+                                   .arg(headingLabel(goal.heading)));
             }
             return {};
         },
@@ -245,13 +268,13 @@ const RecordMapping<TafMeeting>& meetingMapping() {
             meeting.notes = row.values.at(3).toString();
             return meeting;
         },
-        [](Store& store, const TafMeeting& meeting, QDate) -> Status {
+        [](Store& store, const TafMeeting& meeting, QDate today) -> Status {
             if (Status plan = requireRow(store, QStringLiteral("taf_plan"), meeting.planId, tr("plan"));
                 !plan)
                 return plan;
             if (!meeting.date.isValid())
                 return invalid(tr("The date of the meeting is missing. Enter the date it was held."));
-            return {};
+            return checkHeldDate(store, meeting.planId, meeting.date, today, tr("the meeting"));
         },
     };
     return mapping;
@@ -285,11 +308,13 @@ const RecordMapping<PlanReview>& reviewMapping() {
             review.nextReviewDate = dateFromValue(row.values.at(4));
             return review;
         },
-        [](Store& store, const PlanReview& review, QDate) -> Status {
+        [](Store& store, const PlanReview& review, QDate today) -> Status {
             if (Status plan = requireRow(store, QStringLiteral("taf_plan"), review.planId, tr("plan")); !plan)
                 return plan;
             if (!review.date.isValid())
                 return invalid(tr("The date of the review is missing. Enter the date it was held."));
+            if (Status held = checkHeldDate(store, review.planId, review.date, today, tr("the review")); !held)
+                return held;
             if (!review.meetingId.isEmpty()) {
                 Result<QDate> meetingDate = storedDate(store, QStringLiteral("taf_meeting"),
                                                        QStringLiteral("meeting_date"), review.meetingId);
@@ -320,9 +345,9 @@ const RecordMapping<PlanReview>& reviewMapping() {
                 if (!goal.exec() || !goal.next())
                     return std::unexpected(store.errorFromSql(goal.lastError()));
                 if (goal.value(0).toInt() == 0) {
-                    return invalid(tr("The review records progress for the goal %1, which is not a goal of "
-                                      "this plan. Remove that entry.")
-                                       .arg(it.key()));
+                    return invalid(tr("The review records progress for a goal that is not a goal of this "
+                                      "plan, or was deleted. Clear that goal's progress, or restore the goal "
+                                      "from Case › Deleted Items."));
                 }
             }
             return {};

@@ -118,7 +118,8 @@ void TestConsentRepository::consentGivenThenWithdrawn() {
                                                      QStringLiteral("Sadia Khan"));
     QVERIFY(!again);
     QCOMPARE(again.error().message,
-             QStringLiteral("The consent %1 was already withdrawn on 01/12/2026.").arg(created->meta.id));
+             QStringLiteral("This consent was already withdrawn on 01/12/2026, so there is nothing to withdraw. "
+                            "Close the form to see the consent as it is now."));
 }
 
 void TestConsentRepository::consentValidation_data() {

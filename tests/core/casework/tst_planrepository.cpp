@@ -24,6 +24,8 @@ private slots:
     void reviewBeforeMeetingRejected();
     void nextReviewNotAfterReviewRejected();
     void reviewProgressForOtherPlanRejected();
+    void heldDatesChecked_data();
+    void heldDatesChecked();
     void deletedPlanRestoresWithinWindow();
     void deletedActionRestoreRejectedAfterWindow();
 
@@ -138,11 +140,10 @@ void TestPlanRepository::goalNeedsAssessedHeading() {
     goal.heading = SupportingFamiliesHeading::Crime;
     Result<PlanGoal> rejected = plans.createGoal(caseworker, goal);
     QVERIFY(!rejected);
-    QCOMPARE(
-        rejected.error().message,
-        QStringLiteral("The assessment %1 records no need under \"Crime prevention and tackling crime\". "
-                       "Choose a heading that the assessment covers.")
-            .arg(stored->meta.id));
+    QCOMPARE(rejected.error().message,
+             QStringLiteral(
+                 "The linked assessment records no need under \"Crime prevention and tackling crime\", "
+                 "or was deleted. Choose a heading that the assessment covers, or link no assessment."));
 
     goal.heading = static_cast<SupportingFamiliesHeading>(42);
     Result<PlanGoal> unknown = plans.createGoal(caseworker, goal);
@@ -279,9 +280,93 @@ void TestPlanRepository::reviewProgressForOtherPlanRejected() {
     Result<PlanReview> rejected = plans.createReview(caseworker, review);
     QVERIFY(!rejected);
     QCOMPARE(rejected.error().message,
-             QStringLiteral("The review records progress for the goal %1, which is not a goal of this plan. "
-                            "Remove that entry.")
-                 .arg(goal->meta.id));
+             QStringLiteral(
+                 "The review records progress for a goal that is not a goal of this plan, or was "
+                 "deleted. Clear that goal's progress, or restore the goal from Case › Deleted Items."));
+}
+
+namespace {
+
+template <typename T> Status statusOf(const Result<T>& result) {
+    if (result)
+        return {};
+    return std::unexpected(result.error());
+}
+
+} // namespace
+
+// The fixture's today is 04/12/2026 and the sample plan starts on 01/11/2026.
+void TestPlanRepository::heldDatesChecked_data() {
+    QTest::addColumn<QString>("record");
+    QTest::addColumn<QDate>("date");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("meeting in the future")
+        << QStringLiteral("meeting") << QDate(2026, 12, 5)
+        << QStringLiteral(
+               "The date of the meeting, 05/12/2026, is in the future. Enter the date it was held, today "
+               "or earlier.");
+    QTest::newRow("meeting before the plan")
+        << QStringLiteral("meeting") << QDate(2026, 10, 31)
+        << QStringLiteral(
+               "The date of the meeting, 31/10/2026, is before the plan started on 01/11/2026. Enter "
+               "01/11/2026 or a later date.");
+    QTest::newRow("review in the future")
+        << QStringLiteral("review") << QDate(2027, 1, 4)
+        << QStringLiteral(
+               "The date of the review, 04/01/2027, is in the future. Enter the date it was held, today "
+               "or earlier.");
+    QTest::newRow("review before the plan")
+        << QStringLiteral("review") << QDate(2026, 9, 1)
+        << QStringLiteral(
+               "The date of the review, 01/09/2026, is before the plan started on 01/11/2026. Enter "
+               "01/11/2026 or a later date.");
+    QTest::newRow("plan closing in the future")
+        << QStringLiteral("plan") << QDate(2026, 12, 31)
+        << QStringLiteral(
+               "The end date of the plan, 31/12/2026, is in the future. Enter the date it closed, today "
+               "or earlier.");
+    QTest::newRow("meeting today") << QStringLiteral("meeting") << QDate(2026, 12, 4) << QString();
+    QTest::newRow("review on the start date") << QStringLiteral("review") << QDate(2026, 11, 1) << QString();
+}
+
+void TestPlanRepository::heldDatesChecked() {
+    QFETCH(QString, record);
+    QFETCH(QDate, date);
+    QFETCH(QString, message);
+    PlanRepository plans(*m_fixture.store, m_fixture.options());
+    Result<TafPlan> plan = plans.createPlan(caseworker, samplePlan());
+    EARLYHELP_VERIFY_OK(plan);
+
+    Status written;
+    if (record == u"meeting") {
+        written = statusOf(plans.createMeeting(caseworker, TafMeeting{{}, plan->meta.id, date, {}, {}}));
+        Result<QList<TafMeeting>> stored = plans.meetingsForPlan(plan->meta.id);
+        EARLYHELP_VERIFY_OK(stored);
+        QCOMPARE(stored->size(), message.isEmpty() ? 1 : 0);
+    } else if (record == u"review") {
+        PlanReview review;
+        review.planId = plan->meta.id;
+        review.date = date;
+        written = statusOf(plans.createReview(caseworker, review));
+        Result<QList<PlanReview>> stored = plans.reviewsForPlan(plan->meta.id);
+        EARLYHELP_VERIFY_OK(stored);
+        QCOMPARE(stored->size(), message.isEmpty() ? 1 : 0);
+    } else {
+        TafPlan closed = *plan;
+        closed.status = PlanStatus::Closed;
+        closed.endDate = date;
+        written = statusOf(plans.updatePlan(caseworker, closed));
+        Result<TafPlan> stored = plans.plan(plan->meta.id);
+        EARLYHELP_VERIFY_OK(stored);
+        QCOMPARE(stored->status, message.isEmpty() ? PlanStatus::Closed : PlanStatus::Active);
+    }
+    if (message.isEmpty()) {
+        QVERIFY2(written, written ? "" : qUtf8Printable(written.error().message));
+        return;
+    }
+    QVERIFY(!written);
+    QCOMPARE(written.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(written.error().message, message);
 }
 
 void TestPlanRepository::deletedPlanRestoresWithinWindow() {
