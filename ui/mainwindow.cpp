@@ -31,6 +31,7 @@
 #include <QVBoxLayout>
 
 #include "addpersondialog.h"
+#include "agreementdialog.h"
 #include "cases/casedirectory.h"
 #include "casesession.h"
 #include "ctfimport.h"
@@ -239,6 +240,13 @@ void MainWindow::createActions()
         openCaseDataDialog(dialog);
     });
 
+    m_agreementAction = new QAction(tr("&Policy and Agreement…"), this);
+    m_agreementAction->setObjectName(QStringLiteral("agreementAction"));
+    m_agreementAction->setStatusTip(tr("Show the signed Data Sharing Agreement and its sharing rules"));
+    connect(m_agreementAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new AgreementDialog(this));
+    });
+
     m_aboutAction = new QAction(tr("&About Early Help Case Manager"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
@@ -275,6 +283,7 @@ void MainWindow::createMenus()
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(m_importSampleAction);
+    helpMenu->addAction(m_agreementAction);
     helpMenu->addSeparator();
     helpMenu->addAction(m_aboutAction);
 
@@ -524,6 +533,7 @@ void MainWindow::updateActions()
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
+    m_agreementAction->setEnabled(unlocked);
 }
 
 void MainWindow::openCaseDataDialog(QWidget* dialog)

@@ -150,6 +150,7 @@ private:
     QAction* m_deletedItemsAction = nullptr;
     QAction* m_usersAction = nullptr;
     QAction* m_settingsAction = nullptr;
+    QAction* m_agreementAction = nullptr;
     QAction* m_aboutAction = nullptr;
 };
 
