@@ -2541,6 +2541,85 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::AgreementDialog</name>
+    <message>
+        <source>Policy and Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data Sharing Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by the Trust and verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rules for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lawful basis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent required: the family&apos;s current consent must cover it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent required, or a recorded safeguarding decision to share without consent may stand in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only on a recorded safeguarding decision to share without consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::AssessmentEditor</name>
     <message>
         <source>Assessor</source>
@@ -4558,6 +4637,14 @@ Data: %8</source>
     </message>
     <message>
         <source>Reviews, actions and consent due, and families without a plan (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Policy and Agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the signed Data Sharing Agreement and its sharing rules</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
