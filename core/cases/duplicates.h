@@ -7,7 +7,7 @@
 
 namespace earlyhelp {
 
-// Why a person in the store may be the same person as one being added.
+// The reason a person in the store may be the same person as one being added.
 enum class DuplicateReason {
     SameUpn = 0x1,
     SameNhsNumber = 0x2,

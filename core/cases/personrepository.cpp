@@ -698,7 +698,7 @@ Status movePairedRows(const Sql& sql, const QString& table, const QString& keyCo
         const bool keptDeleted = kept->value(2).toInt() != 0;
         kept->finish();
         if (row.deleted)
-            continue; // the kept row stands; the deleted merged row stays as it was
+            continue; // the kept row remains; the deleted merged row stays as it was
 
         const QString combineSql =
             keptDeleted
@@ -743,7 +743,7 @@ Status fillKeptPerson(const Sql& sql, const QString& keepId, const QSqlRecord& k
             outcome.filledColumns += column;
         }
     }
-    // A reason code only stands in for a UPN that neither person has.
+    // A UPN-not-known code is copied only when neither person has a UPN.
     const bool keptHasUpn =
         !keep.value(QStringLiteral("upn")).isNull() || !merge.value(QStringLiteral("upn")).isNull();
     if (!keptHasUpn && keep.value(QStringLiteral("upn_not_known")).toString().isEmpty() &&

@@ -51,8 +51,8 @@ struct ChronologyEntry {
     QDate date;
     // The case note's type code, or one of the codes in chronologytype.
     QString type;
-    // Who wrote or did it: the note's author, the assessor, the person who
-    // gave or withdrew consent, the decider, the user who changed the status.
+    // The person who wrote or did it: the note's author, the assessor, the
+    // giver or withdrawer of consent, the decider, the user who changed the status.
     // Empty for plans, meetings and reviews, which record no one.
     QString author;
     // The note's text, or a translated line built from the record, such as
@@ -63,7 +63,7 @@ struct ChronologyEntry {
     bool significant = false;
 };
 
-// Which entries a chronology query returns.
+// The selection of entries a chronology query returns.
 struct ChronologyFilter {
     // Type codes to keep; an empty list keeps every type.
     QStringList types;
