@@ -91,6 +91,7 @@ const QList<Migration>& storeMigrations() {
         Migration{1, readScript(QStringLiteral(":/earlyhelp/store/schema_v1.sql"))},
         Migration{2, readScript(QStringLiteral(":/earlyhelp/store/schema_v2.sql"))},
         Migration{3, readScript(QStringLiteral(":/earlyhelp/store/schema_v3.sql"))},
+        Migration{4, readScript(QStringLiteral(":/earlyhelp/store/schema_v4.sql"))},
     };
     return migrations;
 }
