@@ -58,8 +58,8 @@ public:
     // Returns the agreement in force: the newest accepted version, verified
     // against the key now, with its acceptance. When its stored copy fails
     // verification, inForce is empty, acceptance is still set and
-    // unavailableReason names the version and says to install it again. With
-    // nothing accepted it is notSignedUpState().
+    // unavailableReason names the version and asks for it to be installed
+    // again. With nothing accepted it is notSignedUpState().
     [[nodiscard]] AgreementState state() const;
 
     // Returns the newest installed version that is newer than every accepted
@@ -70,10 +70,10 @@ public:
 
     // Records that the local organisation signed up to version. Needs the
     // SignAgreement permission (PermissionDenied). Fails with InvalidInput
-    // when a name is empty after trimming, signedDate is invalid or after
-    // today, version is not installed, is older than the newest accepted
-    // version or was accepted already; with Crypto when its stored copy does
-    // not verify.
+    // when a name is empty after trimming or signedDate is invalid or after
+    // today. It fails with InvalidInput too when version is not installed,
+    // is older than the newest accepted version or was accepted already, and
+    // with Crypto when its stored copy does not verify.
     [[nodiscard]] Result<Acceptance> accept(const access::Actor& actor, int version,
                                             const QString& signatoryName, const QString& signatoryRole,
                                             QDate signedDate, QDate today);

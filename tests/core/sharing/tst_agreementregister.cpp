@@ -1,5 +1,5 @@
 // AgreementRegister against a real store: installing signed versions,
-// signing up, the agreement in force and what is pending, and the refusals.
+// signing up, the agreement in force and what is pending, and what it rejects.
 
 #include "cases/casedirectory.h"
 #include "policy/signature.h"
@@ -75,19 +75,19 @@ private slots:
     void nothingAcceptedIsNotSignedUp();
     void installAcceptRoundTrip();
     void installSameBytesIsNoOp();
-    void installSameVersionOtherBytesRefused();
-    void foreignSignatureRefused();
-    void changedStoredDocumentRefused();
+    void installChangedBytesRejected();
+    void foreignSignatureRejected();
+    void changedStoredDocumentRejected();
     void changedStoredDocumentRepairedByInstall();
     void otherRolesMayNotAccept_data();
     void otherRolesMayNotAccept();
     void otherRolesMayInstall();
-    void acceptRefusals_data();
-    void acceptRefusals();
+    void acceptRejectsInvalidInput_data();
+    void acceptRejectsInvalidInput();
     void acceptTrimsNames();
     void pendingAfterNewerInstall();
     void olderVersionNeverPending();
-    void olderVersionRefused();
+    void olderVersionRejected();
     void acceptancesNewestFirst();
 
 private:
@@ -212,7 +212,7 @@ void TestAgreementRegister::installSameBytesIsNoOp() {
     QCOMPARE(query.value(0).toInt(), 1);
 }
 
-void TestAgreementRegister::installSameVersionOtherBytesRefused() {
+void TestAgreementRegister::installChangedBytesRejected() {
     installVersion(1);
     const SignedDocument changed = sign(documentOfVersion(1, QStringLiteral(" (revised)")), m_keys.secretKey);
     QVERIFY(changed.document != documentOfVersion(1));
@@ -233,7 +233,7 @@ void TestAgreementRegister::installSameVersionOtherBytesRefused() {
     QCOMPARE(query.value(0).toByteArray(), documentOfVersion(1));
 }
 
-void TestAgreementRegister::foreignSignatureRefused() {
+void TestAgreementRegister::foreignSignatureRejected() {
     const Result<policy::SigningKeyPair> foreign = policy::generateSigningKeyPair();
     VERIFY_OK(foreign);
     const SignedDocument signedDocument = sign(documentOfVersion(1), foreign->secretKey);
@@ -255,7 +255,7 @@ void TestAgreementRegister::foreignSignatureRefused() {
     QCOMPARE(query.value(0).toInt(), 0);
 }
 
-void TestAgreementRegister::changedStoredDocumentRefused() {
+void TestAgreementRegister::changedStoredDocumentRejected() {
     installVersion(1);
     acceptVersion(1);
     QVERIFY(makeRegister().state().inForce);
@@ -342,7 +342,7 @@ void TestAgreementRegister::otherRolesMayInstall() {
     QVERIFY(pending->has_value());
 }
 
-void TestAgreementRegister::acceptRefusals_data() {
+void TestAgreementRegister::acceptRejectsInvalidInput_data() {
     QTest::addColumn<int>("version");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("role");
@@ -363,7 +363,7 @@ void TestAgreementRegister::acceptRefusals_data() {
                                    << QStringLiteral("Agreement version 3 is not installed.");
 }
 
-void TestAgreementRegister::acceptRefusals() {
+void TestAgreementRegister::acceptRejectsInvalidInput() {
     QFETCH(int, version);
     QFETCH(QString, name);
     QFETCH(QString, role);
@@ -389,7 +389,7 @@ void TestAgreementRegister::acceptTrimsNames() {
     QCOMPARE(state.acceptance->signatoryName, QStringLiteral("Helen Carter"));
     QCOMPARE(state.acceptance->signatoryRole, QStringLiteral("Headteacher"));
 
-    // Accepting the same version again is refused and names who signed it.
+    // Accepting the same version again is rejected, naming who signed it.
     const Result<Acceptance> again = makeRegister().accept(lead, 1, QStringLiteral("Helen Carter"),
                                                            QStringLiteral("Headteacher"), today, today);
     QVERIFY(!again);
@@ -436,7 +436,7 @@ void TestAgreementRegister::olderVersionNeverPending() {
     QCOMPARE((*newest)->version, 4);
 }
 
-void TestAgreementRegister::olderVersionRefused() {
+void TestAgreementRegister::olderVersionRejected() {
     installVersion(1);
     installVersion(2);
     acceptVersion(2);
