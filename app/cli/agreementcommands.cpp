@@ -280,7 +280,7 @@ int runDiff(const QStringList& files, const AgreementOptions& options) {
     return Success;
 }
 
-// Reads the Trust key and unlocks the store for a register command.
+// The Trust key and the unlocked store that a register command works on.
 struct RegisterSession {
     QByteArray trustKey;
     UnlockedStore unlocked;

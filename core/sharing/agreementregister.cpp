@@ -83,6 +83,10 @@ AgreementRegister::AgreementRegister(Store& store, QByteArray trustPublicKey, Cl
 
 Result<InstalledAgreement> AgreementRegister::install(const access::Actor& actor, const QByteArray& document,
                                                       const QByteArray& signatureText) {
+    // Every known role may view cases, so this rejects only an unknown role.
+    if (Status allowed = access::authorise(actor, access::Action::ViewCases); !allowed)
+        return std::unexpected(allowed.error());
+
     Result<policy::Agreement> agreement = policy::verifyAgreement(document, signatureText, m_trustPublicKey);
     if (!agreement)
         return std::unexpected(agreement.error());

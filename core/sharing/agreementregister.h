@@ -45,21 +45,22 @@ public:
     AgreementRegister(Store& store, QByteArray trustPublicKey, Clock clock = {});
 
     // Verifies document against its detached signature (text form) and stores
-    // both, as actor. Any role may install, because an installed version
-    // applies only once accepted. Installing a version again with the same
-    // bytes writes nothing. Fails with Crypto (policy::verifyAgreement()'s
-    // message) when the signature does not verify, and with InvalidInput when
-    // the store has the version with other bytes, since a changed document
-    // needs a new version number. A stored copy that no longer verifies is
-    // replaced by a verifying one, which is how a damaged row is repaired.
+    // both, as actor. Any of the four roles may install, because an installed
+    // version applies only once accepted. An unknown role gets
+    // PermissionDenied. Installing a version again with the same bytes writes
+    // nothing. Fails with Crypto (policy::verifyAgreement()'s message) when
+    // the signature does not verify, and with InvalidInput when the store has
+    // the version with other bytes, since a changed document needs a new
+    // version number. A stored copy that no longer verifies is replaced by a
+    // verifying one, which is how a damaged row is repaired.
     [[nodiscard]] Result<InstalledAgreement> install(const access::Actor& actor, const QByteArray& document,
                                                      const QByteArray& signatureText);
 
     // Returns the agreement in force: the newest accepted version, verified
     // against the key now, with its acceptance. When its stored copy fails
     // verification, inForce is empty, acceptance is still set and
-    // unavailableReason names the version and asks for it to be installed
-    // again. With nothing accepted it is notSignedUpState().
+    // unavailableReason names the version and the fix, which is to install
+    // it again. With nothing accepted it is notSignedUpState().
     [[nodiscard]] AgreementState state() const;
 
     // Returns the newest installed version that is newer than every accepted

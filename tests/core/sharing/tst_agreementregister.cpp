@@ -340,6 +340,13 @@ void TestAgreementRegister::otherRolesMayInstall() {
     const Result<std::optional<policy::Agreement>> pending = makeRegister().pending();
     VERIFY_OK(pending);
     QVERIFY(pending->has_value());
+
+    const access::Actor unknown{QStringLiteral("c.reed"), QStringLiteral("superuser")};
+    const SignedDocument second = signedVersion(2);
+    const Result<InstalledAgreement> rejected =
+        makeRegister().install(unknown, second.document, second.signature);
+    QVERIFY(!rejected);
+    QCOMPARE(rejected.error().code, ErrorCode::PermissionDenied);
 }
 
 void TestAgreementRegister::acceptRejectsInvalidInput_data() {
