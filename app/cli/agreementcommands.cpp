@@ -1,13 +1,21 @@
 #include "agreementcommands.h"
 
+#include "casework/datacategorycode.h"
 #include "cli.h"
 #include "common/secretbytes.h"
 #include "policy/agreement.h"
+#include "policy/agreementdiff.h"
 #include "policy/signature.h"
+#include "sharing/agreementregister.h"
 
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QRegularExpression>
 #include <QTextStream>
 
 namespace earlyhelp::cli {
@@ -183,11 +191,256 @@ int runShow(const QStringList& files, const AgreementOptions& options) {
     return Success;
 }
 
+// Describes a rule in one line: clause, basis and codes, and the retention
+// only when asked, since it is a sentence of its own.
+QString describeRule(const std::optional<policy::Rule>& rule, bool withRetention) {
+    if (!rule)
+        return Text::tr("no rule");
+    QStringList parts{rule->clauseId, policy::consentBasisCode(rule->basis)};
+    for (const QString& code : {rule->lawfulBasis, rule->condition}) {
+        if (!code.isEmpty())
+            parts.append(code);
+    }
+    if (withRetention && !rule->retention.isEmpty())
+        parts.append(Text::tr("retention: %1").arg(rule->retention));
+    return parts.join(u", ");
+}
+
+QString describeKind(policy::AgreementChangeKind kind) {
+    switch (kind) {
+    case policy::AgreementChangeKind::BecomesShareable:
+        return Text::tr("becomes shareable");
+    case policy::AgreementChangeKind::StopsBeingShareable:
+        return Text::tr("stops being shareable");
+    case policy::AgreementChangeKind::TermsChanged:
+        return Text::tr("terms changed");
+    }
+    return {};
+}
+
+QJsonValue ruleJson(const std::optional<policy::Rule>& rule) {
+    if (!rule)
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("clauseId"), rule->clauseId},
+                       {QStringLiteral("basis"), policy::consentBasisCode(rule->basis)},
+                       {QStringLiteral("lawfulBasis"), rule->lawfulBasis},
+                       {QStringLiteral("condition"), rule->condition},
+                       {QStringLiteral("retention"), rule->retention}};
+}
+
+int runDiff(const QStringList& files, const AgreementOptions& options) {
+    if (files.size() != 2)
+        return usage(Text::tr("agreement diff takes the older and the newer agreement file"));
+    const Result<policy::Agreement> older = readVerified(files.at(0), options);
+    if (!older)
+        return fail(older.error().message);
+    const Result<policy::Agreement> newer = readVerified(files.at(1), options);
+    if (!newer)
+        return fail(newer.error().message);
+    const QList<policy::AgreementChange> changes = policy::diffAgreements(*older, *newer);
+
+    if (options.json) {
+        QJsonArray array;
+        for (const policy::AgreementChange& change : changes) {
+            array.append(
+                QJsonObject{{QStringLiteral("fieldId"), change.fieldId},
+                            {QStringLiteral("category"), dataCategoryCode(change.category).toString()},
+                            {QStringLiteral("recipientPartyType"), change.recipientPartyType},
+                            {QStringLiteral("purpose"), change.purpose},
+                            {QStringLiteral("kind"), policy::agreementChangeKindCode(change.kind)},
+                            {QStringLiteral("before"), ruleJson(change.before)},
+                            {QStringLiteral("after"), ruleJson(change.after)}});
+        }
+        const QJsonObject document{{QStringLiteral("fromVersion"), older->version},
+                                   {QStringLiteral("toVersion"), newer->version},
+                                   {QStringLiteral("changes"), array}};
+        out() << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)) << Qt::flush;
+        return Success;
+    }
+
+    if (changes.isEmpty()) {
+        out() << Text::tr("No field changes between agreement version %1 and version %2.")
+                     .arg(older->version)
+                     .arg(newer->version)
+              << Qt::endl;
+        return Success;
+    }
+    // One change per line: recipient party type, purpose, field and category,
+    // then the kind and the rule before and after.
+    for (const policy::AgreementChange& change : changes) {
+        const bool retentionChanged =
+            change.before && change.after && change.before->retention != change.after->retention;
+        out() << Text::tr("%1, %2: %3 (%4) %5; before: %6; after: %7")
+                     .arg(change.recipientPartyType, change.purpose, change.fieldId,
+                          dataCategoryCode(change.category).toString(), describeKind(change.kind),
+                          describeRule(change.before, retentionChanged),
+                          describeRule(change.after, retentionChanged))
+              << Qt::endl;
+    }
+    return Success;
+}
+
+// The Trust key and the unlocked store that a register command works on.
+struct RegisterSession {
+    QByteArray trustKey;
+    UnlockedStore unlocked;
+};
+
+Result<RegisterSession> openRegister(const AgreementOptions& options) {
+    Result<QByteArray> key = trustPublicKey(options);
+    if (!key)
+        return std::unexpected(key.error());
+    if (!options.unlockStore)
+        return makeError(ErrorCode::NotFound, Text::tr("no case store was given to open"));
+    Result<UnlockedStore> unlocked = options.unlockStore();
+    if (!unlocked)
+        return std::unexpected(unlocked.error());
+    return RegisterSession{std::move(*key), std::move(*unlocked)};
+}
+
+int runInstall(const QStringList& files, const AgreementOptions& options) {
+    if (files.size() != 1)
+        return usage(Text::tr("agreement install takes one agreement file, with its signature beside it"));
+    const QString& documentPath = files.first();
+    const Result<QByteArray> document = readFile(documentPath);
+    if (!document)
+        return fail(document.error().message);
+    const Result<QByteArray> signature = readFile(documentPath + u".sig");
+    if (!signature)
+        return fail(signature.error().message);
+    // Check the file before asking for the passphrase.
+    if (const Result<policy::Agreement> verified = readVerified(documentPath, options); !verified)
+        return fail(verified.error().message);
+
+    Result<RegisterSession> session = openRegister(options);
+    if (!session)
+        return fail(session.error().message);
+    sharing::AgreementRegister agreements(*session->unlocked.store, session->trustKey);
+    const Result<sharing::InstalledAgreement> installed =
+        agreements.install(session->unlocked.actor, *document, *signature);
+    if (!installed)
+        return fail(installed.error().message);
+
+    const int version = installed->agreement.version;
+    if (!installed->newlyInstalled) {
+        out() << Text::tr("Agreement version %1 is already installed with the same content; nothing changed.")
+                     .arg(version)
+              << Qt::endl;
+        return Success;
+    }
+    out() << Text::tr("Installed agreement version %1 from %2. It applies once the designated safeguarding "
+                      "lead accepts it with \"earlyhelp-cli agreement accept --version %1\".")
+                 .arg(QString::number(version), documentPath)
+          << Qt::endl;
+    return Success;
+}
+
+QJsonValue acceptanceJson(const std::optional<sharing::Acceptance>& acceptance) {
+    if (!acceptance)
+        return QJsonValue::Null;
+    return QJsonObject{{QStringLiteral("version"), acceptance->version},
+                       {QStringLiteral("signatoryName"), acceptance->signatoryName},
+                       {QStringLiteral("signatoryRole"), acceptance->signatoryRole},
+                       {QStringLiteral("signedDate"), acceptance->signedDate.toString(Qt::ISODate)},
+                       {QStringLiteral("recordedBy"), acceptance->recordedBy},
+                       {QStringLiteral("recordedAt"), acceptance->recordedAt}};
+}
+
+QString displayDate(QDate date) {
+    return date.toString(QStringLiteral("dd/MM/yyyy"));
+}
+
+int runStatus(const QStringList& files, const AgreementOptions& options) {
+    if (!files.isEmpty())
+        return usage(Text::tr("agreement status takes no arguments"));
+    Result<RegisterSession> session = openRegister(options);
+    if (!session)
+        return fail(session.error().message);
+    const sharing::AgreementRegister agreements(*session->unlocked.store, session->trustKey);
+    const sharing::AgreementState state = agreements.state();
+    const Result<std::optional<policy::Agreement>> pending = agreements.pending();
+
+    if (options.json) {
+        QJsonObject document{
+            {QStringLiteral("inForceVersion"),
+             state.inForce ? QJsonValue(state.inForce->version) : QJsonValue(QJsonValue::Null)},
+            {QStringLiteral("acceptance"), acceptanceJson(state.acceptance)},
+            {QStringLiteral("unavailableReason"), state.unavailableReason},
+            {QStringLiteral("pendingVersion"),
+             pending && *pending ? QJsonValue((*pending)->version) : QJsonValue(QJsonValue::Null)}};
+        out() << QString::fromUtf8(QJsonDocument(document).toJson(QJsonDocument::Indented)) << Qt::flush;
+    } else {
+        if (state.inForce && state.acceptance) {
+            out() << Text::tr("In force: agreement version %1, signed by %2 (%3) on %4, recorded by %5.")
+                         .arg(QString::number(state.inForce->version), state.acceptance->signatoryName,
+                              state.acceptance->signatoryRole, displayDate(state.acceptance->signedDate),
+                              state.acceptance->recordedBy)
+                  << Qt::endl;
+        } else {
+            out() << Text::tr("In force: none. %1").arg(state.unavailableReason) << Qt::endl;
+        }
+        if (pending && *pending) {
+            out() << Text::tr(
+                         "Pending: agreement version %1 is installed and not yet accepted. Review it with "
+                         "\"earlyhelp-cli agreement diff\" and accept it with \"earlyhelp-cli agreement "
+                         "accept --version %1\".")
+                         .arg((*pending)->version)
+                  << Qt::endl;
+        } else if (pending) {
+            out() << Text::tr("Pending: none.") << Qt::endl;
+        }
+    }
+    if (!pending)
+        return fail(pending.error().message);
+    return Success;
+}
+
+int runAccept(const QStringList& files, const AgreementOptions& options) {
+    if (!files.isEmpty())
+        return usage(
+            Text::tr("agreement accept takes no arguments, only --version, --name, --role and --date"));
+    if (options.version.isEmpty() || options.signatoryName.isEmpty() || options.signatoryRole.isEmpty())
+        return usage(
+            Text::tr("agreement accept needs --version, --name and --role: the agreement version, and "
+                     "the name and role of the person who signed it"));
+    bool isNumber = false;
+    const int version = options.version.toInt(&isNumber);
+    if (!isNumber || version <= 0)
+        return usage(
+            Text::tr("the agreement version \"%1\" is not a whole number above 0").arg(options.version));
+
+    QDate signedDate = QDate::currentDate();
+    if (!options.signedDate.isEmpty()) {
+        static const QRegularExpression isoDate(QStringLiteral("^[0-9]{4}-[0-9]{2}-[0-9]{2}$"));
+        signedDate = QDate::fromString(options.signedDate, Qt::ISODate);
+        if (!isoDate.match(options.signedDate).hasMatch() || !signedDate.isValid())
+            return usage(
+                Text::tr("the date \"%1\" is not a valid date in the form YYYY-MM-DD, such as 2026-11-30")
+                    .arg(options.signedDate));
+    }
+
+    Result<RegisterSession> session = openRegister(options);
+    if (!session)
+        return fail(session.error().message);
+    sharing::AgreementRegister agreements(*session->unlocked.store, session->trustKey);
+    const Result<sharing::Acceptance> accepted =
+        agreements.accept(session->unlocked.actor, version, options.signatoryName, options.signatoryRole,
+                          signedDate, QDate::currentDate());
+    if (!accepted)
+        return fail(accepted.error().message);
+    out() << Text::tr(
+                 "Accepted agreement version %1, signed by %2 (%3) on %4. It is now the agreement in force.")
+                 .arg(QString::number(version), accepted->signatoryName, accepted->signatoryRole,
+                      displayDate(accepted->signedDate))
+          << Qt::endl;
+    return Success;
+}
+
 } // namespace
 
 int runAgreement(const QStringList& arguments, const AgreementOptions& options) {
     if (arguments.isEmpty())
-        return usage(Text::tr("agreement takes keygen, sign, verify or show"));
+        return usage(Text::tr("agreement takes keygen, sign, verify, show, diff, install, status or accept"));
     const QString& action = arguments.first();
     const QStringList files = arguments.mid(1);
     if (action == u"keygen")
@@ -198,7 +451,17 @@ int runAgreement(const QStringList& arguments, const AgreementOptions& options) 
         return runVerify(files, options);
     if (action == u"show")
         return runShow(files, options);
-    return usage(Text::tr("unknown agreement command \"%1\"; use keygen, sign, verify or show").arg(action));
+    if (action == u"diff")
+        return runDiff(files, options);
+    if (action == u"install")
+        return runInstall(files, options);
+    if (action == u"status")
+        return runStatus(files, options);
+    if (action == u"accept")
+        return runAccept(files, options);
+    return usage(Text::tr("unknown agreement command \"%1\"; use keygen, sign, verify, show, diff, install, "
+                          "status or accept")
+                     .arg(action));
 }
 
 } // namespace earlyhelp::cli

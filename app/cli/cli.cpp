@@ -329,10 +329,23 @@ int runVerify(const Options& options)
     return Success;
 }
 
+// True for "agreement accept", where --version takes the agreement version
+// to accept instead of printing the program's version. The two words must
+// be next to each other.
+bool isAgreementAccept(const QStringList& arguments)
+{
+    for (qsizetype i = 1; i + 1 < arguments.size(); ++i) {
+        if (arguments.at(i) == u"agreement" && arguments.at(i + 1) == u"accept")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int run(const QStringList& arguments)
 {
+    const bool acceptingAgreement = isAgreementAccept(arguments);
     QCommandLineParser parser;
     parser.setApplicationDescription(Text::tr(
         "Early Help Case Manager on the command line, for school IT and scripts.\n\n"
@@ -350,14 +363,29 @@ int run(const QStringList& arguments)
         "  agreement sign FILE --secret-key SECRET\n"
         "                     sign an agreement; the signature goes to FILE.sig\n"
         "  agreement verify|show FILE [--public-key PUBLIC]\n"
-        "                     check FILE against FILE.sig (default key: the one built in); show lists its rules\n\n"
+        "                     check FILE against FILE.sig (default key: the one built in); show lists its rules\n"
+        "  agreement diff OLD NEW [--json] [--public-key PUBLIC]\n"
+        "                     list the fields whose sharing changes from agreement OLD to NEW, both verified\n"
+        "  agreement install FILE [--public-key PUBLIC]\n"
+        "                     verify FILE against FILE.sig and store it; it applies once accepted\n"
+        "  agreement status [--json]\n"
+        "                     show the agreement in force, who signed it, and any version waiting for acceptance\n"
+        "  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]\n"
+        "                     record that your organisation signed version N (designated safeguarding lead only;\n"
+        "                     the date signed defaults to today)\n"
+        "  The desktop app checks stored agreements against the built-in key, so --public-key with install,\n"
+        "  status or accept is for testing a Trust's own key.\n\n"
         "Exit status: 0 on success, 1 when the command failed, 2 for a usage error."));
     parser.addHelpOption();
-    parser.addVersionOption();
+    if (acceptingAgreement)
+        parser.addOption({QStringLiteral("version"), Text::tr("agreement accept: the agreement version to accept."),
+                          Text::tr("number")});
+    else
+        parser.addVersionOption();
     parser.addOptions({
         {QStringLiteral("store"), Text::tr("The case store file (default: %1).").arg(defaultStorePath()), Text::tr("path")},
         {QStringLiteral("passphrase-stdin"), Text::tr("Read the passphrase from the first line of standard input.")},
-        {QStringLiteral("json"), Text::tr("list: write JSON instead of a table.")},
+        {QStringLiteral("json"), Text::tr("list, agreement diff and agreement status: write JSON instead of text.")},
         {QStringLiteral("verbose"), Text::tr("Write diagnostic messages (opening, unlocking, import counts) to "
                                        "standard error.")},
         {QStringLiteral("school"), Text::tr("init: the school's name."), Text::tr("name")},
@@ -369,8 +397,14 @@ int run(const QStringList& arguments)
          Text::tr("name")},
         {QStringLiteral("keychain"), Text::tr("init: also keep the key in the OS keychain, so that no passphrase is "
                                         "needed on this computer.")},
-        {QStringLiteral("public-key"), Text::tr("agreement verify and show: the Trust public key file (default: "
-                                          "the key built into the app)."), Text::tr("file")},
+        {QStringLiteral("public-key"), Text::tr("agreement verify, show, diff, install, status and accept: the Trust "
+                                          "public key file (default: the key built into the app)."), Text::tr("file")},
+        {QStringLiteral("name"), Text::tr("agreement accept: the name of the person who signed the agreement."),
+         Text::tr("name")},
+        {QStringLiteral("role"), Text::tr("agreement accept: that person's role, such as Headteacher."),
+         Text::tr("role")},
+        {QStringLiteral("date"), Text::tr("agreement accept: the date the agreement was signed, YYYY-MM-DD "
+                                    "(default: today)."), Text::tr("date")},
         {QStringLiteral("secret-key"), Text::tr("agreement sign: the secret key file made by agreement keygen."),
          Text::tr("file")},
     });
@@ -382,7 +416,7 @@ int run(const QStringList& arguments)
         out() << parser.helpText() << Qt::flush;
         return Success;
     }
-    if (parser.isSet(QStringLiteral("version"))) {
+    if (!acceptingAgreement && parser.isSet(QStringLiteral("version"))) {
         out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << Qt::endl;
         return Success;
     }
@@ -426,9 +460,19 @@ int run(const QStringList& arguments)
             return usage(Text::tr("verify takes no arguments"));
         return runVerify(options);
     }
-    if (command == u"agreement")
-        return runAgreement(rest, AgreementOptions{parser.value(QStringLiteral("public-key")),
-                                                   parser.value(QStringLiteral("secret-key"))});
+    if (command == u"agreement") {
+        AgreementOptions agreementOptions;
+        agreementOptions.publicKeyPath = parser.value(QStringLiteral("public-key"));
+        agreementOptions.secretKeyPath = parser.value(QStringLiteral("secret-key"));
+        agreementOptions.json = options.json;
+        if (acceptingAgreement)
+            agreementOptions.version = parser.value(QStringLiteral("version"));
+        agreementOptions.signatoryName = parser.value(QStringLiteral("name"));
+        agreementOptions.signatoryRole = parser.value(QStringLiteral("role"));
+        agreementOptions.signedDate = parser.value(QStringLiteral("date"));
+        agreementOptions.unlockStore = [&options] { return unlock(options); };
+        return runAgreement(rest, agreementOptions);
+    }
     return usage(Text::tr("unknown command \"%1\"").arg(command));
 }
 

@@ -56,6 +56,11 @@ QString deniedMessage(Role role, Action action) {
         return QCoreApplication::translate(context, "%1 cannot export case data. Ask your designated "
                                                     "safeguarding lead or a deputy to export it.")
             .arg(group);
+    case Action::SignAgreement:
+        return QCoreApplication::translate(context, "%1 cannot sign the organisation up to the Data Sharing "
+                                                    "Agreement. Ask your designated safeguarding lead to "
+                                                    "sign up.")
+            .arg(group);
     }
     return {};
 }

@@ -9,8 +9,8 @@ QList<Role> allRoles() {
 }
 
 QList<Action> allActions() {
-    return {Action::ViewCases,   Action::EditCases,      Action::DeleteRestore,
-            Action::ManageUsers, Action::ChangeSettings, Action::Export};
+    return {Action::ViewCases,      Action::EditCases, Action::DeleteRestore, Action::ManageUsers,
+            Action::ChangeSettings, Action::Export,    Action::SignAgreement};
 }
 
 QString roleCode(Role role) {
@@ -63,6 +63,8 @@ QString actionCode(Action action) {
         return QStringLiteral("change-settings");
     case Action::Export:
         return QStringLiteral("export");
+    case Action::SignAgreement:
+        return QStringLiteral("sign-agreement");
     }
     return {};
 }
@@ -72,7 +74,8 @@ bool roleAllows(Role role, Action action) {
     case Role::Lead:
         return true;
     case Role::Deputy:
-        return action != Action::ManageUsers && action != Action::ChangeSettings;
+        return action != Action::ManageUsers && action != Action::ChangeSettings &&
+               action != Action::SignAgreement;
     case Role::Caseworker:
         return action == Action::ViewCases || action == Action::EditCases;
     case Role::ReadOnly:

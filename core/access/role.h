@@ -29,6 +29,8 @@ enum class Action {
     ManageUsers,
     ChangeSettings,
     Export,
+    // Sign the organisation up to a version of the Data Sharing Agreement.
+    SignAgreement,
 };
 
 // Every role and every action, in declaration order, for tables and tests.
@@ -50,11 +52,11 @@ enum class Action {
 
 // Whether role allows action, by the permission table of the app:
 //
-//                    view  edit  delete/restore  users  settings  export
-//   lead              yes   yes   yes             yes    yes       yes
-//   deputy            yes   yes   yes             no     no        yes
-//   caseworker        yes   yes   no              no     no        no
-//   readonly          yes   no    no              no     no        no
+//                    view  edit  delete/restore  users  settings  export  sign agreement
+//   lead              yes   yes   yes             yes    yes       yes     yes
+//   deputy            yes   yes   yes             no     no        yes     no
+//   caseworker        yes   yes   no              no     no        no      no
+//   readonly          yes   no    no              no     no        no      no
 [[nodiscard]] bool roleAllows(Role role, Action action);
 
 } // namespace earlyhelp::access

@@ -122,6 +122,10 @@ private slots:
                                   << QStringLiteral("Read-only users cannot change settings.");
         QTest::newRow("users") << Action::ManageUsers
                                << QStringLiteral("Read-only users cannot add, remove or change users.");
+        QTest::newRow("sign agreement")
+            << Action::SignAgreement
+            << QStringLiteral(
+                   "Read-only users cannot sign the organisation up to the Data Sharing Agreement.");
     }
 
     void readOnlyChangeRefused() {
@@ -134,6 +138,14 @@ private slots:
         QCOMPARE(status.error().code, ErrorCode::PermissionDenied);
         QVERIFY2(status.error().message.startsWith(messageStart), qPrintable(status.error().message));
         QVERIFY(status.error().message.contains(u"Ask your designated safeguarding lead"));
+    }
+
+    void onlyLeadSignsAgreement() {
+        QCOMPARE(actionCode(Action::SignAgreement), QStringLiteral("sign-agreement"));
+        QVERIFY(roleAllows(Role::Lead, Action::SignAgreement));
+        QVERIFY(!roleAllows(Role::Deputy, Action::SignAgreement));
+        QVERIFY(!roleAllows(Role::Caseworker, Action::SignAgreement));
+        QVERIFY(!roleAllows(Role::ReadOnly, Action::SignAgreement));
     }
 
     void authoriseFitsGuard() {
