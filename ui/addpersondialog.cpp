@@ -19,6 +19,7 @@
 #include "casesession.h"
 #include "displaytext.h"
 #include "domain/validators.h"
+#include "formfields.h"
 #include "formundo.h"
 
 Q_LOGGING_CATEGORY(lcAddPerson, "earlyhelp.ui.addperson", QtInfoMsg)
@@ -49,7 +50,7 @@ QLabel* makeErrorLabel(QWidget* parent, const QString& objectName) {
     label->setObjectName(objectName);
     label->setWordWrap(true);
     label->setTextFormat(Qt::PlainText);
-    label->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
+    label->setStyleSheet(inlineErrorStyleSheet());
     label->hide();
     return label;
 }

@@ -1,6 +1,8 @@
 #include "agreementdialog.h"
 
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -64,10 +66,35 @@ AgreementDialog::AgreementDialog(const Result<policy::Agreement>& loaded, QWidge
     buttons->button(QDialogButtonBox::Close)->setText(tr("&Close"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("agreementStatusLabel"));
+    m_statusLabel->setWordWrap(true);
+    m_statusLabel->setTextFormat(Qt::PlainText);
+    m_statusLabel->hide();
+    m_signUpButton = new QPushButton(this);
+    m_signUpButton->setObjectName(QStringLiteral("agreementSignUpButton"));
+    m_signUpButton->setAutoDefault(false);
+    m_signUpButton->hide();
+    connect(m_signUpButton, &QPushButton::clicked, this, [this] {
+        emit signUpRequested();
+        accept();
+    });
+
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_statusLabel, 1);
+    statusRow->addWidget(m_signUpButton);
     auto* layout = new QVBoxLayout(this);
+    layout->addLayout(statusRow);
     layout->addWidget(m_browser, 1);
     layout->addWidget(buttons);
     m_browser->setFocus();
+}
+
+void AgreementDialog::setSignUpStatus(const QString& status, const QString& buttonText) {
+    m_statusLabel->setText(status);
+    m_statusLabel->setVisible(!status.isEmpty());
+    m_signUpButton->setText(buttonText);
+    m_signUpButton->setVisible(!buttonText.isEmpty());
 }
 
 QString AgreementDialog::agreementHtml(const policy::Agreement& agreement) {

@@ -1,5 +1,6 @@
 #include "appcontroller.h"
 
+#include <QMessageBox>
 #include <QTimer>
 
 #include "cases/casestore.h"
@@ -10,34 +11,41 @@
 namespace earlyhelp::ui {
 
 AppController::AppController(QString storePath, FileChooser fileChooser, QObject* parent)
+    : AppController(std::move(storePath), std::move(fileChooser), AgreementSource::builtIn(), parent) {}
+
+AppController::AppController(QString storePath, FileChooser fileChooser, AgreementSource agreementSource,
+                             QObject* parent)
     : QObject(parent)
     , m_storePath(std::move(storePath))
     , m_fileChooser(std::move(fileChooser))
-{
-}
+    , m_agreementSource(std::move(agreementSource)) {}
 
-AppController::~AppController()
-{
+AppController::~AppController() {
     delete m_wizard.data();
 }
 
-MainWindow* AppController::mainWindow() const
-{
+MainWindow* AppController::mainWindow() const {
     return m_mainWindow.get();
 }
 
-SetupWizard* AppController::setupWizard() const
-{
+SetupWizard* AppController::setupWizard() const {
     return m_wizard.data();
 }
 
-UnlockDialog* AppController::unlockDialog() const
-{
+UnlockDialog* AppController::unlockDialog() const {
     return m_unlockDialog.data();
 }
 
-void AppController::start()
-{
+void AppController::start() {
+    if (const Result<policy::Agreement> agreement = m_agreementSource.verified(); !agreement) {
+        auto* message = new QMessageBox(QMessageBox::Critical, tr("Data Sharing Agreement Refused"),
+                                        agreement.error().message, QMessageBox::Ok);
+        message->setObjectName(QStringLiteral("agreementRefusedMessageBox"));
+        message->setInformativeText(tr("Case work goes on as usual. Nothing is shared under this file; ask "
+                                       "the Trust for a correctly signed copy of the agreement."));
+        message->setAttribute(Qt::WA_DeleteOnClose);
+        message->show();
+    }
     if (storeExists(m_storePath)) {
         ensureMainWindow();
         m_mainWindow->show();
@@ -47,18 +55,18 @@ void AppController::start()
     }
 }
 
-void AppController::ensureMainWindow()
-{
+void AppController::ensureMainWindow() {
     if (m_mainWindow)
         return;
     m_mainWindow = std::make_unique<MainWindow>(m_fileChooser);
-    connect(m_mainWindow.get(), &MainWindow::locked, this, [this] { showUnlockDialog(KeychainAttempt::OnRequest); });
+    m_mainWindow->setAgreementSource(m_agreementSource);
+    connect(m_mainWindow.get(), &MainWindow::locked, this,
+            [this] { showUnlockDialog(KeychainAttempt::OnRequest); });
     connect(m_mainWindow.get(), &MainWindow::unlockRequested, this,
             [this] { showUnlockDialog(KeychainAttempt::OnRequest); });
 }
 
-void AppController::showWizard()
-{
+void AppController::showWizard() {
     m_wizard = new SetupWizard(m_storePath, m_fileChooser);
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_wizard, &QDialog::finished, this, [this] {
@@ -81,8 +89,7 @@ void AppController::showWizard()
     m_wizard->show();
 }
 
-void AppController::showUnlockDialog(KeychainAttempt attempt)
-{
+void AppController::showUnlockDialog(KeychainAttempt attempt) {
     if (m_unlockDialog) {
         m_unlockDialog->raise();
         m_unlockDialog->activateWindow();
@@ -102,6 +109,5 @@ void AppController::showUnlockDialog(KeychainAttempt attempt)
     if (attempt == KeychainAttempt::Automatic)
         QTimer::singleShot(0, m_unlockDialog.data(), &UnlockDialog::tryKeychain);
 }
-
 
 } // namespace earlyhelp::ui

@@ -6,6 +6,7 @@
 #include <QPointer>
 #include <QString>
 
+#include "agreementcontroller.h"
 #include "filechooser.h"
 
 namespace earlyhelp::ui {
@@ -23,8 +24,15 @@ class AppController : public QObject {
 
 public:
     AppController(QString storePath, FileChooser fileChooser, QObject* parent = nullptr);
+    // As above, with the Data Sharing Agreement taken from agreementSource.
+    AppController(QString storePath, FileChooser fileChooser, AgreementSource agreementSource,
+                  QObject* parent = nullptr);
     ~AppController() override;
 
+    // Shows the wizard or the unlock dialog. When the offered agreement is
+    // refused, a message says so first (object name
+    // "agreementRefusedMessageBox"); the app still opens, and shares nothing
+    // under that agreement.
     void start();
 
     [[nodiscard]] MainWindow* mainWindow() const;
@@ -45,6 +53,7 @@ private:
 
     QString m_storePath;
     FileChooser m_fileChooser;
+    AgreementSource m_agreementSource;
     std::unique_ptr<MainWindow> m_mainWindow;
     QPointer<SetupWizard> m_wizard;
     QPointer<UnlockDialog> m_unlockDialog;

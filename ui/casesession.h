@@ -9,6 +9,7 @@
 #include "access/access.h"
 #include "access/role.h"
 #include "common/result.h"
+#include "sharing/agreementstate.h"
 
 namespace earlyhelp {
 class AssessmentRepository;
@@ -52,6 +53,12 @@ public:
     [[nodiscard]] CaseNoteRepository& notes() const { return *m_notes; }
     [[nodiscard]] MyWorkQueries& myWork() const { return *m_myWork; }
 
+    // The agreement sharing runs under. A new session starts as
+    // sharing::notSignedUpState(); the window sets the store's state.
+    [[nodiscard]] const sharing::AgreementState& agreementState() const { return m_agreementState; }
+    // Replaces the state and emits agreementStateChanged().
+    void setAgreementState(sharing::AgreementState state);
+
     // Emits familyChanged(familyId).
     void notifyFamilyChanged(const QString& familyId);
     // Emits peopleChanged().
@@ -62,6 +69,8 @@ signals:
     void familyChanged(const QString& familyId);
     // People or families were added, changed or merged.
     void peopleChanged();
+    // The agreement in force, or the reason there is none, changed.
+    void agreementStateChanged();
 
 private:
     std::unique_ptr<Store> m_store;
@@ -73,6 +82,7 @@ private:
     std::unique_ptr<ConsentRepository> m_consents;
     std::unique_ptr<CaseNoteRepository> m_notes;
     std::unique_ptr<MyWorkQueries> m_myWork;
+    sharing::AgreementState m_agreementState = sharing::notSignedUpState();
 };
 
 } // namespace earlyhelp::ui

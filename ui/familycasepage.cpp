@@ -90,7 +90,7 @@ FamilyCasePage::FamilyCasePage(QWidget* parent)
     m_errorLabel->setObjectName(QStringLiteral("caseErrorLabel"));
     m_errorLabel->setTextFormat(Qt::PlainText);
     m_errorLabel->setWordWrap(true);
-    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
+    m_errorLabel->setStyleSheet(inlineErrorStyleSheet());
     m_errorLabel->hide();
 
     auto* layout = new QVBoxLayout(this);

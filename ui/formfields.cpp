@@ -17,8 +17,7 @@ public:
     using QObject::QObject;
 
 protected:
-    bool eventFilter(QObject* watched, QEvent* event) override
-    {
+    bool eventFilter(QObject* watched, QEvent* event) override {
         if (event->type() != QEvent::KeyPress)
             return false;
         const QString typed = static_cast<QKeyEvent*>(event)->text();
@@ -43,6 +42,10 @@ QDateEdit* makeDateEdit(QWidget* parent, const QString& objectName, const QStrin
     edit->setCalendarPopup(true);
     edit->installEventFilter(new SeparatorFilter(edit));
     return edit;
+}
+
+QString inlineErrorStyleSheet() {
+    return QStringLiteral("QLabel { color: #a4262c; }");
 }
 
 } // namespace earlyhelp::ui

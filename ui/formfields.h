@@ -15,4 +15,8 @@ namespace earlyhelp::ui {
 [[nodiscard]] QDateEdit* makeDateEdit(QWidget* parent, const QString& objectName,
                                       const QString& accessibleName);
 
+// Returns the style sheet for a label that carries an inline error, such as
+// core's refusal of a save.
+[[nodiscard]] QString inlineErrorStyleSheet();
+
 } // namespace earlyhelp::ui

@@ -18,6 +18,7 @@ class QStackedWidget;
 class QTabWidget;
 class QTimer;
 class QTreeView;
+class QVBoxLayout;
 
 namespace earlyhelp {
 class CaseDirectory;
@@ -26,11 +27,13 @@ struct ImportSummary;
 namespace access {
 class IdleLock;
 struct Actor;
-}
+} // namespace access
 } // namespace earlyhelp
 
 namespace earlyhelp::ui {
 
+class AgreementController;
+struct AgreementSource;
 class CaseSession;
 class FamilyListModel;
 class FamilyView;
@@ -59,6 +62,12 @@ public:
     [[nodiscard]] CaseSession* session() const { return m_session.get(); }
     // The store's path, also after locking; empty before the first session.
     [[nodiscard]] QString storePath() const { return m_storePath; }
+
+    // Sets where the Data Sharing Agreement comes from (by default the
+    // bundled one and the built-in Trust key). Takes effect from the next
+    // session.
+    void setAgreementSource(AgreementSource source);
+    [[nodiscard]] AgreementController* agreements() const { return m_agreements; }
 
     // Sets the minutes without keyboard or mouse input before the window
     // locks itself, clamped to the 1 to 60 minutes that IdleLock accepts.
@@ -119,6 +128,8 @@ private:
 
     QStackedWidget* m_stack = nullptr;
     QWidget* m_workspace = nullptr;
+    QVBoxLayout* m_workspaceLayout = nullptr;
+    AgreementController* m_agreements = nullptr;
     QSplitter* m_splitter = nullptr;
     QTabWidget* m_tabs = nullptr;
     QLineEdit* m_familySearchEdit = nullptr;

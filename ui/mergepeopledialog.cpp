@@ -19,6 +19,7 @@
 #include "cases/casedirectory.h"
 #include "casesession.h"
 #include "displaytext.h"
+#include "formfields.h"
 
 Q_LOGGING_CATEGORY(lcMergePeople, "earlyhelp.ui.mergepeople", QtInfoMsg)
 
@@ -129,7 +130,7 @@ void MergePeopleDialog::createWidgets() {
     m_errorLabel->setObjectName(QStringLiteral("mergeErrorLabel"));
     m_errorLabel->setWordWrap(true);
     m_errorLabel->setTextFormat(Qt::PlainText);
-    m_errorLabel->setStyleSheet(QStringLiteral("QLabel { color: #a4262c; }"));
+    m_errorLabel->setStyleSheet(inlineErrorStyleSheet());
     m_errorLabel->hide();
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);

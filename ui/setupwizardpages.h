@@ -120,7 +120,4 @@ private:
     QCheckBox* m_importSampleCheckBox = nullptr;
 };
 
-// Returns the style sheet for a label that carries an inline error.
-[[nodiscard]] QString inlineErrorStyleSheet();
-
 } // namespace earlyhelp::ui

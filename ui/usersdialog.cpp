@@ -19,6 +19,7 @@
 #include "busycursor.h"
 #include "casesession.h"
 #include "displaytext.h"
+#include "formfields.h"
 #include "keys/passphrase.h"
 #include "passphrase.h"
 #include "setupwizardpages.h"

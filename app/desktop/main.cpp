@@ -11,8 +11,7 @@
 #include "ui/filechooser.h"
 #include "ui/translations.h"
 
-int main(int argc, char* argv[])
-{
+int main(int argc, char* argv[]) {
     earlyhelp::app::setUpLogging();
 
     QApplication application(argc, argv);
@@ -23,8 +22,8 @@ int main(int argc, char* argv[])
     earlyhelp::ui::installTranslations(application);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QApplication::translate("main", "Early help case records for a school's designated safeguarding leads."));
+    parser.setApplicationDescription(QApplication::translate(
+        "main", "Early help case records for a school's designated safeguarding leads."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption storeOption(
@@ -32,13 +31,25 @@ int main(int argc, char* argv[])
         QApplication::translate("main", "Open the case store at <path> instead of the default one."),
         QApplication::translate("main", "path"));
     parser.addOption(storeOption);
+    const QCommandLineOption agreementOption(
+        QStringLiteral("agreement"),
+        QApplication::translate("main",
+                                "Offer the signed Data Sharing Agreement in <file>, with its signature "
+                                "in <file>.sig, instead of the one built in."),
+        QApplication::translate("main", "file"));
+    parser.addOption(agreementOption);
     parser.process(application);
 
     const QString storePath = parser.isSet(storeOption)
                                   ? QDir::cleanPath(QFileInfo(parser.value(storeOption)).absoluteFilePath())
                                   : earlyhelp::defaultStorePath();
 
-    earlyhelp::ui::AppController controller(storePath, earlyhelp::ui::FileChooser::platformDialogs());
+    earlyhelp::ui::AgreementSource agreementSource =
+        parser.isSet(agreementOption)
+            ? earlyhelp::ui::AgreementSource::fromFile(parser.value(agreementOption))
+            : earlyhelp::ui::AgreementSource::builtIn();
+    earlyhelp::ui::AppController controller(storePath, earlyhelp::ui::FileChooser::platformDialogs(),
+                                            std::move(agreementSource));
     QObject::connect(&controller, &earlyhelp::ui::AppController::setupCancelled, &application,
                      &QCoreApplication::quit);
     controller.start();

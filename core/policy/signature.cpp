@@ -168,19 +168,46 @@ Result<Agreement> verifyAgreement(const QByteArray& document, const QByteArray& 
     return parseAgreement(document);
 }
 
-Result<Agreement> loadBundledAgreement() {
-    const Result<QByteArray> document = readResource(QStringLiteral(":/agreement/agreement-v1.json"));
+Result<SignedAgreementFile> readSignedAgreementFile(const QString& path) {
+    const auto read = [](const QString& filePath) -> Result<QByteArray> {
+        QFile file(filePath);
+        if (!file.open(QIODevice::ReadOnly))
+            return makeError(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
+                             tr("The agreement file %1 could not be read: %2. Check the path; the signature "
+                                "must be beside the document, named after it with \".sig\" added.")
+                                 .arg(filePath, file.errorString()));
+        return file.readAll();
+    };
+    const Result<QByteArray> document = read(path);
     if (!document)
         return std::unexpected(document.error());
-    const Result<QByteArray> signature = readResource(QStringLiteral(":/agreement/agreement-v1.json.sig"));
+    const Result<QByteArray> signature = read(path + u".sig");
     if (!signature)
         return std::unexpected(signature.error());
+    return SignedAgreementFile{path, *document, *signature};
+}
+
+Result<SignedAgreementFile> bundledSignedAgreement() {
+    const QString path = QStringLiteral(":/agreement/agreement-v1.json");
+    const Result<QByteArray> document = readResource(path);
+    if (!document)
+        return std::unexpected(document.error());
+    const Result<QByteArray> signature = readResource(path + u".sig");
+    if (!signature)
+        return std::unexpected(signature.error());
+    return SignedAgreementFile{path, *document, *signature};
+}
+
+Result<Agreement> loadBundledAgreement() {
+    const Result<SignedAgreementFile> bundled = bundledSignedAgreement();
+    if (!bundled)
+        return std::unexpected(bundled.error());
     const QByteArray trustKey = builtInTrustPublicKey();
     if (trustKey.isEmpty())
         return makeError(ErrorCode::Crypto,
                          tr("This build has no valid Trust public key, so no agreement can be verified. "
                             "Rebuild with EARLYHELP_TRUST_PUBLIC_KEY_FILE naming the Trust's key file."));
-    return verifyAgreement(*document, *signature, trustKey);
+    return verifyAgreement(bundled->document, bundled->signatureText, trustKey);
 }
 
 } // namespace earlyhelp::policy

@@ -59,6 +59,21 @@ struct SigningKeyPair {
 [[nodiscard]] Result<Agreement> verifyAgreement(const QByteArray& document, const QByteArray& signatureText,
                                                 const QByteArray& trustPublicKey);
 
+// A signed agreement as stored on disk or in the app's resources: the
+// document's bytes and the text of its detached signature, not yet verified.
+struct SignedAgreementFile {
+    QString source; // the document's path, for messages
+    QByteArray document;
+    QByteArray signatureText;
+};
+
+// Reads the document at path and its signature at path + ".sig". The error
+// (NotFound or Io) names the file that could not be read.
+[[nodiscard]] Result<SignedAgreementFile> readSignedAgreementFile(const QString& path);
+
+// Returns the agreement bundled with the app, unverified.
+[[nodiscard]] Result<SignedAgreementFile> bundledSignedAgreement();
+
 // Reads the agreement bundled with the app and verifies it against
 // builtInTrustPublicKey().
 [[nodiscard]] Result<Agreement> loadBundledAgreement();
