@@ -197,6 +197,8 @@ void TestChronology::writeCase() {
 
     SharingDecision decision;
     decision.familyId = m_familyId;
+    decision.recipientPartyType = QStringLiteral("health");
+    decision.purpose = QStringLiteral("safeguarding");
     decision.lawfulBasis = QStringLiteral("Article 6(1)(e) public task");
     decision.justification = QStringLiteral("Risk of harm to Amara");
     decision.decidedBy = QStringLiteral("Sam Patel");
@@ -433,6 +435,8 @@ void TestChronology::consentWithoutFamilyCountsForMember() {
 
     SharingDecision decision;
     decision.personId = m_childId;
+    decision.recipientPartyType = QStringLiteral("health");
+    decision.purpose = QStringLiteral("health_services");
     decision.lawfulBasis = QStringLiteral("Article 6(1)(e) public task");
     decision.justification = QStringLiteral("School nurse needs the plan");
     decision.decidedBy = QStringLiteral("Sam Patel");
