@@ -66,6 +66,8 @@ public:
     // and those recorded for one of its members without a family.
     [[nodiscard]] Result<QList<OverrideUse>> usesForFamily(const QString& familyId) const;
     // Returns the uses recorded for a person, newest first.
+    // NOTE: merging two people (PersonRepository) does not move override_use
+    // rows, so the uses of a merged-away person stay under that person's id.
     [[nodiscard]] Result<QList<OverrideUse>> usesForPerson(const QString& personId) const;
     // Returns the uses that relied on a decision, newest first.
     [[nodiscard]] Result<QList<OverrideUse>> usesForDecision(const QString& decisionId) const;
