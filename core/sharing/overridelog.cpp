@@ -162,8 +162,8 @@ Result<QList<OverrideUse>> OverrideLog::recordUses(const access::Actor& actor, c
             qCWarning(lcOverrideLog, "Rolling back the uses of sharing decisions failed");
         return std::unexpected(error);
     }
-    qCInfo(lcOverrideLog, "Recorded %lld uses of sharing decisions by %s",
-           static_cast<long long>(uses.size()), qUtf8Printable(actor.user));
+    qCInfo(lcOverrideLog, "Recorded the use of sharing decisions %s",
+           qUtf8Printable(QStringList(fieldsByDecision.keys()).join(u", ")));
     return uses;
 }
 
