@@ -663,7 +663,7 @@ SharingDecisionEditor::SharingDecisionEditor(CaseSession* session, FamilyDetail 
     form->addRow(tr("&Whose information:"), m_aboutComboBox);
 
     // A decision covers one recipient party type and one purpose. The first
-    // item stands for "not chosen" so that undo can return to it, and a
+    // item means "not chosen" so that undo can return to it, and a
     // decision recorded before decisions named them loads with it.
     m_recipientComboBox = new QComboBox(this);
     m_recipientComboBox->setObjectName(QStringLiteral("recipientComboBox"));

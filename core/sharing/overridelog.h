@@ -1,11 +1,11 @@
 #pragma once
 
-// The record of every use of a decision to share without consent: each time
-// fields go to a recipient because a sharing decision, not consent, allowed
-// them, one override_use row per decision names the fields, the recipient,
-// the purpose, the agreement version, the reason, who sent them and when.
-// buildPayload() stays pure, and the sync client calls recordUses() for each
-// payload it sends.
+// The record of every use of a decision to share without consent. Each time
+// a sharing decision, not consent, allows fields to go to a recipient, one
+// override_use row per decision names the fields, the recipient, the purpose,
+// the agreement version, the reason, who sent them and when. buildPayload()
+// stays pure, and the sync client calls recordUses() for each payload it
+// sends.
 
 #include "access/access.h"
 #include "common/result.h"
@@ -53,10 +53,11 @@ public:
     // fields, with the ids of the fields that decision allowed, all in one
     // transaction, and returns the rows written, in order of decision id.
     // Writes nothing and returns an empty list when no shared field relied on
-    // a decision. Fails with PermissionDenied unless actor may edit cases,
-    // InvalidInput when a use would be recorded and reason is blank or
-    // agreementVersion is not positive, and with the store's error when a
-    // decision id, family or person is not in the store.
+    // a decision. Fails with PermissionDenied unless actor may edit cases.
+    // When a use would be recorded, fails with InvalidInput if reason is
+    // blank or agreementVersion is not positive. Fails with the store's error
+    // when a decision id, family or person is not in the store, and then
+    // writes nothing.
     [[nodiscard]] Result<QList<OverrideUse>>
     recordUses(const access::Actor& actor, const policy::Payload& payload,
                const policy::SharingSubject& subject, const policy::SharingRecipient& recipient,

@@ -509,7 +509,7 @@ void TestChronologyPage::overrideUseShownAsEntry() {
                                             "safeguarding")),
              qPrintable(table->item(decisionRow, TextColumn)->text()));
 
-    // The entry cannot be edited, and the page says where its decision is.
+    // The entry cannot be edited, and the page names the tab with its decision.
     table->setFocus();
     table->selectRow(useRow);
     QVERIFY(!child<QPushButton>(m_page, QStringLiteral("deleteNotePushButton"))->isEnabled());

@@ -331,7 +331,7 @@ void TestConsentRepository::decisionBeforeSchema4LoadsEmpty() {
     QCOMPARE(old->purpose, QString());
     QCOMPARE(old->justification, QStringLiteral("Risk of harm"));
 
-    // Editing it without naming what it covers is refused.
+    // Saving it again without naming what it covers is rejected.
     SharingDecision edited = *old;
     edited.justification = QStringLiteral("Risk of significant harm");
     Result<SharingDecision> refused = consents.updateSharingDecision(caseworker, edited);
