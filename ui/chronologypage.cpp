@@ -41,6 +41,7 @@ QString editingTab(ChronologySource source) {
     case ChronologySource::ConsentGiven:
     case ChronologySource::ConsentWithdrawn:
     case ChronologySource::SharingDecision:
+    case ChronologySource::OverrideUse:
         return ChronologyPage::tr("Consent");
     case ChronologySource::PlanStarted:
     case ChronologySource::PlanClosed:
@@ -391,6 +392,13 @@ void ChronologyPage::openSelected() {
         editor->setAttribute(Qt::WA_DeleteOnClose);
         closeWithSession(editor);
         editor->open();
+        return;
+    }
+    if (entry->source == ChronologySource::OverrideUse) {
+        showMessage(QStringLiteral("chronologyEntryMessageBox"),
+                    tr("This entry records information that was sent without consent. It cannot be changed."),
+                    tr("Open the %1 tab of this family to see the decision it relied on.")
+                        .arg(editingTab(entry->source)));
         return;
     }
     showMessage(QStringLiteral("chronologyEntryMessageBox"),

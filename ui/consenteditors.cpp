@@ -14,10 +14,10 @@
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
-#include "formfields.h"
 #include "casesession.h"
 #include "casework/consentrepository.h"
 #include "displaytext.h"
+#include "formfields.h"
 #include "formundo.h"
 
 namespace earlyhelp::ui {
@@ -101,6 +101,18 @@ QString choiceText(const FamilyDetail& family, const FamilyMember& member) {
 
 int indexOfData(const QComboBox* comboBox, const QString& value) {
     return comboBox->findData(value, Qt::UserRole, Qt::MatchExactly);
+}
+
+// Selects the item of comboBox whose data is code. A code the list does not
+// offer, as written by another version of the app, is added as it is stored,
+// so saving keeps it.
+void selectCode(QComboBox* comboBox, const QString& code) {
+    int index = indexOfData(comboBox, code);
+    if (index < 0) {
+        comboBox->addItem(code, code);
+        index = comboBox->count() - 1;
+    }
+    comboBox->setCurrentIndex(index);
 }
 
 } // namespace
@@ -650,6 +662,29 @@ SharingDecisionEditor::SharingDecisionEditor(CaseSession* session, FamilyDetail 
         m_aboutComboBox->addItem(choiceText(m_family, member), member.person.id);
     form->addRow(tr("&Whose information:"), m_aboutComboBox);
 
+    // A decision covers one recipient party type and one purpose. The first
+    // item means "not chosen" so that undo can return to it, and a
+    // decision recorded before decisions named them loads with it.
+    m_recipientComboBox = new QComboBox(this);
+    m_recipientComboBox->setObjectName(QStringLiteral("recipientComboBox"));
+    m_recipientComboBox->setAccessibleName(tr("Recipient"));
+    m_recipientComboBox->setAccessibleDescription(
+        tr("The kind of organisation this decision allows sharing with. It allows no other."));
+    m_recipientComboBox->addItem(tr("(not chosen)"), QString());
+    for (const CodeLabel& partyType : ConsentVocabulary::partyTypes())
+        m_recipientComboBox->addItem(partyType.label, partyType.code);
+    form->addRow(tr("&Recipient:"), m_recipientComboBox);
+
+    m_purposeComboBox = new QComboBox(this);
+    m_purposeComboBox->setObjectName(QStringLiteral("purposeComboBox"));
+    m_purposeComboBox->setAccessibleName(tr("Purpose"));
+    m_purposeComboBox->setAccessibleDescription(
+        tr("What the information is shared for under this decision. It allows no other purpose."));
+    m_purposeComboBox->addItem(tr("(not chosen)"), QString());
+    for (const CodeLabel& purpose : ConsentVocabulary::purposes())
+        m_purposeComboBox->addItem(purpose.label, purpose.code);
+    form->addRow(tr("&Purpose:"), m_purposeComboBox);
+
     m_lawfulBasisComboBox = new QComboBox(this);
     m_lawfulBasisComboBox->setObjectName(QStringLiteral("lawfulBasisComboBox"));
     m_lawfulBasisComboBox->setAccessibleName(tr("Lawful basis"));
@@ -705,6 +740,8 @@ SharingDecisionEditor::SharingDecisionEditor(CaseSession* session, FamilyDetail 
     formLayout()->addLayout(form);
 
     trackField(m_aboutComboBox);
+    trackField(m_recipientComboBox);
+    trackField(m_purposeComboBox);
     trackField(m_lawfulBasisComboBox);
     trackField(m_conditionComboBox);
     trackField(m_justificationEdit);
@@ -735,6 +772,8 @@ void SharingDecisionEditor::loadDecision(const SharingDecision& decision) {
             aboutIndex = m_aboutComboBox->count() - 1;
         }
         m_aboutComboBox->setCurrentIndex(aboutIndex);
+        selectCode(m_recipientComboBox, decision.recipientPartyType);
+        selectCode(m_purposeComboBox, decision.purpose);
         m_lawfulBasisComboBox->setCurrentText(ConsentVocabulary::lawfulBasisLabel(decision.lawfulBasis));
         m_conditionComboBox->setCurrentText(ConsentVocabulary::conditionLabel(decision.condition));
         m_justificationEdit->setPlainText(decision.justification);
@@ -747,6 +786,8 @@ Status SharingDecisionEditor::save() {
     SharingDecision decision = m_loaded;
     decision.familyId = m_family.family.id;
     decision.personId = m_aboutComboBox->currentData().toString();
+    decision.recipientPartyType = m_recipientComboBox->currentData().toString();
+    decision.purpose = m_purposeComboBox->currentData().toString();
     decision.lawfulBasis =
         codeForText(ConsentVocabulary::lawfulBases(), m_lawfulBasisComboBox->currentText());
     decision.condition = codeForText(ConsentVocabulary::conditions(), m_conditionComboBox->currentText());

@@ -131,8 +131,9 @@ private:
 };
 
 // Records a decision to share information without consent, or edits one:
-// whose information, the lawful basis, the condition for special category or
-// criminal offence data, the justification, who decided and when.
+// whose information, the recipient party type and the purpose it covers, the
+// lawful basis, the condition for special category or criminal offence data,
+// the justification, who decided and when.
 class SharingDecisionEditor : public EditorDialog {
     Q_OBJECT
 
@@ -150,6 +151,8 @@ private:
     SharingDecision m_loaded;
 
     QComboBox* m_aboutComboBox = nullptr;
+    QComboBox* m_recipientComboBox = nullptr;
+    QComboBox* m_purposeComboBox = nullptr;
     QComboBox* m_lawfulBasisComboBox = nullptr;
     QComboBox* m_conditionComboBox = nullptr;
     QPlainTextEdit* m_justificationEdit = nullptr;

@@ -49,8 +49,8 @@ ConsentPage::ConsentPage(QWidget* parent)
                               tr("Purposes"), tr("Shared with"), tr("Data"), tr("Method")});
     m_decisionTree =
         makeTree(QStringLiteral("sharingDecisionTreeWidget"), tr("Decisions to share without consent"),
-                 {tr("Date"), tr("About"), tr("Lawful basis"), tr("Condition"), tr("Justification"),
-                  tr("Decided by")});
+                 {tr("Date"), tr("About"), tr("Covers"), tr("Lawful basis"), tr("Condition"),
+                  tr("Justification"), tr("Decided by")});
     m_decisionTree->header()->setSectionResizeMode(JustificationColumn, QHeaderView::Stretch);
 
     auto* consentLabel = new QLabel(tr("Consent &given"), this);
@@ -273,6 +273,24 @@ void ConsentPage::addDecisionItem(const SharingDecision& decision) {
     item->setText(DecisionDateColumn, displayDate(decision.date));
     item->setText(AboutColumn, decision.personId.isEmpty() ? tr("The whole family")
                                                            : familyMemberName(m_family, decision.personId));
+    if (decision.recipientPartyType.isEmpty() || decision.purpose.isEmpty()) {
+        item->setText(CoversColumn, tr("Nothing until edited"));
+        item->setToolTip(CoversColumn,
+                         tr("This decision names no recipient or purpose, because it was recorded before "
+                            "decisions named them. It allows no sharing until you open it and choose both."));
+        QFont font = item->font(CoversColumn);
+        font.setItalic(true);
+        item->setFont(CoversColumn, font);
+    } else {
+        item->setText(CoversColumn,
+                      tr("%1 for %2")
+                          .arg(ConsentVocabulary::partyTypeLabel(decision.recipientPartyType),
+                               ConsentVocabulary::purposeListLabel(decision.purpose).toLower()));
+        item->setToolTip(CoversColumn,
+                         tr("Allows sharing with %1 for %2 only.")
+                             .arg(ConsentVocabulary::partyTypeLabel(decision.recipientPartyType),
+                                  ConsentVocabulary::purposeLabel(decision.purpose)));
+    }
     item->setText(LawfulBasisColumn, ConsentVocabulary::lawfulBasisLabel(decision.lawfulBasis));
     item->setText(ConditionColumn, ConsentVocabulary::conditionListLabel(decision.condition));
     item->setToolTip(ConditionColumn, ConsentVocabulary::conditionLabel(decision.condition));

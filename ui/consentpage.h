@@ -45,6 +45,7 @@ private:
     enum DecisionColumn {
         DecisionDateColumn,
         AboutColumn,
+        CoversColumn,
         LawfulBasisColumn,
         ConditionColumn,
         JustificationColumn,

@@ -2,6 +2,7 @@
 
 #include "domain/familystatus.h"
 #include "recordtable.h"
+#include "sharingterms.h"
 #include "store/store.h"
 
 #include <QSqlError>
@@ -24,7 +25,7 @@ QString personNameSql(const QString& alias) {
 
 // One SELECT of the union. Every SELECT returns the same columns, in the
 // order of the "entry" table below: source, type, then the columns listed in
-// `columns`, which are record id, date, author, three text parts, the
+// `columns`, which are record id, date, author, five text parts, the
 // significant flag, created_at and a sequence. readEntry() builds the entry's
 // text from the parts. The sequence puts a consent's withdrawal after its
 // giving, and a plan's closure after its start, when both fall on one day.
@@ -56,44 +57,57 @@ QList<UnionPart> unionParts() {
 
     return {
         {ChronologySource::CaseNote, QStringLiteral("n.note_type"),
-         QStringLiteral("n.id, n.note_date, n.author, n.body, '', '', n.significant, n.created_at, 0"),
+         QStringLiteral(
+             "n.id, n.note_date, n.author, n.body, '', '', '', '', n.significant, n.created_at, 0"),
          QStringLiteral("FROM case_note n WHERE n.family_id = ? AND n.deleted = 0")},
         {ChronologySource::Assessment, quoted(chronologytype::assessment),
-         QStringLiteral("a.id, a.assessment_date, a.assessor, '', '', '', 0, a.created_at, 0"),
+         QStringLiteral("a.id, a.assessment_date, a.assessor, '', '', '', '', '', 0, a.created_at, 0"),
          QStringLiteral("FROM assessment a WHERE a.family_id = ? AND a.deleted = 0")},
         {ChronologySource::ConsentGiven, quoted(chronologytype::consentGiven),
          u"c.id, c.given_date, coalesce("_s % givenBy % u", ''), coalesce("_s % subject %
-             u", ''), c.given_by_person_id = c.subject_person_id, '', 0, c.created_at, 0"_s,
+             u", ''), c.given_by_person_id = c.subject_person_id, '', '', '', 0, c.created_at, 0"_s,
          consentOfFamily, 2},
         {ChronologySource::ConsentWithdrawn, quoted(chronologytype::consentWithdrawn),
          u"c.id, c.withdrawn_date, c.withdrawn_by, coalesce("_s % subject %
-             u", ''), '', '', 1, c.created_at, 1"_s,
+             u", ''), '', '', '', '', 1, c.created_at, 1"_s,
          consentOfFamily % u" AND c.withdrawn_date IS NOT NULL"_s, 2},
         {ChronologySource::PlanStarted, quoted(chronologytype::planStarted),
-         QStringLiteral("p.id, p.start_date, '', '', '', '', 0, p.created_at, 0"),
+         QStringLiteral("p.id, p.start_date, '', '', '', '', '', '', 0, p.created_at, 0"),
          QStringLiteral("FROM taf_plan p WHERE p.family_id = ? AND p.deleted = 0")},
         {ChronologySource::PlanClosed, quoted(chronologytype::planClosed),
-         QStringLiteral("p.id, p.end_date, '', '', '', '', 1, p.created_at, 1"),
+         QStringLiteral("p.id, p.end_date, '', '', '', '', '', '', 1, p.created_at, 1"),
          QStringLiteral("FROM taf_plan p WHERE p.family_id = ? AND p.deleted = 0 AND p.status = 'closed' "
                         "AND p.end_date IS NOT NULL")},
         {ChronologySource::TafMeeting, quoted(chronologytype::tafMeeting),
-         QStringLiteral("m.id, m.meeting_date, '', m.attendees, '', '', 0, m.created_at, 0"),
+         QStringLiteral("m.id, m.meeting_date, '', m.attendees, '', '', '', '', 0, m.created_at, 0"),
          u"FROM taf_meeting m "_s % planOfFamily.arg(u"m")},
         {ChronologySource::PlanReview, quoted(chronologytype::planReview),
          QStringLiteral(
-             "r.id, r.review_date, '', coalesce(r.next_review_date, ''), '', '', 0, r.created_at, 0"),
+             "r.id, r.review_date, '', coalesce(r.next_review_date, ''), '', '', '', '', 0, r.created_at, 0"),
          u"FROM plan_review r "_s % planOfFamily.arg(u"r")},
         {ChronologySource::SharingDecision, quoted(chronologytype::sharingWithoutConsent),
          QStringLiteral(
-             "d.id, d.decision_date, d.decided_by, d.lawful_basis, d.justification, '', 0, d.created_at, 0"),
+             "d.id, d.decision_date, d.decided_by, d.lawful_basis, d.justification, d.recipient_party_type, "
+             "d.purpose, '', 0, d.created_at, 0"),
          u"FROM sharing_decision d WHERE d.deleted = 0 AND (d.family_id = ? OR (d.family_id IS NULL AND "
          "d.person_id IN "_s %
              memberOfFamily % u"))"_s,
          2},
         {ChronologySource::StatusChange, quoted(chronologytype::statusChange),
-         QStringLiteral(
-             "s.id, s.change_date, s.changed_by, s.from_status, s.to_status, s.reason, 1, s.created_at, 0"),
+         QStringLiteral("s.id, s.change_date, s.changed_by, s.from_status, s.to_status, s.reason, '', '', 1, "
+                        "s.created_at, 0"),
          QStringLiteral("FROM family_status_change s WHERE s.family_id = ? AND s.deleted = 0")},
+        // A use stays in the chronology when its decision is later deleted,
+        // because the information went out all the same. Its date is the
+        // local calendar date of used_at.
+        {ChronologySource::OverrideUse, quoted(chronologytype::sharedWithoutConsent),
+         QStringLiteral("o.id, date(o.used_at, 'localtime'), o.used_by, o.recipient_party_type, o.purpose, "
+                        "json_array_length(o.field_ids), coalesce(d.decided_by, ''), "
+                        "coalesce(d.decision_date, ''), 0, o.used_at, 0"),
+         u"FROM override_use o LEFT JOIN sharing_decision d ON d.id = o.decision_id "
+         "WHERE o.family_id = ? OR (o.family_id IS NULL AND o.person_id IN "_s %
+             memberOfFamily % u")"_s,
+         2},
     };
 }
 
@@ -114,7 +128,7 @@ const ChronologySql& chronologySql() {
             result.familyBinds += part.familyBinds;
         }
         result.with = u"WITH entry (source, type, record_id, entry_date, author, part1, part2, part3, "
-                      "significant, created_at, sequence) AS ("_s %
+                      "part4, part5, significant, created_at, sequence) AS ("_s %
                       selects.join(u" UNION ALL "_s) % u") "_s;
         return result;
     }();
@@ -134,10 +148,12 @@ ChronologyEntry readEntry(const QSqlQuery& query) {
     entry.date = dateFromValue(query.value(2));
     entry.type = query.value(3).toString();
     entry.author = query.value(4).toString();
-    entry.significant = query.value(8).toInt() != 0;
+    entry.significant = query.value(10).toInt() != 0;
     const QString part1 = query.value(5).toString();
     const QString part2 = query.value(6).toString();
     const QString part3 = query.value(7).toString();
+    const QString part4 = query.value(8).toString();
+    const QString part5 = query.value(9).toString();
 
     switch (entry.source) {
     case ChronologySource::CaseNote:
@@ -176,9 +192,33 @@ ChronologyEntry readEntry(const QSqlQuery& query) {
         break;
     }
     case ChronologySource::SharingDecision:
-        entry.text = Chronology::tr("Decision by %1 to share without consent (%2): %3")
-                         .arg(entry.author, part1, part2);
+        // part1 is the lawful basis, part2 the justification, part3 and part4
+        // the recipient party type and purpose, empty for a decision stored
+        // before schema version 4.
+        entry.text =
+            part3.isEmpty() || part4.isEmpty()
+                ? Chronology::tr("Decision by %1 to share without consent (%2), covering no recipient "
+                                 "or purpose until it is edited: %3")
+                      .arg(entry.author, part1, part2)
+                : Chronology::tr("Decision by %1 to share without consent with %2 for %3 (%4): %5")
+                      .arg(entry.author, sharingPartyTypeLabel(part3), sharingPurposeLabel(part4).toLower(),
+                           part1, part2);
         break;
+    case ChronologySource::OverrideUse: {
+        // part1 and part2 are the recipient party type and purpose, part3 the
+        // number of fields, part4 and part5 who made the decision and when.
+        const QString sent =
+            Chronology::tr("Shared without consent: %n field(s) sent to %1 for %2", nullptr, part3.toInt())
+                .arg(sharingPartyTypeLabel(part1), sharingPurposeLabel(part2).toLower());
+        const QDate decided = dateFromValue(part5);
+        entry.text = part4.isEmpty() || !decided.isValid()
+                         ? Chronology::tr("%1, relying on a decision to share without consent that is no "
+                                          "longer in this store")
+                               .arg(sent)
+                         : Chronology::tr("%1, relying on the decision by %2 of %3")
+                               .arg(sent, part4, dateForScreen(decided));
+        break;
+    }
     case ChronologySource::StatusChange: {
         const auto label = [](const QString& code) {
             const std::optional<FamilyStatus> status = familyStatusFromCode(code);
@@ -203,8 +243,8 @@ Result<QList<ChronologyEntry>> Chronology::entries(const QString& familyId,
                                                    const ChronologyFilter& filter) const {
     const ChronologySql& chronology = chronologySql();
     QString sql = chronology.with %
-                  u"SELECT source, record_id, entry_date, type, author, part1, part2, part3, significant "
-                  "FROM entry WHERE "_s %
+                  u"SELECT source, record_id, entry_date, type, author, part1, part2, part3, part4, part5, "
+                  "significant FROM entry WHERE "_s %
                   liveFamily;
     if (!filter.types.isEmpty()) {
         QStringList placeholders;
@@ -273,7 +313,8 @@ QString Chronology::typeLabel(const QString& code) {
         {chronologytype::planClosed, QT_TR_NOOP("Plan closed")},
         {chronologytype::tafMeeting, QT_TR_NOOP("TAF meeting")},
         {chronologytype::planReview, QT_TR_NOOP("Plan review")},
-        {chronologytype::sharingWithoutConsent, QT_TR_NOOP("Shared without consent")},
+        {chronologytype::sharingWithoutConsent, QT_TR_NOOP("Decision to share without consent")},
+        {chronologytype::sharedWithoutConsent, QT_TR_NOOP("Shared without consent")},
         {chronologytype::statusChange, QT_TR_NOOP("Status change")},
     };
     for (const auto& [known, label] : labels) {

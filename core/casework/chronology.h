@@ -25,6 +25,7 @@ enum class ChronologySource {
     PlanReview,
     SharingDecision,
     StatusChange,
+    OverrideUse, // information sent on the strength of a sharing decision
 };
 
 // The type codes of entries that are not case notes. A case note's entry
@@ -37,7 +38,9 @@ inline constexpr char16_t planStarted[] = u"plan_started";
 inline constexpr char16_t planClosed[] = u"plan_closed";
 inline constexpr char16_t tafMeeting[] = u"taf_meeting";
 inline constexpr char16_t planReview[] = u"plan_review";
+// A decision to share without consent, and a use of one (override_use).
 inline constexpr char16_t sharingWithoutConsent[] = u"sharing_without_consent";
+inline constexpr char16_t sharedWithoutConsent[] = u"shared_without_consent";
 inline constexpr char16_t statusChange[] = u"status_change";
 } // namespace chronologytype
 
@@ -45,15 +48,16 @@ inline constexpr char16_t statusChange[] = u"status_change";
 struct ChronologyEntry {
     ChronologySource source = ChronologySource::CaseNote;
     // The id of the note, assessment, consent, plan, meeting, review, sharing
-    // decision or status change. Both entries of one consent (given and
+    // decision, status change or override use. Both entries of one consent (given and
     // withdrawn), and of one plan (started and closed), carry its id.
     QString recordId;
     QDate date;
     // The case note's type code, or one of the codes in chronologytype.
     QString type;
     // The person who wrote or did it: the note's author, the assessor, the
-    // giver or withdrawer of consent, the decider, the user who changed the status.
-    // Empty for plans, meetings and reviews, which record no one.
+    // giver or withdrawer of consent, the decider, the user who changed the
+    // status or sent information without consent. Empty for plans, meetings
+    // and reviews, which record no one.
     QString author;
     // The note's text, or a translated line built from the record, such as
     // "Early help assessment by Sam Patel".
@@ -72,11 +76,13 @@ struct ChronologyFilter {
 
 // The read-only chronology of a family: its case notes and one entry for each
 // assessment, consent given, consent withdrawn, plan started, plan closed,
-// TAF meeting, review, decision to share without consent and status change.
+// TAF meeting, review, decision to share without consent, status change and
+// use of a decision to send information without consent.
 //
 // Deleted records never appear, nor do meetings and reviews of a deleted
-// plan. Consents and sharing decisions count for the family when they name
-// it, or name no family and concern one of its members. An unknown or
+// plan. Consents, sharing decisions and their uses count for the family when
+// they name it, or name no family and concern one of its members. A use stays
+// when its decision is deleted. An unknown or
 // deleted family has an empty chronology. Lives on the store's thread and
 // must not outlive the store.
 class Chronology {

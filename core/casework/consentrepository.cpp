@@ -2,6 +2,7 @@
 
 #include "datacategorycode.h"
 #include "recordmapping.h"
+#include "sharingterms.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -182,19 +183,44 @@ const RecordMapping<Consent>& consentMapping() {
     return mapping;
 }
 
+// A decision covers one recipient party type and one purpose, each one of
+// the codes of sharingterms.h.
+Status checkDecisionCoverage(const SharingDecision& decision) {
+    const QString partyType = decision.recipientPartyType.trimmed();
+    if (partyType.isEmpty())
+        return invalid(tr("The sharing decision names no recipient. Choose the kind of organisation it "
+                          "allows sharing with, one of: %1.")
+                           .arg(sharingPartyTypeCodes().join(u", ")));
+    if (!sharingPartyTypeCodes().contains(partyType))
+        return invalid(tr("The recipient \"%1\" of the sharing decision is not a party type of the "
+                          "agreement. Choose one of: %2.")
+                           .arg(partyType, sharingPartyTypeCodes().join(u", ")));
+    const QString purpose = decision.purpose.trimmed();
+    if (purpose.isEmpty())
+        return invalid(tr("The sharing decision names no purpose. Choose what the information is shared "
+                          "for, one of: %1.")
+                           .arg(sharingPurposeCodes().join(u", ")));
+    if (!sharingPurposeCodes().contains(purpose))
+        return invalid(tr("The purpose \"%1\" of the sharing decision is not a purpose of the agreement. "
+                          "Choose one of: %2.")
+                           .arg(purpose, sharingPurposeCodes().join(u", ")));
+    return {};
+}
+
 const RecordMapping<SharingDecision>& decisionMapping() {
     static const RecordMapping<SharingDecision> mapping{
         QStringLiteral("sharing_decision"),
         {QStringLiteral("family_id"), QStringLiteral("person_id"), QStringLiteral("lawful_basis"),
          QStringLiteral("condition"), QStringLiteral("justification"), QStringLiteral("decided_by"),
-         QStringLiteral("decision_date")},
+         QStringLiteral("decision_date"), QStringLiteral("recipient_party_type"), QStringLiteral("purpose")},
         tr("sharing decision"),
         CaseworkRecord::SharingDecision,
         [](const SharingDecision& decision) -> QVariantList {
             return {optionalText(decision.familyId),  optionalText(decision.personId),
                     decision.lawfulBasis.trimmed(),   decision.condition.trimmed(),
                     decision.justification.trimmed(), decision.decidedBy.trimmed(),
-                    dateValue(decision.date)};
+                    dateValue(decision.date),         decision.recipientPartyType.trimmed(),
+                    decision.purpose.trimmed()};
         },
         [](const Row& row) {
             SharingDecision decision;
@@ -206,12 +232,16 @@ const RecordMapping<SharingDecision>& decisionMapping() {
             decision.justification = row.values.at(4).toString();
             decision.decidedBy = row.values.at(5).toString();
             decision.date = dateFromValue(row.values.at(6));
+            decision.recipientPartyType = row.values.at(7).toString();
+            decision.purpose = row.values.at(8).toString();
             return decision;
         },
         [](Store&, const SharingDecision& decision, QDate today) -> Status {
             if (decision.familyId.isEmpty() && decision.personId.isEmpty())
                 return invalid(tr("The sharing decision names no family or person. Choose whose information "
                                   "is shared."));
+            if (const Status coverage = checkDecisionCoverage(decision); !coverage)
+                return coverage;
             if (decision.lawfulBasis.trimmed().isEmpty())
                 return invalid(
                     tr("The lawful basis for sharing is missing. Enter the UK GDPR Article 6 basis."));

@@ -37,8 +37,11 @@ public:
     [[nodiscard]] Status removeConsent(const Actor& actor, const QString& id);
     [[nodiscard]] Status restoreConsent(const Actor& actor, const QString& id);
 
-    // A decision names a family or a person, the lawful basis, the
-    // justification, who decided, and a date not after today.
+    // A decision names a family or a person, the recipient party type and
+    // the purpose it covers (codes of sharingterms.h), the lawful basis, the
+    // justification, who decided, and a date not after today. A decision
+    // stored before schema version 4 reads back with an empty recipient and
+    // purpose, and saving it again needs both.
     [[nodiscard]] Result<SharingDecision> createSharingDecision(const Actor& actor,
                                                                 const SharingDecision& decision);
     [[nodiscard]] Result<SharingDecision> updateSharingDecision(const Actor& actor,

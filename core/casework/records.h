@@ -168,11 +168,15 @@ struct Consent {
     QString withdrawnBy;
 };
 
-// A decision to share information without consent.
+// A decision to share information without consent. It covers one recipient
+// party type and one purpose, by the codes of sharingterms.h. A decision
+// stored before schema version 4 has both empty and covers nothing.
 struct SharingDecision {
     RecordMeta meta;
     QString familyId; // at least one of familyId and personId is set
     QString personId;
+    QString recipientPartyType; // such as "health"
+    QString purpose;            // such as "safeguarding"
     QString lawfulBasis;
     QString condition; // needed for special category and criminal offence data; may be empty
     QString justification;

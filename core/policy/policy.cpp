@@ -104,12 +104,23 @@ ConsentFinding findConsent(const QList<Consent>& consents, const SharingRequest&
     return best;
 }
 
+// True when decision was made for the request's recipient party type and
+// purpose. A decision with either empty, as stored before schema version 4,
+// covers nothing.
+bool coversRecipientAndPurpose(const SharingDecision& decision, const SharingRequest& request) {
+    if (decision.recipientPartyType.isEmpty() || decision.purpose.isEmpty())
+        return false;
+    return decision.recipientPartyType == request.recipient.partyType && decision.purpose == request.purpose;
+}
+
 // Returns the subject's sharing decision that may replace consent under rule,
 // or nullptr.
 const SharingDecision* findDecision(const QList<SharingDecision>& decisions, const SharingRequest& request,
                                     const Rule& rule) {
     for (const SharingDecision& decision : decisions) {
         if (decision.meta.deleted || !decision.date.isValid() || decision.date > request.today)
+            continue;
+        if (!coversRecipientAndPurpose(decision, request))
             continue;
         const bool aboutSubject =
             decision.personId.isEmpty()
@@ -206,7 +217,7 @@ SharingOutcome decide(const Agreement& agreement, bool agreementVerified, const 
         if (const SharingDecision* decision = findDecision(decisions, request, *rule))
             return Allowed{rule->clauseId, rule->lawfulBasis, rule->condition, decision->meta.id};
         return deniedByRule(*rule, tr("sharing needs a recorded decision to share without consent, and none "
-                                      "applies to this person."));
+                                      "applies to this person, recipient and purpose."));
     case ConsentBasis::Consent:
     case ConsentBasis::ConsentOrOverride:
         break;

@@ -71,7 +71,8 @@ using SharingOutcome = std::variant<Allowed, Denied>;
 //   is current when it was given on or before today, is not withdrawn (any
 //   withdrawal date counts) and its review date, if any, is not before today.
 // - consent_or_override: as consent, or else a sharing decision about the
-//   subject, dated on or before today, replaces it.
+//   subject, dated on or before today, made for the request's recipient
+//   party type and purpose, replaces it.
 // - override_only: only such a sharing decision allows it.
 // - never: denied.
 // A consent is the subject's when its subjectPersonId is the subject's
@@ -79,10 +80,10 @@ using SharingOutcome = std::variant<Allowed, Denied>;
 // family. A sharing decision is the subject's when it names that person, or
 // names no person and belongs to the subject's family. For special category
 // and criminal offence data, a decision counts only when its condition is
-// the rule's condition. Deleted consents and decisions never count.
-// NOTE: a sharing decision records no recipient or purpose, so one decision
-// about a subject replaces consent for every recipient and purpose whose
-// rule allows an override.
+// the rule's condition. A decision counts only when its recipientPartyType
+// is the request's recipient party type and its purpose is the request's
+// purpose, so a decision with either empty (stored before schema version 4)
+// never counts. Deleted consents and decisions never count.
 [[nodiscard]] SharingOutcome decide(const Agreement& agreement, bool agreementVerified,
                                     const SharingRequest& request, const QList<Consent>& consents,
                                     const QList<SharingDecision>& decisions);

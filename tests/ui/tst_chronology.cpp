@@ -22,7 +22,9 @@
 
 #include "cases/casedirectory.h"
 #include "casework/casenoterepository.h"
+#include "casework/consentrepository.h"
 #include "casework/familycaserepository.h"
+#include "sharing/overridelog.h"
 #include "store/store.h"
 #include "ui/casenoteeditor.h"
 #include "ui/casesession.h"
@@ -70,6 +72,7 @@ private slots:
     void leadPractitionerSavedWithEnter();
     void printedPdfFollowsFilter();
     void deleteNoteAsksFirst();
+    void overrideUseShownAsEntry();
     void readOnlyUserCannotAddNotes();
 
 private:
@@ -441,6 +444,84 @@ void TestChronologyPage::deleteNoteAsksFirst() {
     // The filtered type is gone, so the filter falls back to all types.
     QTRY_COMPARE(child<QComboBox>(m_page, QStringLiteral("typeFilterComboBox"))->currentIndex(), 0);
     QVERIFY(!columnTexts(table, TextColumn).contains(visitText));
+}
+
+void TestChronologyPage::overrideUseShownAsEntry() {
+    Result<FamilyDetail> detail = m_session->directory().family(m_familyId);
+    QVERIFY(detail);
+    const auto amara = std::ranges::find_if(
+        detail->members, [](const FamilyMember& member) { return member.person.legalForename == u"Amara"; });
+    QVERIFY(amara != detail->members.end());
+    const QString amaraId = amara->person.id;
+
+    SharingDecision decision;
+    decision.familyId = m_familyId;
+    decision.personId = amaraId;
+    decision.recipientPartyType = QStringLiteral("police");
+    decision.purpose = QStringLiteral("safeguarding");
+    decision.lawfulBasis = QStringLiteral("art6_1_e");
+    decision.justification = QStringLiteral("Police need the address to act on a risk to Amara.");
+    decision.decidedBy = QStringLiteral("Sam Patel");
+    decision.date = m_session->today().addDays(-1);
+    Result<SharingDecision> decided =
+        m_session->consents().createSharingDecision(m_session->actor(), decision);
+    QVERIFY2(decided, qPrintable(decided ? QString() : decided.error().message));
+
+    policy::Payload payload;
+    const policy::Allowed byDecision{QStringLiteral("S-police-personal"), QStringLiteral("art6_1_e"),
+                                     QString(), decided->meta.id};
+    payload.shared = {policy::SharedField{QStringLiteral("person.legalSurname"), byDecision},
+                      policy::SharedField{QStringLiteral("person.dateOfBirth"), byDecision}};
+    sharing::OverrideLog overrides(m_session->store());
+    Result<QList<sharing::OverrideUse>> recorded = overrides.recordUses(
+        m_session->actor(), payload, {m_familyId, amaraId}, {QStringLiteral("police"), QString()},
+        QStringLiteral("safeguarding"), 1, QStringLiteral("Request from the police safeguarding team"));
+    QVERIFY2(recorded, qPrintable(recorded ? QString() : recorded.error().message));
+    QCOMPARE(recorded->size(), 1);
+    m_session->notifyFamilyChanged(m_familyId);
+    setFilter(QString(), false);
+
+    auto* table = child<QTableWidget>(m_page, QStringLiteral("chronologyTableWidget"));
+    QVERIFY(table);
+    const auto rowOf = [table](const QString& type) {
+        const QStringList types = columnTexts(table, TypeColumn);
+        return static_cast<int>(types.indexOf(type));
+    };
+    QTRY_VERIFY(rowOf(QStringLiteral("Shared without consent")) >= 0);
+    const int useRow = rowOf(QStringLiteral("Shared without consent"));
+    QCOMPARE(table->item(useRow, DateColumn)->text(), displayDate(QDate::currentDate()));
+    QCOMPARE(table->item(useRow, AuthorColumn)->text(), m_session->actor().user);
+    const QString useText = table->item(useRow, TextColumn)->text();
+    // "field(s)" takes its plural form from the translation file once the
+    // string is in it, so the check stops before the plural.
+    QVERIFY2(useText.startsWith(QStringLiteral("Shared without consent: 2 field")), qPrintable(useText));
+    QVERIFY2(useText.contains(QStringLiteral(" sent to Police for safeguarding")), qPrintable(useText));
+    QVERIFY2(
+        useText.contains(
+            QStringLiteral("relying on the decision by Sam Patel of %1").arg(displayDate(decision.date))),
+        qPrintable(useText));
+
+    const int decisionRow = rowOf(QStringLiteral("Decision to share without consent"));
+    QVERIFY(decisionRow >= 0);
+    QVERIFY2(table->item(decisionRow, TextColumn)
+                 ->text()
+                 .startsWith(QStringLiteral("Decision by Sam Patel to share without consent with Police for "
+                                            "safeguarding")),
+             qPrintable(table->item(decisionRow, TextColumn)->text()));
+
+    // The entry cannot be edited, and the page names the tab with its decision.
+    table->setFocus();
+    table->selectRow(useRow);
+    QVERIFY(!child<QPushButton>(m_page, QStringLiteral("deleteNotePushButton"))->isEnabled());
+    QTest::keyClick(table, Qt::Key_Return);
+    QMessageBox* message = nullptr;
+    QTRY_VERIFY((message = m_page->findChild<QMessageBox*>(QStringLiteral("chronologyEntryMessageBox"))) !=
+                nullptr);
+    QVERIFY2(message->text().contains(QStringLiteral("sent without consent")), qPrintable(message->text()));
+    QVERIFY2(message->informativeText().contains(QStringLiteral("Consent tab")),
+             qPrintable(message->informativeText()));
+    message->accept();
+    QTRY_VERIFY(!m_page->findChild<QMessageBox*>(QStringLiteral("chronologyEntryMessageBox")));
 }
 
 void TestChronologyPage::readOnlyUserCannotAddNotes() {

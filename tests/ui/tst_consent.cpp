@@ -2,6 +2,7 @@
 // consent, withdrawing it, recording a decision to share without consent,
 // undo in the consent editor, deleting, and what a read-only user may do.
 
+#include <algorithm>
 #include <memory>
 
 #include <QCheckBox>
@@ -14,12 +15,15 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QUndoStack>
+#include <QUuid>
 
 #include "cases/casedirectory.h"
 #include "casework/consentrepository.h"
@@ -68,6 +72,18 @@ QString cellText(const QTreeWidget* tree, int row, const QString& header) {
     return {};
 }
 
+// Returns the tooltip of row's cell in the column headed header.
+QString cellToolTip(const QTreeWidget* tree, int row, const QString& header) {
+    const QTreeWidgetItem* item = tree->topLevelItem(row);
+    const QTreeWidgetItem* headers = tree->headerItem();
+    for (int column = 0; item && column < tree->columnCount(); ++column) {
+        if (headers->text(column) == header)
+            return item->toolTip(column);
+    }
+    qWarning("no row %d or no column %s", row, qPrintable(header));
+    return {};
+}
+
 void clickRow(QTreeWidget* tree, int row) {
     QTreeWidgetItem* item = tree->topLevelItem(row);
     QVERIFY(item);
@@ -87,6 +103,9 @@ private slots:
 
     void consentGivenThenWithdrawn();
     void sharingDecisionRecorded();
+    void sharingDecisionNeedsRecipientAndPurpose();
+    void sharingDecisionUndoRecipient();
+    void oldDecisionCoversNothing();
     void undoRestoresLoadedConsent();
     void consentWithoutPurposeStaysOpen();
     void youngPersonConsentsForThemself();
@@ -300,19 +319,37 @@ void TestConsent::sharingDecisionRecorded() {
     QTRY_VERIFY(editor->isVisible());
 
     auto* about = child<QComboBox>(editor, QStringLiteral("aboutComboBox"));
+    auto* recipient = child<QComboBox>(editor, QStringLiteral("recipientComboBox"));
+    auto* purpose = child<QComboBox>(editor, QStringLiteral("purposeComboBox"));
     auto* basis = child<QComboBox>(editor, QStringLiteral("lawfulBasisComboBox"));
     auto* condition = child<QComboBox>(editor, QStringLiteral("conditionComboBox"));
     auto* justification = child<QPlainTextEdit>(editor, QStringLiteral("justificationPlainTextEdit"));
     auto* decidedBy = child<QLineEdit>(editor, QStringLiteral("decidedByLineEdit"));
     auto* date = child<QDateEdit>(editor, QStringLiteral("decisionDateEdit"));
-    QVERIFY(about && basis && condition && justification && decidedBy && date);
+    QVERIFY(about && recipient && purpose && basis && condition && justification && decidedBy && date);
 
-    // A school shares under public task, and the decider is the user.
+    // A school shares under public task, and the decider is the user. The
+    // recipient and purpose start unchosen, so the user has to pick them.
     QCOMPARE(basis->currentText(), ConsentVocabulary::lawfulBasisLabel(QStringLiteral("art6_1_e")));
     QCOMPARE(decidedBy->text(), leadActor().user);
     QCOMPARE(date->date(), m_today);
+    QCOMPARE(recipient->currentData().toString(), QString());
+    QCOMPARE(purpose->currentData().toString(), QString());
+
+    // Each has a label with a mnemonic whose buddy it is.
+    for (QComboBox* comboBox : {recipient, purpose}) {
+        const QList<QLabel*> labels = editor->findChildren<QLabel*>();
+        const auto label = std::ranges::find(labels, comboBox, [](const QLabel* l) { return l->buddy(); });
+        QVERIFY2(label != labels.end(), qPrintable(comboBox->objectName()));
+        QVERIFY2((*label)->text().contains(u'&'), qPrintable((*label)->text()));
+        QVERIFY(!comboBox->accessibleName().isEmpty());
+    }
+    QCOMPARE(recipient->accessibleName(), QStringLiteral("Recipient"));
+    QCOMPARE(purpose->accessibleName(), QStringLiteral("Purpose"));
 
     chooseData(about, m_theoId);
+    chooseData(recipient, QStringLiteral("health"));
+    chooseData(purpose, QStringLiteral("safeguarding"));
     chooseData(condition, QStringLiteral("art9_2_g_sch1_para18"));
     const QString reason = QStringLiteral("Asking the family would place Theo at risk of significant harm.");
     QTest::mouseClick(justification->viewport(), Qt::LeftButton);
@@ -328,6 +365,8 @@ void TestConsent::sharingDecisionRecorded() {
     const SharingDecision& decision = stored->first();
     QCOMPARE(decision.familyId, m_familyId);
     QCOMPARE(decision.personId, m_theoId);
+    QCOMPARE(decision.recipientPartyType, QStringLiteral("health"));
+    QCOMPARE(decision.purpose, QStringLiteral("safeguarding"));
     QCOMPARE(decision.lawfulBasis, QStringLiteral("art6_1_e"));
     QCOMPARE(decision.condition, QStringLiteral("art9_2_g_sch1_para18"));
     QCOMPARE(decision.justification, reason);
@@ -339,6 +378,7 @@ void TestConsent::sharingDecisionRecorded() {
     QTRY_COMPARE(tree->topLevelItemCount(), 1);
     QCOMPARE(cellText(tree, 0, QStringLiteral("Date")), m_today.addDays(-1).toString(u"dd/MM/yyyy"));
     QCOMPARE(cellText(tree, 0, QStringLiteral("About")), QStringLiteral("Theo Fenwick"));
+    QCOMPARE(cellText(tree, 0, QStringLiteral("Covers")), QStringLiteral("Health services for safeguarding"));
     QCOMPARE(cellText(tree, 0, QStringLiteral("Lawful basis")),
              ConsentVocabulary::lawfulBasisLabel(QStringLiteral("art6_1_e")));
     QCOMPARE(cellText(tree, 0, QStringLiteral("Justification")), reason);
@@ -351,6 +391,10 @@ void TestConsent::sharingDecisionRecorded() {
     QTRY_VERIFY((editor = m_page->findChild<SharingDecisionEditor*>(
                      QStringLiteral("sharingDecisionEditor"))) != nullptr);
     QCOMPARE(child<QComboBox>(editor, QStringLiteral("aboutComboBox"))->currentData().toString(), m_theoId);
+    QCOMPARE(child<QComboBox>(editor, QStringLiteral("recipientComboBox"))->currentData().toString(),
+             QStringLiteral("health"));
+    QCOMPARE(child<QComboBox>(editor, QStringLiteral("purposeComboBox"))->currentData().toString(),
+             QStringLiteral("safeguarding"));
     QCOMPARE(child<QComboBox>(editor, QStringLiteral("conditionComboBox"))->currentText(),
              ConsentVocabulary::conditionLabel(QStringLiteral("art9_2_g_sch1_para18")));
     QCOMPARE(child<QPlainTextEdit>(editor, QStringLiteral("justificationPlainTextEdit"))->toPlainText(),
@@ -358,6 +402,137 @@ void TestConsent::sharingDecisionRecorded() {
     QVERIFY(!editor->isModified());
     editor->reject();
     QTRY_VERIFY(editor.isNull());
+}
+
+void TestConsent::sharingDecisionNeedsRecipientAndPurpose() {
+    QTest::mouseClick(child<QPushButton>(m_page.get(), QStringLiteral("recordSharingDecisionButton")),
+                      Qt::LeftButton);
+    QPointer<SharingDecisionEditor> editor;
+    QTRY_VERIFY((editor = m_page->findChild<SharingDecisionEditor*>(
+                     QStringLiteral("sharingDecisionEditor"))) != nullptr);
+    QTRY_VERIFY(editor->isVisible());
+    auto* justification = child<QPlainTextEdit>(editor, QStringLiteral("justificationPlainTextEdit"));
+    QVERIFY(justification);
+    QTest::mouseClick(justification->viewport(), Qt::LeftButton);
+    QTest::keyClicks(justification, QStringLiteral("Risk of harm"));
+
+    QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+    auto* error = child<QLabel>(editor, QStringLiteral("editorErrorLabel"));
+    QVERIFY(error);
+    QTRY_VERIFY(error->isVisible());
+    QVERIFY2(error->text().startsWith(QStringLiteral("The sharing decision names no recipient.")),
+             qPrintable(error->text()));
+    QVERIFY(!editor.isNull());
+
+    chooseData(child<QComboBox>(editor, QStringLiteral("recipientComboBox")), QStringLiteral("police"));
+    QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+    QTRY_VERIFY2(error->text().startsWith(QStringLiteral("The sharing decision names no purpose.")),
+                 qPrintable(error->text()));
+    Result<QList<SharingDecision>> stored = m_session->consents().sharingDecisionsForFamily(m_familyId);
+    QVERIFY(stored.has_value());
+    QVERIFY(stored->isEmpty());
+
+    chooseData(child<QComboBox>(editor, QStringLiteral("purposeComboBox")), QStringLiteral("social_care"));
+    QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+    QTRY_VERIFY(editor.isNull());
+    stored = m_session->consents().sharingDecisionsForFamily(m_familyId);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->size(), 1);
+    QCOMPARE(stored->first().recipientPartyType, QStringLiteral("police"));
+    QCOMPARE(stored->first().purpose, QStringLiteral("social_care"));
+}
+
+void TestConsent::sharingDecisionUndoRecipient() {
+    QTest::mouseClick(child<QPushButton>(m_page.get(), QStringLiteral("recordSharingDecisionButton")),
+                      Qt::LeftButton);
+    QPointer<SharingDecisionEditor> editor;
+    QTRY_VERIFY((editor = m_page->findChild<SharingDecisionEditor*>(
+                     QStringLiteral("sharingDecisionEditor"))) != nullptr);
+    QTRY_VERIFY(editor->isVisible());
+    auto* recipient = child<QComboBox>(editor, QStringLiteral("recipientComboBox"));
+    auto* purpose = child<QComboBox>(editor, QStringLiteral("purposeComboBox"));
+    QVERIFY(recipient && purpose);
+    QVERIFY(!editor->isModified());
+
+    chooseData(recipient, QStringLiteral("school"));
+    chooseData(purpose, QStringLiteral("health_services"));
+    QCOMPARE(editor->undoStack()->count(), 2);
+    QVERIFY(editor->isModified());
+
+    QTest::keyClick(purpose, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(purpose->currentData().toString(), QString());
+    QCOMPARE(recipient->currentData().toString(), QStringLiteral("school"));
+    QTest::keyClick(purpose, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(recipient->currentData().toString(), QString());
+    QVERIFY(!editor->isModified());
+
+    QTest::keyClick(purpose, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(recipient->currentData().toString(), QStringLiteral("school"));
+    QVERIFY(editor->isModified());
+
+    bool unsavedChangesShown = false;
+    QTimer::singleShot(0, editor, [&unsavedChangesShown, editor] {
+        auto* question = editor->findChild<QMessageBox*>(QStringLiteral("unsavedChangesMessageBox"));
+        unsavedChangesShown = question != nullptr;
+        if (question)
+            question->button(QMessageBox::Discard)->click();
+    });
+    editor->reject();
+    QVERIFY(unsavedChangesShown);
+    QTRY_VERIFY(editor.isNull());
+}
+
+void TestConsent::oldDecisionCoversNothing() {
+    // A decision as schema version 3 wrote it: no recipient or purpose.
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    {
+        QSqlQuery insert(m_session->store().database());
+        insert.prepare(QStringLiteral(
+            "INSERT INTO sharing_decision (id, org_id, revision, created_at, updated_at, family_id, "
+            "person_id, "
+            "lawful_basis, condition, justification, decided_by, decision_date) SELECT ?, id, 1, "
+            "'2026-01-05T09:00:00.000Z', '2026-01-05T09:00:00.000Z', ?, ?, 'art6_1_e', '', 'Risk of harm', "
+            "'DSL', ? FROM organisation WHERE is_local = 1"));
+        insert.addBindValue(id);
+        insert.addBindValue(m_familyId);
+        insert.addBindValue(m_amaraId);
+        insert.addBindValue(m_today.addDays(-10).toString(Qt::ISODate));
+        QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+        QCOMPARE(insert.numRowsAffected(), 1);
+    }
+    m_session->notifyFamilyChanged(m_familyId);
+
+    auto* tree = child<QTreeWidget>(m_page.get(), QStringLiteral("sharingDecisionTreeWidget"));
+    QVERIFY(tree);
+    QTRY_COMPARE(tree->topLevelItemCount(), 1);
+    QCOMPARE(cellText(tree, 0, QStringLiteral("Covers")), QStringLiteral("Nothing until edited"));
+    QVERIFY2(cellToolTip(tree, 0, QStringLiteral("Covers")).contains(QStringLiteral("allows no sharing")),
+             qPrintable(cellToolTip(tree, 0, QStringLiteral("Covers"))));
+
+    clickRow(tree, 0);
+    QTest::keyClick(tree, Qt::Key_Return);
+    QPointer<SharingDecisionEditor> editor;
+    QTRY_VERIFY((editor = m_page->findChild<SharingDecisionEditor*>(
+                     QStringLiteral("sharingDecisionEditor"))) != nullptr);
+    QTRY_VERIFY(editor->isVisible());
+    auto* recipient = child<QComboBox>(editor, QStringLiteral("recipientComboBox"));
+    auto* purpose = child<QComboBox>(editor, QStringLiteral("purposeComboBox"));
+    QCOMPARE(recipient->currentData().toString(), QString());
+    QCOMPARE(purpose->currentData().toString(), QString());
+    QVERIFY(!editor->isModified());
+
+    chooseData(recipient, QStringLiteral("childrens_trust"));
+    chooseData(purpose, QStringLiteral("safeguarding"));
+    QTest::mouseClick(saveButton(editor), Qt::LeftButton);
+    QTRY_VERIFY(editor.isNull());
+
+    Result<SharingDecision> stored = m_session->consents().sharingDecision(id);
+    QVERIFY(stored.has_value());
+    QCOMPARE(stored->recipientPartyType, QStringLiteral("childrens_trust"));
+    QCOMPARE(stored->purpose, QStringLiteral("safeguarding"));
+    QCOMPARE(stored->personId, m_amaraId);
+    QTRY_COMPARE(cellText(tree, 0, QStringLiteral("Covers")),
+                 QStringLiteral("Children's trust for safeguarding"));
 }
 
 void TestConsent::undoRestoresLoadedConsent() {

@@ -389,6 +389,8 @@ void TestPersonRepository::mergeKeepsEveryRecord() {
     EARLYHELP_VERIFY_OK(consents.createConsent(caseworker, consent));
     SharingDecision decision;
     decision.personId = *merge;
+    decision.recipientPartyType = u"childrens_trust"_s;
+    decision.purpose = u"safeguarding"_s;
     decision.lawfulBasis = u"Article 6(1)(e) public task"_s;
     decision.justification = u"Risk of harm"_s;
     decision.decidedBy = u"A. Okafor"_s;
@@ -501,7 +503,8 @@ void TestPersonRepository::profileCountsRecords() {
     const QString familyId = m_fixture.insertFamily(u"Ashby family"_s);
     NewPerson rowan = child(u"Rowan"_s, u"Ashby"_s, u"30/09/2017"_s);
     rowan.postcode = u"B12 9AB"_s;
-    Result<QString> id = people.addPerson(peopleCaseworker, rowan, FamilyLink{familyId, u"child"_s, {}, false});
+    Result<QString> id =
+        people.addPerson(peopleCaseworker, rowan, FamilyLink{familyId, u"child"_s, {}, false});
     EARLYHELP_VERIFY_OK(id);
     Result<PersonProfile> profile = people.profile(*id);
     EARLYHELP_VERIFY_OK(profile);

@@ -10,6 +10,7 @@
 #include "casework/consentrepository.h"
 #include "casework/familycaserepository.h"
 #include "casework/planrepository.h"
+#include "sharing/overridelog.h"
 
 #include <QTest>
 
@@ -66,6 +67,9 @@ private slots:
     void consentWithoutFamilyCountsForMember();
     void otherFamiliesExcluded();
     void typeLabels();
+    void decisionBeforeSchema4CoversNothing();
+    void overrideUseEntries();
+    void overrideUseOfMemberWithoutFamily();
 
 private:
     [[nodiscard]] QString insertMember(const QString& familyId, const QString& personId, const QString& role);
@@ -197,6 +201,8 @@ void TestChronology::writeCase() {
 
     SharingDecision decision;
     decision.familyId = m_familyId;
+    decision.recipientPartyType = QStringLiteral("health");
+    decision.purpose = QStringLiteral("safeguarding");
     decision.lawfulBasis = QStringLiteral("Article 6(1)(e) public task");
     decision.justification = QStringLiteral("Risk of harm to Amara");
     decision.decidedBy = QStringLiteral("Sam Patel");
@@ -266,7 +272,8 @@ void TestChronology::everyStepAppearsOnce_data() {
     QTest::newRow("sharing without consent")
         << ChronologySource::SharingDecision << QDate(2026, 10, 1) << u"sharing_without_consent"_s << sam
         << false
-        << u"Decision by Sam Patel to share without consent (Article 6(1)(e) public task): Risk of harm to Amara"_s;
+        << u"Decision by Sam Patel to share without consent with Health services for safeguarding (Article "
+           "6(1)(e) public task): Risk of harm to Amara"_s;
     QTest::newRow("status change") << ChronologySource::StatusChange << QDate(2026, 11, 21)
                                    << u"status_change"_s << u"j.patel"_s << true
                                    << u"Case status changed from Open to Closed: Plan goals met"_s;
@@ -433,6 +440,8 @@ void TestChronology::consentWithoutFamilyCountsForMember() {
 
     SharingDecision decision;
     decision.personId = m_childId;
+    decision.recipientPartyType = QStringLiteral("health");
+    decision.purpose = QStringLiteral("health_services");
     decision.lawfulBasis = QStringLiteral("Article 6(1)(e) public task");
     decision.justification = QStringLiteral("School nurse needs the plan");
     decision.decidedBy = QStringLiteral("Sam Patel");
@@ -474,6 +483,99 @@ void TestChronology::typeLabels() {
     QCOMPARE(Chronology::typeLabel(QStringLiteral("court_hearing")), QStringLiteral("court_hearing"));
     for (const QString& code : Chronology::caseNoteTypeCodes())
         QVERIFY2(Chronology::typeLabel(code) != code, qPrintable(code));
+}
+
+void TestChronology::decisionBeforeSchema4CoversNothing() {
+    QSqlQuery clear(m_fixture.store->database());
+    clear.prepare(
+        QStringLiteral("UPDATE sharing_decision SET recipient_party_type = '', purpose = '' WHERE id = ?"));
+    clear.addBindValue(m_records.sharingDecision);
+    QVERIFY(clear.exec());
+
+    const QList<ChronologyEntry> decisions = entriesFrom(readAll(), ChronologySource::SharingDecision);
+    QCOMPARE(decisions.size(), 1);
+    QCOMPARE(decisions.first().text,
+             u"Decision by Sam Patel to share without consent (Article 6(1)(e) public task), covering no "
+             "recipient or purpose until it is edited: Risk of harm to Amara"_s);
+}
+
+void TestChronology::overrideUseEntries() {
+    sharing::OverrideLog overrides(*m_fixture.store, [this] { return m_fixture.now; });
+    policy::Payload payload;
+    const policy::Allowed byDecision{QStringLiteral("S-health-personal"), QStringLiteral("art6_1_e"),
+                                     QString(), m_records.sharingDecision};
+    payload.shared = {policy::SharedField{QStringLiteral("person.legalSurname"), byDecision},
+                      policy::SharedField{QStringLiteral("person.dateOfBirth"), byDecision},
+                      policy::SharedField{QStringLiteral("person.gender"), policy::Allowed{}}};
+    Result<QList<sharing::OverrideUse>> recorded = overrides.recordUses(
+        caseworker, payload, {m_familyId, m_childId},
+        {QStringLiteral("health"), QStringLiteral("org-nursing")}, QStringLiteral("safeguarding"), 1,
+        QStringLiteral("Referral to the school nurse"));
+    EARLYHELP_VERIFY_OK(recorded);
+    QCOMPARE(recorded->size(), 1);
+
+    const QList<ChronologyEntry> all = readAll();
+    QCOMPARE(all.size(), 13);
+    // Sent on 04/12/2026, after every other step of the case.
+    QCOMPARE(all.first().source, ChronologySource::OverrideUse);
+    const ChronologyEntry& entry = all.first();
+    QCOMPARE(entry.recordId, recorded->first().id);
+    QCOMPARE(entry.date, m_fixture.now.date());
+    QCOMPARE(entry.type, u"shared_without_consent"_s);
+    QCOMPARE(entry.author, caseworker.user);
+    QCOMPARE(entry.significant, false);
+    // The plural form of "field(s)" comes from the translation file, which
+    // this test does not load.
+    QVERIFY2(entry.text.startsWith(u"Shared without consent: 2 field"_s), qPrintable(entry.text));
+    QVERIFY2(entry.text.endsWith(u" sent to Health services for safeguarding, relying on the decision by Sam "
+                                 "Patel of 01/10/2026"_s),
+             qPrintable(entry.text));
+    QCOMPARE(Chronology::typeLabel(entry.type), u"Shared without consent"_s);
+    QCOMPARE(Chronology::typeLabel(u"sharing_without_consent"_s), u"Decision to share without consent"_s);
+
+    ChronologyFilter filter;
+    filter.types = {u"shared_without_consent"_s};
+    const QList<ChronologyEntry> uses = readAll(filter);
+    QCOMPARE(uses.size(), 1);
+    QCOMPARE(uses.first().recordId, entry.recordId);
+    Chronology chronology(*m_fixture.store);
+    Result<QStringList> types = chronology.typesPresent(m_familyId);
+    EARLYHELP_VERIFY_OK(types);
+    QVERIFY(types->contains(u"shared_without_consent"_s));
+
+    // The information went out, so the entry stays when the decision is deleted.
+    ConsentRepository consents(*m_fixture.store, m_fixture.options());
+    EARLYHELP_VERIFY_OK(consents.removeSharingDecision(lead, m_records.sharingDecision));
+    const QList<ChronologyEntry> afterDelete = entriesFrom(readAll(), ChronologySource::OverrideUse);
+    QCOMPARE(afterDelete.size(), 1);
+    QCOMPARE(afterDelete.first().text, entry.text);
+}
+
+void TestChronology::overrideUseOfMemberWithoutFamily() {
+    sharing::OverrideLog overrides(*m_fixture.store, [this] { return m_fixture.now; });
+    policy::Payload payload;
+    payload.shared = {policy::SharedField{
+        QStringLiteral("person.ethnicity"),
+        policy::Allowed{QStringLiteral("S-health-special"), QStringLiteral("art6_1_e"),
+                        QStringLiteral("art9_2_g_sch1_para18"), m_records.sharingDecision}}};
+    EARLYHELP_VERIFY_OK(overrides.recordUses(
+        caseworker, payload, {QString(), m_childId}, {QStringLiteral("police"), QString()},
+        QStringLiteral("social_care"), 1, QStringLiteral("Police request")));
+
+    const QList<ChronologyEntry> uses = entriesFrom(readAll(), ChronologySource::OverrideUse);
+    QCOMPARE(uses.size(), 1);
+    QVERIFY2(uses.first().text.startsWith(u"Shared without consent: 1 field"_s),
+             qPrintable(uses.first().text));
+    QVERIFY2(
+        uses.first().text.endsWith(u" sent to Police for social care, relying on the decision by Sam Patel "
+                                   "of 01/10/2026"_s),
+        qPrintable(uses.first().text));
+
+    const QString otherFamily = m_fixture.insertFamily(QStringLiteral("Ashby family"));
+    Chronology chronology(*m_fixture.store);
+    Result<QList<ChronologyEntry>> other = chronology.entries(otherFamily);
+    EARLYHELP_VERIFY_OK(other);
+    QVERIFY(other->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestChronology)

@@ -21,6 +21,9 @@ private slots:
     void consentValidation();
     void sharingDecisionRoundTrip();
     void sharingDecisionNeedsFamilyOrPerson();
+    void sharingDecisionCoverage_data();
+    void sharingDecisionCoverage();
+    void decisionBeforeSchema4LoadsEmpty();
     void caseNoteRoundTrip();
     void caseNoteRevisionOnlyOnChange();
     void deletedCaseNoteRestoresWithinWindow();
@@ -117,9 +120,10 @@ void TestConsentRepository::consentGivenThenWithdrawn() {
     Result<Consent> again = consents.withdrawConsent(caseworker, created->meta.id, QDate(2026, 12, 2),
                                                      QStringLiteral("Sadia Khan"));
     QVERIFY(!again);
-    QCOMPARE(again.error().message,
-             QStringLiteral("This consent was already withdrawn on 01/12/2026, so there is nothing to withdraw. "
-                            "Close the form to see the consent as it is now."));
+    QCOMPARE(
+        again.error().message,
+        QStringLiteral("This consent was already withdrawn on 01/12/2026, so there is nothing to withdraw. "
+                       "Close the form to see the consent as it is now."));
 }
 
 void TestConsentRepository::consentValidation_data() {
@@ -187,8 +191,12 @@ void TestConsentRepository::sharingDecisionRoundTrip() {
     given.justification = QStringLiteral("Risk of significant harm; asking would increase the risk.");
     given.decidedBy = QStringLiteral("DSL M. Jones");
     given.date = QDate(2026, 12, 3);
+    given.recipientPartyType = QStringLiteral("health");
+    given.purpose = QStringLiteral("safeguarding");
     Result<SharingDecision> created = consents.createSharingDecision(caseworker, given);
     EARLYHELP_VERIFY_OK(created);
+    QCOMPARE(created->recipientPartyType, given.recipientPartyType);
+    QCOMPARE(created->purpose, given.purpose);
     QCOMPARE(created->lawfulBasis, given.lawfulBasis);
     QCOMPARE(created->condition, given.condition);
     QCOMPARE(created->justification, given.justification);
@@ -199,6 +207,19 @@ void TestConsentRepository::sharingDecisionRoundTrip() {
     Result<QList<SharingDecision>> listed = consents.sharingDecisionsForFamily(m_familyId);
     EARLYHELP_VERIFY_OK(listed);
     QCOMPARE(listed->size(), 1);
+    QCOMPARE(listed->first().recipientPartyType, QStringLiteral("health"));
+    QCOMPARE(listed->first().purpose, QStringLiteral("safeguarding"));
+
+    SharingDecision changed = *created;
+    changed.recipientPartyType = QStringLiteral("police");
+    changed.purpose = QStringLiteral("social_care");
+    Result<SharingDecision> updated = consents.updateSharingDecision(caseworker, changed);
+    EARLYHELP_VERIFY_OK(updated);
+    QCOMPARE(updated->meta.revision, 2);
+    Result<SharingDecision> reread = consents.sharingDecision(created->meta.id);
+    EARLYHELP_VERIFY_OK(reread);
+    QCOMPARE(reread->recipientPartyType, QStringLiteral("police"));
+    QCOMPARE(reread->purpose, QStringLiteral("social_care"));
 }
 
 void TestConsentRepository::sharingDecisionNeedsFamilyOrPerson() {
@@ -213,6 +234,119 @@ void TestConsentRepository::sharingDecisionNeedsFamilyOrPerson() {
     QCOMPARE(rejected.error().message,
              QStringLiteral("The sharing decision names no family or person. Choose whose information is "
                             "shared."));
+}
+
+void TestConsentRepository::sharingDecisionCoverage_data() {
+    QTest::addColumn<QString>("recipient");
+    QTest::addColumn<QString>("purpose");
+    QTest::addColumn<QString>("error");
+
+    const QString partyTypes =
+        QStringLiteral("school, childrens_trust, health, local_authority, police, voluntary_sector");
+    const QString purposes = QStringLiteral("safeguarding, social_care, health_services");
+    QTest::newRow("no recipient") << QString() << QStringLiteral("safeguarding")
+                                  << QStringLiteral(
+                                         "The sharing decision names no recipient. Choose the kind "
+                                         "of organisation it allows sharing with, one of: ") +
+                                         partyTypes + u'.';
+    QTest::newRow("blank recipient")
+        << QStringLiteral("  ") << QStringLiteral("safeguarding")
+        << QStringLiteral("The sharing decision names no recipient. Choose the kind of organisation it "
+                          "allows sharing with, one of: ") +
+               partyTypes + u'.';
+    QTest::newRow("unknown recipient")
+        << QStringLiteral("newspaper") << QStringLiteral("safeguarding")
+        << QStringLiteral("The recipient \"newspaper\" of the sharing decision is not a party type of the "
+                          "agreement. Choose one of: ") +
+               partyTypes + u'.';
+    QTest::newRow("recipient label instead of code")
+        << QStringLiteral("Health services") << QStringLiteral("safeguarding")
+        << QStringLiteral("The recipient \"Health services\" of the sharing decision is not a party type of "
+                          "the agreement. Choose one of: ") +
+               partyTypes + u'.';
+    QTest::newRow("no purpose") << QStringLiteral("health") << QString()
+                                << QStringLiteral("The sharing decision names no purpose. Choose what the "
+                                                  "information is shared for, one of: ") +
+                                       purposes + u'.';
+    QTest::newRow("unknown purpose")
+        << QStringLiteral("health") << QStringLiteral("marketing")
+        << QStringLiteral("The purpose \"marketing\" of the sharing decision is not a purpose of the "
+                          "agreement. Choose one of: ") +
+               purposes + u'.';
+}
+
+void TestConsentRepository::sharingDecisionCoverage() {
+    QFETCH(QString, recipient);
+    QFETCH(QString, purpose);
+    QFETCH(QString, error);
+
+    ConsentRepository consents(*m_fixture.store, m_fixture.options());
+    SharingDecision decision;
+    decision.familyId = m_familyId;
+    decision.recipientPartyType = recipient;
+    decision.purpose = purpose;
+    decision.lawfulBasis = QStringLiteral("art6_1_e");
+    decision.justification = QStringLiteral("Risk of harm");
+    decision.decidedBy = QStringLiteral("DSL M. Jones");
+    decision.date = QDate(2026, 12, 3);
+
+    Result<SharingDecision> rejected = consents.createSharingDecision(caseworker, decision);
+    QVERIFY(!rejected);
+    QCOMPARE(rejected.error().code, ErrorCode::InvalidInput);
+    QCOMPARE(rejected.error().message, error);
+
+    // An update is checked the same way.
+    decision.recipientPartyType = QStringLiteral("health");
+    decision.purpose = QStringLiteral("safeguarding");
+    Result<SharingDecision> created = consents.createSharingDecision(caseworker, decision);
+    EARLYHELP_VERIFY_OK(created);
+    SharingDecision changed = *created;
+    changed.recipientPartyType = recipient;
+    changed.purpose = purpose;
+    Result<SharingDecision> refused = consents.updateSharingDecision(caseworker, changed);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().message, error);
+}
+
+void TestConsentRepository::decisionBeforeSchema4LoadsEmpty() {
+    // A row written by schema version 3 has no recipient or purpose columns,
+    // so it takes their default.
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlQuery insert(m_fixture.store->database());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO sharing_decision (id, org_id, revision, created_at, updated_at, family_id, person_id, "
+        "lawful_basis, condition, justification, decided_by, decision_date) VALUES (?, ?, 1, "
+        "'2026-01-05T09:00:00.000Z', '2026-01-05T09:00:00.000Z', ?, ?, 'art6_1_e', '', 'Risk of harm', "
+        "'DSL M. Jones', '2026-01-05')"));
+    insert.addBindValue(id);
+    insert.addBindValue(m_fixture.orgId);
+    insert.addBindValue(m_familyId);
+    insert.addBindValue(m_childId);
+    QVERIFY2(insert.exec(), qUtf8Printable(insert.lastError().text()));
+
+    ConsentRepository consents(*m_fixture.store, m_fixture.options());
+    Result<SharingDecision> old = consents.sharingDecision(id);
+    EARLYHELP_VERIFY_OK(old);
+    QCOMPARE(old->recipientPartyType, QString());
+    QCOMPARE(old->purpose, QString());
+    QCOMPARE(old->justification, QStringLiteral("Risk of harm"));
+
+    // Saving it again without naming what it covers is rejected.
+    SharingDecision edited = *old;
+    edited.justification = QStringLiteral("Risk of significant harm");
+    Result<SharingDecision> refused = consents.updateSharingDecision(caseworker, edited);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(refused.error().message.startsWith(QStringLiteral("The sharing decision names no recipient.")),
+             qUtf8Printable(refused.error().message));
+
+    edited.recipientPartyType = QStringLiteral("childrens_trust");
+    edited.purpose = QStringLiteral("social_care");
+    EARLYHELP_VERIFY_OK(consents.updateSharingDecision(caseworker, edited));
+    Result<SharingDecision> reread = consents.sharingDecision(id);
+    EARLYHELP_VERIFY_OK(reread);
+    QCOMPARE(reread->recipientPartyType, QStringLiteral("childrens_trust"));
+    QCOMPARE(reread->purpose, QStringLiteral("social_care"));
 }
 
 void TestConsentRepository::caseNoteRoundTrip() {

@@ -136,6 +136,8 @@ QList<CreatedRecord> TestDeletedItems::createOneOfEach(const QString& familyId) 
 
     SharingDecision decision;
     decision.familyId = familyId;
+    decision.recipientPartyType = QStringLiteral("childrens_trust");
+    decision.purpose = QStringLiteral("safeguarding");
     decision.lawfulBasis = QStringLiteral("Art. 6(1)(e) public task");
     decision.justification = QStringLiteral("Risk of harm to Omar");
     decision.decidedBy = QStringLiteral("Sam Patel");

@@ -111,12 +111,23 @@ public:
         return consent;
     }
 
-    SharingDecision decision() {
+    // A decision whose recipient party type and purpose are often those of
+    // request, so that matching decisions are common, and otherwise random
+    // codes or empty, as in a decision stored before schema version 4.
+    SharingDecision decision(const SharingRequest& request) {
         SharingDecision decision;
         decision.meta.id = QStringLiteral("d%1").arg(m_random.generate());
         decision.meta.deleted = chance(10);
         decision.familyId = pick(families);
         decision.personId = pick(people);
+        if (chance(50))
+            decision.recipientPartyType = request.recipient.partyType;
+        else if (chance(85))
+            decision.recipientPartyType = pick(partyTypeCodes);
+        if (chance(50))
+            decision.purpose = request.purpose;
+        else if (chance(85))
+            decision.purpose = pick(purposeCodes);
         decision.lawfulBasis = QStringLiteral("art6_1_e");
         decision.condition = pick(conditionCodes);
         decision.date = maybeDate(95);

@@ -22,6 +22,7 @@ private slots:
     void organisationRecipient();
     void reviewDateIsInclusive();
     void familyFieldUsesFamilyConsent();
+    void decisionMatchingRequestIsUsed();
 
 private:
     Agreement m_agreement;
@@ -40,6 +41,9 @@ enum class ConsentState {
     WrongRecipient,
     NoneWithDecision,
     NoneWithoutDecision,
+    DecisionForOtherRecipient,
+    DecisionForOtherPurpose,
+    DecisionCoveringNothing,
 };
 
 enum class Expected { Denied, AllowedByConsent, AllowedByOverride };
@@ -141,11 +145,23 @@ Consent consentFor(const QString& recipient, const QString& purpose, DataCategor
     return consent;
 }
 
-SharingDecision decisionFor(const QString& condition) {
+// Another party type of the table than partyType, and another purpose than
+// purpose, so that a decision made for them must not count.
+QString otherPartyType(const QString& partyType) {
+    return partyType == u"school" ? QStringLiteral("health") : QStringLiteral("school");
+}
+
+QString otherPurpose(const QString& purpose) {
+    return purpose == u"safeguarding" ? QStringLiteral("social_care") : QStringLiteral("safeguarding");
+}
+
+SharingDecision decisionFor(const QString& condition, const QString& recipient, const QString& purpose) {
     SharingDecision decision;
     decision.meta.id = QStringLiteral("decision-1");
     decision.familyId = familyId;
     decision.personId = personId;
+    decision.recipientPartyType = recipient;
+    decision.purpose = purpose;
     decision.lawfulBasis = QStringLiteral("art6_1_e");
     decision.condition = condition;
     decision.justification = QStringLiteral("Asking would place Amara at risk of harm.");
@@ -191,8 +207,11 @@ void TestDecide::ruleTable_data() {
         {ConsentState::Withdrawn, "consent withdrawn"},
         {ConsentState::Expired, "consent expired"},
         {ConsentState::WrongRecipient, "consent for another recipient"},
-        {ConsentState::NoneWithDecision, "no consent, safeguarding decision"},
+        {ConsentState::NoneWithDecision, "no consent, decision for this recipient and purpose"},
         {ConsentState::NoneWithoutDecision, "no consent, no decision"},
+        {ConsentState::DecisionForOtherRecipient, "no consent, decision for another recipient"},
+        {ConsentState::DecisionForOtherPurpose, "no consent, decision for another purpose"},
+        {ConsentState::DecisionCoveringNothing, "no consent, decision naming no recipient or purpose"},
     };
     const char* const categoryNames[] = {"personal", "special", "criminal"};
     for (const char* purpose : purposes) {
@@ -233,15 +252,22 @@ void TestDecide::ruleTable() {
         consents.append(consent);
         break;
     case ConsentState::WrongRecipient:
-        consent.recipients = {
-            ConsentRecipient{ConsentRecipient::Kind::PartyType,
-                             recipient == u"school" ? QStringLiteral("health") : QStringLiteral("school")}};
+        consent.recipients = {ConsentRecipient{ConsentRecipient::Kind::PartyType, otherPartyType(recipient)}};
         consents.append(consent);
         break;
     case ConsentState::NoneWithDecision:
-        decisions.append(decisionFor(modelCondition(purpose, category)));
+        decisions.append(decisionFor(modelCondition(purpose, category), recipient, purpose));
         break;
     case ConsentState::NoneWithoutDecision:
+        break;
+    case ConsentState::DecisionForOtherRecipient:
+        decisions.append(decisionFor(modelCondition(purpose, category), otherPartyType(recipient), purpose));
+        break;
+    case ConsentState::DecisionForOtherPurpose:
+        decisions.append(decisionFor(modelCondition(purpose, category), recipient, otherPurpose(purpose)));
+        break;
+    case ConsentState::DecisionCoveringNothing:
+        decisions.append(decisionFor(modelCondition(purpose, category), QString(), QString()));
         break;
     }
 
@@ -282,7 +308,8 @@ void TestDecide::denyByDefault_data() {
     const QString safeguarding = QStringLiteral("safeguarding");
     const SharingRequest special = requestFor(health, safeguarding, DataCategory::SpecialCategory);
     const QList<Consent> consents = {consentFor(health, safeguarding, DataCategory::SpecialCategory)};
-    const QList<SharingDecision> decisions = {decisionFor(QStringLiteral("art9_2_g_sch1_para18"))};
+    const QList<SharingDecision> decisions = {
+        decisionFor(QStringLiteral("art9_2_g_sch1_para18"), health, safeguarding)};
 
     QTest::newRow("agreement not verified")
         << special << false << consents << decisions << QStringLiteral("signature is not verified");
@@ -325,7 +352,9 @@ void TestDecide::denyByDefault_data() {
         << noRule << true
         << QList<Consent>{consentFor(QStringLiteral("school"), QStringLiteral("social_care"),
                                      DataCategory::Personal)}
-        << QList<SharingDecision>{decisionFor(QString())} << QStringLiteral("has no rule for sharing");
+        << QList<SharingDecision>{decisionFor(QString(), QStringLiteral("school"),
+                                              QStringLiteral("social_care"))}
+        << QStringLiteral("has no rule for sharing");
 
     const SharingRequest criminalToVoluntary =
         requestFor(QStringLiteral("voluntary_sector"), safeguarding, DataCategory::CriminalOffence);
@@ -349,8 +378,46 @@ void TestDecide::denyByDefault_data() {
         << QStringLiteral("No decision to share without consent applies");
 
     QTest::newRow("decision with the wrong condition")
-        << special << true << QList<Consent>() << QList<SharingDecision>{decisionFor(QString())}
+        << special << true << QList<Consent>()
+        << QList<SharingDecision>{decisionFor(QString(), health, safeguarding)}
         << QStringLiteral("No decision to share without consent applies");
+
+    SharingDecision otherRecipient = decisions.first();
+    otherRecipient.recipientPartyType = QStringLiteral("police");
+    QTest::newRow("decision for another recipient")
+        << special << true << QList<Consent>() << QList<SharingDecision>{otherRecipient}
+        << QStringLiteral("No decision to share without consent applies");
+
+    SharingDecision otherPurpose = decisions.first();
+    otherPurpose.purpose = QStringLiteral("health_services");
+    QTest::newRow("decision for another purpose")
+        << special << true << QList<Consent>() << QList<SharingDecision>{otherPurpose}
+        << QStringLiteral("No decision to share without consent applies");
+
+    SharingDecision noRecipient = decisions.first();
+    noRecipient.recipientPartyType.clear();
+    QTest::newRow("decision without recipient")
+        << special << true << QList<Consent>() << QList<SharingDecision>{noRecipient}
+        << QStringLiteral("No decision to share without consent applies");
+
+    SharingDecision noPurpose = decisions.first();
+    noPurpose.purpose.clear();
+    QTest::newRow("decision without purpose")
+        << special << true << QList<Consent>() << QList<SharingDecision>{noPurpose}
+        << QStringLiteral("No decision to share without consent applies");
+
+    SharingDecision coversNothing = noRecipient;
+    coversNothing.purpose.clear();
+    QTest::newRow("decision from before schema 4")
+        << special << true << QList<Consent>() << QList<SharingDecision>{coversNothing}
+        << QStringLiteral("No decision to share without consent applies");
+
+    const SharingRequest policeRequest =
+        requestFor(QStringLiteral("police"), safeguarding, DataCategory::Personal);
+    QTest::newRow("override only, decision for another recipient")
+        << policeRequest << true << QList<Consent>()
+        << QList<SharingDecision>{decisionFor(QString(), health, safeguarding)}
+        << QStringLiteral("needs a recorded decision to share without consent");
 
     SharingDecision deletedDecision = decisions.first();
     deletedDecision.meta.deleted = true;
@@ -385,7 +452,8 @@ void TestDecide::denyByDefault_data() {
     const SharingRequest voluntary =
         requestFor(QStringLiteral("voluntary_sector"), safeguarding, DataCategory::Personal);
     QTest::newRow("consent only ignores decisions")
-        << voluntary << true << QList<Consent>() << QList<SharingDecision>{decisionFor(QString())}
+        << voluntary << true << QList<Consent>()
+        << QList<SharingDecision>{decisionFor(QString(), QStringLiteral("voluntary_sector"), safeguarding)}
         << QStringLiteral("Clause S-voluntary-sector-personal: No consent to share is recorded");
 }
 
@@ -501,6 +569,31 @@ void TestDecide::familyFieldUsesFamilyConsent() {
 
     request.subject.familyId = QStringLiteral("family-2");
     QVERIFY(std::holds_alternative<Denied>(decide(m_agreement, true, request, {consent}, {})));
+}
+
+void TestDecide::decisionMatchingRequestIsUsed() {
+    // Three decisions about Amara, for other recipients or purposes first: the
+    // one made for health and safeguarding is the one decide() relies on.
+    const QString condition = QStringLiteral("art9_2_g_sch1_para18");
+    SharingDecision forPolice =
+        decisionFor(condition, QStringLiteral("police"), QStringLiteral("safeguarding"));
+    forPolice.meta.id = QStringLiteral("decision-police");
+    SharingDecision forSocialCare =
+        decisionFor(condition, QStringLiteral("health"), QStringLiteral("social_care"));
+    forSocialCare.meta.id = QStringLiteral("decision-social-care");
+    SharingDecision forHealth =
+        decisionFor(condition, QStringLiteral("health"), QStringLiteral("safeguarding"));
+    forHealth.meta.id = QStringLiteral("decision-health");
+    const SharingRequest request =
+        requestFor(QStringLiteral("health"), QStringLiteral("safeguarding"), DataCategory::SpecialCategory);
+
+    const SharingOutcome outcome =
+        decide(m_agreement, true, request, {}, {forPolice, forSocialCare, forHealth});
+    QVERIFY2(std::holds_alternative<Allowed>(outcome), qPrintable(reasonOf(outcome)));
+    QCOMPARE(std::get<Allowed>(outcome).overrideDecisionId, QStringLiteral("decision-health"));
+
+    const SharingOutcome withoutMatch = decide(m_agreement, true, request, {}, {forPolice, forSocialCare});
+    QVERIFY(std::holds_alternative<Denied>(withoutMatch));
 }
 
 QTEST_GUILESS_MAIN(TestDecide)

@@ -8,7 +8,9 @@ using namespace earlyhelp::policy;
 using namespace earlyhelp::policy::testing;
 
 // Builds random agreements, consents, decisions and requests and checks that
-// decide() never allows what the rule table denies. The seed is printed with
+// decide() never allows what the rule table denies, and never denies what a
+// current consent or a decision for the request's recipient and purpose
+// allows under the rule. The seed is printed with
 // every failure. Set EARLYHELP_POLICY_SEED to replay one.
 class TestDecideProperty : public QObject {
     Q_OBJECT
@@ -43,6 +45,21 @@ bool decisionIsAboutSubject(const SharingDecision& decision, const SharingSubjec
     return !decision.familyId.isEmpty() && decision.familyId == subject.familyId;
 }
 
+// A decision counts for the request when it is live, dated on or before
+// today, about the subject, made for the request's recipient party type and
+// purpose (both named), and, outside personal data, records the rule's
+// condition.
+bool decisionCounts(const SharingDecision& decision, const SharingRequest& request, const Rule& rule) {
+    const bool namesCoverage = !decision.recipientPartyType.isEmpty() && !decision.purpose.isEmpty();
+    const bool coversRequest =
+        decision.recipientPartyType == request.recipient.partyType && decision.purpose == request.purpose;
+    const bool conditionFits =
+        rule.category == DataCategory::Personal || decision.condition == rule.condition;
+    return !decision.meta.deleted && decision.date.isValid() && decision.date <= request.today &&
+           decisionIsAboutSubject(decision, request.subject) && namesCoverage && coversRequest &&
+           conditionFits;
+}
+
 // True when a current consent of the subject covers the request.
 bool consentCovers(const QList<Consent>& consents, const SharingRequest& request, DataCategory category) {
     return std::ranges::any_of(consents, [&](const Consent& consent) {
@@ -69,6 +86,7 @@ void TestDecideProperty::neverAllowsWhatTableDenies() {
     constexpr int agreementCount = 600;
     constexpr int requestsPerAgreement = 40;
     int allowedCount = 0;
+    int overrideCount = 0;
 
     for (int a = 0; a < agreementCount; ++a) {
         const Agreement agreement = generator.agreement();
@@ -78,7 +96,7 @@ void TestDecideProperty::neverAllowsWhatTableDenies() {
             QList<SharingDecision> decisions;
             for (int i = generator.chance(50) ? 3 : 1; i > 0; --i) {
                 consents.append(generator.consent());
-                decisions.append(generator.decision());
+                decisions.append(generator.decision(request));
             }
             const QByteArray context =
                 QStringLiteral("seed %1, agreement %2, request %3 (field %4, %5 → %6, %7)")
@@ -94,8 +112,34 @@ void TestDecideProperty::neverAllowsWhatTableDenies() {
 
             const SharingOutcome outcome = decide(agreement, true, request, consents, decisions);
             const auto* allowed = std::get_if<Allowed>(&outcome);
-            if (!allowed)
+            if (!allowed) {
+                // A denial is right only when neither consent nor a counting
+                // decision could allow the request under its rule.
+                const std::optional<DataCategory> category = categoryOf(request);
+                if (!category || !agreement.hasPartyType(request.senderPartyType))
+                    continue;
+                const Rule* rule =
+                    agreement.findRule(request.purpose, request.recipient.partyType, *category);
+                if (!rule)
+                    continue;
+                const bool decisionFound = std::ranges::any_of(
+                    decisions, [&](const SharingDecision& d) { return decisionCounts(d, request, *rule); });
+                const bool consentFound = consentCovers(consents, request, *category);
+                switch (rule->basis) {
+                case ConsentBasis::Never:
+                    break;
+                case ConsentBasis::Consent:
+                    QVERIFY2(!consentFound, context.constData());
+                    break;
+                case ConsentBasis::ConsentOrOverride:
+                    QVERIFY2(!consentFound && !decisionFound, context.constData());
+                    break;
+                case ConsentBasis::OverrideOnly:
+                    QVERIFY2(!decisionFound, context.constData());
+                    break;
+                }
                 continue;
+            }
             ++allowedCount;
 
             const std::optional<DataCategory> category = categoryOf(request);
@@ -112,13 +156,20 @@ void TestDecideProperty::neverAllowsWhatTableDenies() {
                 QVERIFY2(consentCovers(consents, request, *category), context.constData());
                 continue;
             }
+            ++overrideCount;
             QVERIFY2(rule->basis != ConsentBasis::Consent, context.constData());
+            if (rule->basis == ConsentBasis::ConsentOrOverride)
+                QVERIFY2(!consentCovers(consents, request, *category), context.constData());
             const auto decision = std::ranges::find(decisions, allowed->overrideDecisionId,
                                                     [](const SharingDecision& d) { return d.meta.id; });
             QVERIFY2(decision != decisions.end(), context.constData());
             QVERIFY2(!decision->meta.deleted, context.constData());
             QVERIFY2(decision->date.isValid() && decision->date <= request.today, context.constData());
             QVERIFY2(decisionIsAboutSubject(*decision, request.subject), context.constData());
+            QVERIFY2(!decision->recipientPartyType.isEmpty(), context.constData());
+            QVERIFY2(decision->recipientPartyType == request.recipient.partyType, context.constData());
+            QVERIFY2(!decision->purpose.isEmpty(), context.constData());
+            QVERIFY2(decision->purpose == request.purpose, context.constData());
             if (*category != DataCategory::Personal)
                 QVERIFY2(decision->condition == rule->condition, context.constData());
         }
@@ -127,6 +178,10 @@ void TestDecideProperty::neverAllowsWhatTableDenies() {
     // checks above to mean something.
     QVERIFY2(allowedCount > 100,
              qPrintable(QStringLiteral("seed %1: only %2 requests allowed").arg(seed).arg(allowedCount)));
+    QVERIFY2(
+        overrideCount > 50,
+        qPrintable(
+            QStringLiteral("seed %1: only %2 requests allowed by a decision").arg(seed).arg(overrideCount)));
 }
 
 QTEST_GUILESS_MAIN(TestDecideProperty)

@@ -116,7 +116,7 @@ void TestPayloadProperty::sharesOnlyWhatDecideAllows() {
         for (int i = generator.number(0, 5); i > 0; --i)
             consents.append(generator.consent());
         for (int i = generator.number(0, 2); i > 0; --i)
-            decisions.append(generator.decision());
+            decisions.append(generator.decision(context));
         const QMap<QString, QVariant> fields = randomRecord(generator, knownIds);
 
         const Payload payload =
