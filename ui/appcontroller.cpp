@@ -11,32 +11,41 @@
 namespace earlyhelp::ui {
 
 AppController::AppController(QString storePath, FileChooser fileChooser, QObject* parent)
-    : AppController(std::move(storePath), std::move(fileChooser), AgreementSource::builtIn(), parent) {}
+    : AppController(std::move(storePath), std::move(fileChooser), AgreementSource::builtIn(), parent)
+{
+}
 
 AppController::AppController(QString storePath, FileChooser fileChooser, AgreementSource agreementSource,
                              QObject* parent)
     : QObject(parent)
     , m_storePath(std::move(storePath))
     , m_fileChooser(std::move(fileChooser))
-    , m_agreementSource(std::move(agreementSource)) {}
+    , m_agreementSource(std::move(agreementSource))
+{
+}
 
-AppController::~AppController() {
+AppController::~AppController()
+{
     delete m_wizard.data();
 }
 
-MainWindow* AppController::mainWindow() const {
+MainWindow* AppController::mainWindow() const
+{
     return m_mainWindow.get();
 }
 
-SetupWizard* AppController::setupWizard() const {
+SetupWizard* AppController::setupWizard() const
+{
     return m_wizard.data();
 }
 
-UnlockDialog* AppController::unlockDialog() const {
+UnlockDialog* AppController::unlockDialog() const
+{
     return m_unlockDialog.data();
 }
 
-void AppController::start() {
+void AppController::start()
+{
     if (const Result<policy::Agreement> agreement = m_agreementSource.verified(); !agreement) {
         auto* message = new QMessageBox(QMessageBox::Critical, tr("Data Sharing Agreement Refused"),
                                         agreement.error().message, QMessageBox::Ok);
@@ -55,18 +64,19 @@ void AppController::start() {
     }
 }
 
-void AppController::ensureMainWindow() {
+void AppController::ensureMainWindow()
+{
     if (m_mainWindow)
         return;
     m_mainWindow = std::make_unique<MainWindow>(m_fileChooser);
     m_mainWindow->setAgreementSource(m_agreementSource);
-    connect(m_mainWindow.get(), &MainWindow::locked, this,
-            [this] { showUnlockDialog(KeychainAttempt::OnRequest); });
+    connect(m_mainWindow.get(), &MainWindow::locked, this, [this] { showUnlockDialog(KeychainAttempt::OnRequest); });
     connect(m_mainWindow.get(), &MainWindow::unlockRequested, this,
             [this] { showUnlockDialog(KeychainAttempt::OnRequest); });
 }
 
-void AppController::showWizard() {
+void AppController::showWizard()
+{
     m_wizard = new SetupWizard(m_storePath, m_fileChooser);
     m_wizard->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_wizard, &QDialog::finished, this, [this] {
@@ -89,7 +99,8 @@ void AppController::showWizard() {
     m_wizard->show();
 }
 
-void AppController::showUnlockDialog(KeychainAttempt attempt) {
+void AppController::showUnlockDialog(KeychainAttempt attempt)
+{
     if (m_unlockDialog) {
         m_unlockDialog->raise();
         m_unlockDialog->activateWindow();
@@ -109,5 +120,6 @@ void AppController::showUnlockDialog(KeychainAttempt attempt) {
     if (attempt == KeychainAttempt::Automatic)
         QTimer::singleShot(0, m_unlockDialog.data(), &UnlockDialog::tryKeychain);
 }
+
 
 } // namespace earlyhelp::ui

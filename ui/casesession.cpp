@@ -21,10 +21,13 @@ CaseSession::CaseSession(std::unique_ptr<Store> store, access::Actor actor, QObj
     , m_plans(std::make_unique<PlanRepository>(*m_store))
     , m_consents(std::make_unique<ConsentRepository>(*m_store))
     , m_notes(std::make_unique<CaseNoteRepository>(*m_store))
-    , m_myWork(std::make_unique<MyWorkQueries>(*m_store)) {}
+    , m_myWork(std::make_unique<MyWorkQueries>(*m_store))
+{
+}
 
 // The repositories refer to the store, so they go first.
-CaseSession::~CaseSession() {
+CaseSession::~CaseSession()
+{
     m_myWork.reset();
     m_notes.reset();
     m_consents.reset();
@@ -35,25 +38,30 @@ CaseSession::~CaseSession() {
     m_store.reset();
 }
 
-bool CaseSession::may(access::Action action) const {
+bool CaseSession::may(access::Action action) const
+{
     const std::optional<access::Role> role = m_actor.role();
     return role && access::roleAllows(*role, action);
 }
 
-QDate CaseSession::today() const {
+QDate CaseSession::today() const
+{
     return QDate::currentDate();
 }
 
-void CaseSession::setAgreementState(sharing::AgreementState state) {
+void CaseSession::setAgreementState(sharing::AgreementState state)
+{
     m_agreementState = std::move(state);
     emit agreementStateChanged();
 }
 
-void CaseSession::notifyFamilyChanged(const QString& familyId) {
+void CaseSession::notifyFamilyChanged(const QString& familyId)
+{
     emit familyChanged(familyId);
 }
 
-void CaseSession::notifyPeopleChanged() {
+void CaseSession::notifyPeopleChanged()
+{
     emit peopleChanged();
 }
 

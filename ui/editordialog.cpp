@@ -1,8 +1,8 @@
 #include "editordialog.h"
 
 #include <QAction>
-#include <QDialogButtonBox>
 #include <QHBoxLayout>
+#include <QDialogButtonBox>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPointer>
@@ -21,7 +21,8 @@ EditorDialog::EditorDialog(CaseSession* session, QWidget* parent)
     : QDialog(parent)
     , m_session(session)
     , m_undoStack(new QUndoStack(this))
-    , m_formUndo(new FormUndo(m_undoStack, this)) {
+    , m_formUndo(new FormUndo(m_undoStack, this))
+{
     // The buttons keep short labels; what they would undo or redo, such as
     // "Undo Edit Needs", is in their tool tips.
     auto* undoAction = new QAction(tr("Undo"), this);
@@ -30,8 +31,9 @@ EditorDialog::EditorDialog(CaseSession* session, QWidget* parent)
     undoAction->setEnabled(false);
     connect(undoAction, &QAction::triggered, m_undoStack, &QUndoStack::undo);
     connect(m_undoStack, &QUndoStack::canUndoChanged, undoAction, &QAction::setEnabled);
-    connect(m_undoStack, &QUndoStack::undoTextChanged, undoAction,
-            [undoAction](const QString& text) { undoAction->setToolTip(tr("Undo %1 (Ctrl+Z)").arg(text)); });
+    connect(m_undoStack, &QUndoStack::undoTextChanged, undoAction, [undoAction](const QString& text) {
+        undoAction->setToolTip(tr("Undo %1 (Ctrl+Z)").arg(text));
+    });
     auto* redoAction = new QAction(tr("Redo"), this);
     redoAction->setObjectName(QStringLiteral("redoAction"));
     redoAction->setShortcuts(QKeySequence::Redo);
@@ -90,46 +92,53 @@ EditorDialog::EditorDialog(CaseSession* session, QWidget* parent)
 // The undo stack is a child, so QObject deletes it after this destructor, and
 // a stack that is not clean then emits cleanChanged(). Disconnecting first
 // keeps that signal from reaching updateButtons() on a half-destroyed dialog.
-EditorDialog::~EditorDialog() {
+EditorDialog::~EditorDialog()
+{
     disconnect(m_undoStack, nullptr, this, nullptr);
 }
 
-bool EditorDialog::isModified() const {
+bool EditorDialog::isModified() const
+{
     return !m_undoStack->isClean();
 }
 
-void EditorDialog::trackField(QWidget* field) {
+void EditorDialog::trackField(QWidget* field)
+{
     m_fields += field;
     m_formUndo->track(field);
     field->setEnabled(m_editable);
 }
 
-void EditorDialog::showError(const QString& message) {
+void EditorDialog::showError(const QString& message)
+{
     m_errorLabel->setText(message);
     m_errorLabel->setVisible(!message.isEmpty());
     m_errorLabel->setAccessibleDescription(message);
 }
 
-void EditorDialog::setEditable(bool editable) {
+void EditorDialog::setEditable(bool editable)
+{
     m_editable = editable;
     for (QWidget* field : std::as_const(m_fields))
         field->setEnabled(editable);
     if (!editable && m_session) {
         const std::optional<access::Role> role = m_session->actor().role();
-        m_readOnlyLabel->setText(tr("You can read this record but not change it: the role %1 does not allow "
-                                    "changes to case records.")
-                                     .arg(role ? access::roleLabel(*role) : tr("(unknown)")));
+        m_readOnlyLabel->setText(
+            tr("You can read this record but not change it: the role %1 does not allow changes to case records.")
+                .arg(role ? access::roleLabel(*role) : tr("(unknown)")));
     }
     m_readOnlyLabel->setVisible(!editable);
     updateButtons();
 }
 
-void EditorDialog::updateButtons() {
+void EditorDialog::updateButtons()
+{
     m_buttons->button(QDialogButtonBox::Save)->setEnabled(m_editable);
     setWindowModified(isModified());
 }
 
-void EditorDialog::accept() {
+void EditorDialog::accept()
+{
     if (!m_editable)
         return;
     showError(QString());
@@ -141,7 +150,8 @@ void EditorDialog::accept() {
     QDialog::accept();
 }
 
-void EditorDialog::reject() {
+void EditorDialog::reject()
+{
     if (!isModified() || !m_editable) {
         QDialog::reject();
         return;

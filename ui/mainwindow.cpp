@@ -44,8 +44,8 @@
 #include "peoplemodel.h"
 #include "sessionlockwatcher.h"
 #include "settingsdialog.h"
-#include "store/store.h"
 #include "usersdialog.h"
+#include "store/store.h"
 
 Q_LOGGING_CATEGORY(lcMainWindow, "earlyhelp.ui.mainwindow", QtInfoMsg)
 
@@ -58,12 +58,14 @@ constexpr int searchDelayMs = 150;
 enum StackPage { LockedPage, WorkspacePage };
 enum Tab { FamiliesTab, PeopleTab, MyWorkTab };
 
-QIcon resourceIcon(const QString& name) {
+QIcon resourceIcon(const QString& name)
+{
     return QIcon(u":/earlyhelp/icons/" + name + u".svg");
 }
 
 QLineEdit* makeSearchEdit(QWidget* parent, const QString& objectName, const QString& placeholder,
-                          const QString& accessibleName) {
+                          const QString& accessibleName)
+{
     auto* edit = new QLineEdit(parent);
     edit->setObjectName(objectName);
     edit->setPlaceholderText(placeholder);
@@ -73,7 +75,8 @@ QLineEdit* makeSearchEdit(QWidget* parent, const QString& objectName, const QStr
     return edit;
 }
 
-QTreeView* makeListView(QWidget* parent, const QString& objectName, const QString& accessibleName) {
+QTreeView* makeListView(QWidget* parent, const QString& objectName, const QString& accessibleName)
+{
     auto* view = new QTreeView(parent);
     view->setObjectName(objectName);
     view->setAccessibleName(accessibleName);
@@ -92,7 +95,8 @@ QTreeView* makeListView(QWidget* parent, const QString& objectName, const QStrin
 
 MainWindow::MainWindow(FileChooser fileChooser, QWidget* parent)
     : QMainWindow(parent)
-    , m_fileChooser(std::move(fileChooser)) {
+    , m_fileChooser(std::move(fileChooser))
+{
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(resourceIcon(QStringLiteral("earlyhelp")));
 
@@ -131,8 +135,7 @@ MainWindow::MainWindow(FileChooser fileChooser, QWidget* parent)
     });
     // IdleLock::sessionLocked() requests the lock only while unlocked.
     auto* sessionLockWatcher = new SessionLockWatcher(this);
-    connect(sessionLockWatcher, &SessionLockWatcher::sessionLocked, m_idleLock,
-            &access::IdleLock::sessionLocked);
+    connect(sessionLockWatcher, &SessionLockWatcher::sessionLocked, m_idleLock, &access::IdleLock::sessionLocked);
     qApp->installEventFilter(this);
 
     resize(1200, 760);
@@ -140,18 +143,18 @@ MainWindow::MainWindow(FileChooser fileChooser, QWidget* parent)
     closeSession();
 }
 
-MainWindow::~MainWindow() {
+MainWindow::~MainWindow()
+{
     qApp->removeEventFilter(this);
     closeSession();
 }
 
-void MainWindow::createActions() {
-    m_importAction =
-        new QAction(resourceIcon(QStringLiteral("import")), tr("&Import Common Transfer File…"), this);
+void MainWindow::createActions()
+{
+    m_importAction = new QAction(resourceIcon(QStringLiteral("import")), tr("&Import Common Transfer File…"), this);
     m_importAction->setObjectName(QStringLiteral("importAction"));
     m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
-    m_importAction->setToolTip(
-        tr("Import pupils, contacts and families from a Common Transfer File (Ctrl+I)"));
+    m_importAction->setToolTip(tr("Import pupils, contacts and families from a Common Transfer File (Ctrl+I)"));
     m_importAction->setIconText(tr("Import"));
     connect(m_importAction, &QAction::triggered, this, &MainWindow::chooseAndImportCtf);
 
@@ -163,8 +166,7 @@ void MainWindow::createActions() {
     m_lockAction = new QAction(resourceIcon(QStringLiteral("lock")), tr("&Lock Now"), this);
     m_lockAction->setObjectName(QStringLiteral("lockAction"));
     m_lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
-    m_lockAction->setToolTip(
-        tr("Close the store and hide all case data until it is unlocked again (Ctrl+L)"));
+    m_lockAction->setToolTip(tr("Close the store and hide all case data until it is unlocked again (Ctrl+L)"));
     m_lockAction->setIconText(tr("Lock"));
     connect(m_lockAction, &QAction::triggered, this, &MainWindow::lock);
 
@@ -219,19 +221,20 @@ void MainWindow::createActions() {
         const QModelIndex current = m_peopleView->currentIndex();
         if (!current.isValid() || !m_session)
             return;
-        openCaseDataDialog(
-            new MergePeopleDialog(m_session.get(), m_peopleModel->person(current.row()).id, this));
+        openCaseDataDialog(new MergePeopleDialog(m_session.get(), m_peopleModel->person(current.row()).id, this));
     });
 
     m_deletedItemsAction = new QAction(tr("&Deleted Items…"), this);
     m_deletedItemsAction->setObjectName(QStringLiteral("deletedItemsAction"));
-    connect(m_deletedItemsAction, &QAction::triggered, this,
-            [this] { openCaseDataDialog(new DeletedItemsDialog(m_session.get(), this)); });
+    connect(m_deletedItemsAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new DeletedItemsDialog(m_session.get(), this));
+    });
 
     m_usersAction = new QAction(tr("&Users…"), this);
     m_usersAction->setObjectName(QStringLiteral("usersAction"));
-    connect(m_usersAction, &QAction::triggered, this,
-            [this] { openCaseDataDialog(new UsersDialog(m_session.get(), this)); });
+    connect(m_usersAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new UsersDialog(m_session.get(), this));
+    });
 
     m_settingsAction = new QAction(tr("&Settings…"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
@@ -245,14 +248,17 @@ void MainWindow::createActions() {
     m_agreementAction = new QAction(tr("&Policy and Agreement…"), this);
     m_agreementAction->setObjectName(QStringLiteral("agreementAction"));
     m_agreementAction->setStatusTip(tr("Show the signed Data Sharing Agreement and its sharing rules"));
-    connect(m_agreementAction, &QAction::triggered, this, [this] { m_agreements->openViewer(); });
+    connect(m_agreementAction, &QAction::triggered, this, [this] {
+        m_agreements->openViewer();
+    });
 
     m_aboutAction = new QAction(tr("&About Early Help Case Manager"), this);
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
-void MainWindow::createMenus() {
+void MainWindow::createMenus()
+{
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_importAction);
     fileMenu->addSeparator();
@@ -294,11 +300,13 @@ void MainWindow::createMenus() {
     toolBar->addAction(m_lockAction);
 }
 
-QWidget* MainWindow::createWorkspace() {
+QWidget* MainWindow::createWorkspace()
+{
     auto* workspace = new QWidget(this);
 
-    m_familySearchEdit = makeSearchEdit(workspace, QStringLiteral("familySearchLineEdit"),
-                                        tr("Search by a member's name or UPN…"), tr("Search families"));
+    m_familySearchEdit =
+        makeSearchEdit(workspace, QStringLiteral("familySearchLineEdit"),
+                       tr("Search by a member's name or UPN…"), tr("Search families"));
     m_familiesView = makeListView(workspace, QStringLiteral("familiesTreeView"), tr("Families"));
     m_familiesView->setModel(m_familiesModel);
     m_familiesView->header()->setSectionResizeMode(FamilyListModel::NameColumn, QHeaderView::Stretch);
@@ -334,10 +342,10 @@ QWidget* MainWindow::createWorkspace() {
     m_tabs->addTab(m_myWorkView, tr("My Work"));
     m_tabs->setTabToolTip(FamiliesTab, tr("Families (Ctrl+1)"));
     m_tabs->setTabToolTip(PeopleTab, tr("People (Ctrl+2)"));
-    m_tabs->setTabToolTip(MyWorkTab,
-                          tr("Reviews, actions and consent due, and families without a plan (Ctrl+3)"));
-    connect(m_myWorkView, &MyWorkView::familyActivated, this,
-            [this](const QString& familyId) { showFamily(familyId); });
+    m_tabs->setTabToolTip(MyWorkTab, tr("Reviews, actions and consent due, and families without a plan (Ctrl+3)"));
+    connect(m_myWorkView, &MyWorkView::familyActivated, this, [this](const QString& familyId) {
+        showFamily(familyId);
+    });
 
     m_familyView = new FamilyView(workspace);
     m_familyView->setObjectName(QStringLiteral("familyView"));
@@ -394,7 +402,8 @@ QWidget* MainWindow::createWorkspace() {
     return workspace;
 }
 
-QWidget* MainWindow::createLockedPage() {
+QWidget* MainWindow::createLockedPage()
+{
     auto* page = new QWidget(this);
     page->setObjectName(QStringLiteral("lockedPage"));
 
@@ -430,7 +439,8 @@ QWidget* MainWindow::createLockedPage() {
     return page;
 }
 
-void MainWindow::setAgreementSource(AgreementSource source) {
+void MainWindow::setAgreementSource(AgreementSource source)
+{
     delete m_agreements;
     m_agreements = new AgreementController(std::move(source), this);
     m_workspaceLayout->insertWidget(0, m_agreements->banner());
@@ -440,13 +450,15 @@ void MainWindow::setAgreementSource(AgreementSource source) {
         m_agreements->setSession(m_session.get());
 }
 
-void MainWindow::setIdleLockMinutes(int minutes) {
+void MainWindow::setIdleLockMinutes(int minutes)
+{
     const std::chrono::minutes idleTime = access::IdleLock::boundedIdleTime(std::chrono::minutes(minutes));
     if (Status set = m_idleLock->setIdleTime(idleTime); !set)
         qCWarning(lcMainWindow) << "idle time not changed:" << set.error().message;
 }
 
-void MainWindow::openSession(std::unique_ptr<Store> store, access::Actor actor) {
+void MainWindow::openSession(std::unique_ptr<Store> store, access::Actor actor)
+{
     if (!store)
         return;
     closeSession();
@@ -467,7 +479,8 @@ void MainWindow::openSession(std::unique_ptr<Store> store, access::Actor actor) 
     focusSearch();
 }
 
-void MainWindow::closeSession() {
+void MainWindow::closeSession()
+{
     m_familySearchTimer->stop();
     m_peopleSearchTimer->stop();
     m_idleLock->stop();
@@ -503,7 +516,8 @@ void MainWindow::closeSession() {
     updateActions();
 }
 
-void MainWindow::lock() {
+void MainWindow::lock()
+{
     if (m_importing) {
         // The store is in use further up this call stack; the import is
         // cancelled and importCtfFile() locks when it returns.
@@ -518,12 +532,13 @@ void MainWindow::lock() {
     emit locked();
 }
 
-void MainWindow::updateActions() {
+void MainWindow::updateActions()
+{
     const bool unlocked = isUnlocked();
     const auto allowed = [this](access::Action action) { return m_session && m_session->may(action); };
     m_importAction->setEnabled(allowed(access::Action::EditCases) && !m_importing);
-    m_importSampleAction->setEnabled(allowed(access::Action::EditCases) && !m_importing &&
-                                     !sampleCtfResource().isEmpty());
+    m_importSampleAction->setEnabled(allowed(access::Action::EditCases) && !m_importing
+                                     && !sampleCtfResource().isEmpty());
     m_lockAction->setEnabled(unlocked);
     m_unlockAction->setVisible(!unlocked);
     m_findAction->setEnabled(unlocked);
@@ -539,13 +554,15 @@ void MainWindow::updateActions() {
     m_agreementAction->setEnabled(unlocked);
 }
 
-void MainWindow::openCaseDataDialog(QWidget* dialog) {
+void MainWindow::openCaseDataDialog(QWidget* dialog)
+{
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_caseDataDialogs += dialog;
     dialog->show();
 }
 
-void MainWindow::onFamilyChanged(const QString& familyId) {
+void MainWindow::onFamilyChanged(const QString& familyId)
+{
     if (familyId == m_familyView->familyId())
         m_familyView->reload();
     refreshFamilies();
@@ -553,7 +570,8 @@ void MainWindow::onFamilyChanged(const QString& familyId) {
         m_myWorkView->refresh();
 }
 
-void MainWindow::updateTitleAndStatus() {
+void MainWindow::updateTitleAndStatus()
+{
     m_statusSeparator->setVisible(m_directory != nullptr);
     if (!m_directory) {
         setWindowTitle(tr("Early Help Case Manager"));
@@ -570,8 +588,8 @@ void MainWindow::updateTitleAndStatus() {
             identifier = tr("URN %1").arg(organisation->dfeUrn);
         else if (!organisation->laCode.isEmpty())
             identifier = tr("LAESTAB %1/%2").arg(organisation->laCode, organisation->estabNumber);
-        m_organisationLabel->setText(
-            identifier.isEmpty() ? organisation->name : tr("%1 (%2)").arg(organisation->name, identifier));
+        m_organisationLabel->setText(identifier.isEmpty() ? organisation->name
+                                                          : tr("%1 (%2)").arg(organisation->name, identifier));
     } else {
         setWindowTitle(tr("Early Help Case Manager"));
         m_organisationLabel->setText(organisation.error().message);
@@ -588,17 +606,19 @@ void MainWindow::updateTitleAndStatus() {
     }
 }
 
-void MainWindow::refreshAll() {
+void MainWindow::refreshAll()
+{
     refreshFamilies();
     refreshPeople();
     updateTitleAndStatus();
-    if (m_familiesModel->rowCount() == 0 && m_peopleModel->rowCount() == 0 &&
-        m_familySearchEdit->text().isEmpty() && m_peopleSearchEdit->text().isEmpty())
+    if (m_familiesModel->rowCount() == 0 && m_peopleModel->rowCount() == 0 && m_familySearchEdit->text().isEmpty()
+        && m_peopleSearchEdit->text().isEmpty())
         m_familyView->showError(tr("This store has no pupils yet. Choose File › Import Common Transfer File… "
                                    "(Ctrl+I) to add the school's pupils, their contacts and families."));
 }
 
-void MainWindow::refreshFamilies() {
+void MainWindow::refreshFamilies()
+{
     if (!m_directory || m_importing)
         return;
     const QModelIndex current = m_familiesView->currentIndex();
@@ -616,7 +636,8 @@ void MainWindow::refreshFamilies() {
         m_familyView->clear(); // the search filtered out the family on show
 }
 
-void MainWindow::refreshPeople() {
+void MainWindow::refreshPeople()
+{
     if (!m_directory || m_importing)
         return;
     const QModelIndex current = m_peopleView->currentIndex();
@@ -630,23 +651,24 @@ void MainWindow::refreshPeople() {
         return;
     }
     if (people->size() == peopleListLimit)
-        statusBar()->showMessage(
-            tr("Showing %L1 people, not every match. Type more of a name or a UPN to narrow "
-               "the list.")
-                .arg(peopleListLimit));
+        statusBar()->showMessage(tr("Showing %L1 people, not every match. Type more of a name or a UPN to narrow "
+                                    "the list.")
+                                     .arg(peopleListLimit));
     m_peopleModel->setPeople(std::move(*people));
     if (const int row = m_peopleModel->rowOf(currentId); row >= 0)
         m_peopleView->setCurrentIndex(m_peopleModel->index(row, 0));
 }
 
-void MainWindow::showSelectedFamily() {
+void MainWindow::showSelectedFamily()
+{
     const QModelIndex current = m_familiesView->currentIndex();
     if (!current.isValid() || !m_directory)
         return;
     showFamily(m_familiesModel->family(current.row()).id);
 }
 
-void MainWindow::showSelectedPerson() {
+void MainWindow::showSelectedPerson()
+{
     const QModelIndex current = m_peopleView->currentIndex();
     if (!current.isValid() || !m_directory)
         return;
@@ -657,7 +679,8 @@ void MainWindow::showSelectedPerson() {
         showFamily(person.familyId);
 }
 
-void MainWindow::showFamily(const QString& familyId) {
+void MainWindow::showFamily(const QString& familyId)
+{
     if (!m_directory || m_importing)
         return;
     if (familyId == m_familyView->familyId())
@@ -670,7 +693,8 @@ void MainWindow::showFamily(const QString& familyId) {
     m_familyView->showFamily(*detail);
 }
 
-void MainWindow::openCurrent() {
+void MainWindow::openCurrent()
+{
     if (m_tabs->currentIndex() == FamiliesTab)
         showSelectedFamily();
     else
@@ -679,7 +703,8 @@ void MainWindow::openCurrent() {
         m_familyView->membersTree()->setFocus(Qt::OtherFocusReason);
 }
 
-void MainWindow::focusSearch() {
+void MainWindow::focusSearch()
+{
     if (!isUnlocked())
         return;
     QLineEdit* edit = m_tabs->currentIndex() == FamiliesTab ? m_familySearchEdit : m_peopleSearchEdit;
@@ -687,7 +712,8 @@ void MainWindow::focusSearch() {
     edit->selectAll();
 }
 
-bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+bool MainWindow::eventFilter(QObject* watched, QEvent* event)
+{
     switch (event->type()) {
     case QEvent::KeyPress:
     case QEvent::MouseButtonPress:
@@ -703,8 +729,7 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     // Down, Enter and Return in a search field move to the first result. The
     // filter is installed on the application (for the idle timer), so it receives
     // the search fields' key presses too.
-    if (event->type() == QEvent::KeyPress &&
-        (watched == m_familySearchEdit || watched == m_peopleSearchEdit)) {
+    if (event->type() == QEvent::KeyPress && (watched == m_familySearchEdit || watched == m_peopleSearchEdit)) {
         const int key = static_cast<QKeyEvent*>(event)->key();
         if (key == Qt::Key_Down || key == Qt::Key_Return || key == Qt::Key_Enter) {
             const bool families = watched == m_familySearchEdit;
@@ -729,7 +754,8 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     return QMainWindow::eventFilter(watched, event);
 }
 
-void MainWindow::chooseAndImportCtf() {
+void MainWindow::chooseAndImportCtf()
+{
     if (!isUnlocked() || m_importing)
         return;
     QSettings settings;
@@ -742,20 +768,22 @@ void MainWindow::chooseAndImportCtf() {
     importCtfFile(path);
 }
 
-void MainWindow::importCtfFile(const QString& filePath) {
+void MainWindow::importCtfFile(const QString& filePath)
+{
     if (!isUnlocked())
         return;
-    runImport(QFileInfo(filePath).fileName(),
-              [this, filePath] { return importCtfWithProgress(this, m_session->store(), filePath); });
+    runImport(QFileInfo(filePath).fileName(), [this, filePath] { return importCtfWithProgress(this, m_session->store(), filePath); });
 }
 
-void MainWindow::importSampleSchool() {
+void MainWindow::importSampleSchool()
+{
     if (!isUnlocked())
         return;
     runImport(tr("the sample school"), [this] { return importSampleWithProgress(this, m_session->store()); });
 }
 
-void MainWindow::runImport(const QString& sourceName, const std::function<Result<ImportSummary>()>& import) {
+void MainWindow::runImport(const QString& sourceName, const std::function<Result<ImportSummary>()>& import)
+{
     if (m_importing)
         return;
     m_importing = true;
@@ -782,17 +810,19 @@ void MainWindow::runImport(const QString& sourceName, const std::function<Result
     dialog->open();
 }
 
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Early Help Case Manager"),
-                       tr("<h3>Early Help Case Manager %1</h3>"
-                          "<p>Early help case records for a school's designated safeguarding leads, kept in "
-                          "an encrypted store "
-                          "on this computer.</p>"
-                          "<p>Built with Qt %2.</p>")
-                           .arg(QStringLiteral(EARLYHELP_VERSION), QString::fromLatin1(qVersion())));
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Early Help Case Manager"),
+        tr("<h3>Early Help Case Manager %1</h3>"
+           "<p>Early help case records for a school's designated safeguarding leads, kept in an encrypted store "
+           "on this computer.</p>"
+           "<p>Built with Qt %2.</p>")
+            .arg(QStringLiteral(EARLYHELP_VERSION), QString::fromLatin1(qVersion())));
 }
 
-void MainWindow::closeEvent(QCloseEvent* event) {
+void MainWindow::closeEvent(QCloseEvent* event)
+{
     if (m_importing) {
         event->ignore();
         return;
@@ -802,7 +832,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     event->accept();
 }
 
-void MainWindow::saveSettings() const {
+void MainWindow::saveSettings() const
+{
     // Window layout only: no case data, search text or selection is stored.
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
@@ -811,7 +842,8 @@ void MainWindow::saveSettings() const {
     settings.setValue(QStringLiteral("mainWindow/tab"), m_tabs->currentIndex());
 }
 
-void MainWindow::restoreSettings() {
+void MainWindow::restoreSettings()
+{
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());

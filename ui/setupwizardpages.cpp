@@ -23,7 +23,8 @@ namespace earlyhelp::ui {
 
 namespace {
 
-QLabel* makeErrorLabel(QWidget* parent, const QString& objectName) {
+QLabel* makeErrorLabel(QWidget* parent, const QString& objectName)
+{
     auto* label = new QLabel(parent);
     label->setObjectName(objectName);
     label->setWordWrap(true);
@@ -33,7 +34,8 @@ QLabel* makeErrorLabel(QWidget* parent, const QString& objectName) {
     return label;
 }
 
-void setMessage(QLabel* label, const QString& message) {
+void setMessage(QLabel* label, const QString& message)
+{
     label->setText(message);
     label->setVisible(!message.isEmpty());
 }
@@ -44,7 +46,8 @@ void setMessage(QLabel* label, const QString& message) {
 
 StoreLocationPage::StoreLocationPage(const QString& defaultPath, FileChooser fileChooser, QWidget* parent)
     : QWizardPage(parent)
-    , m_fileChooser(std::move(fileChooser)) {
+    , m_fileChooser(std::move(fileChooser))
+{
     setTitle(tr("Where the case store lives"));
     setSubTitle(tr("The store is one encrypted file on this computer. Keep it on a drive that only you and "
                    "your deputies can reach, and include it in the school's backups."));
@@ -62,10 +65,9 @@ StoreLocationPage::StoreLocationPage(const QString& defaultPath, FileChooser fil
 
     m_errorLabel = makeErrorLabel(this, QStringLiteral("storePathErrorLabel"));
 
-    auto* keyFileLabel =
-        new QLabel(tr("Its key file is kept beside it, with \".keys\" added to the name. Back up "
-                      "both files together: the store cannot be opened without its key file."),
-                   this);
+    auto* keyFileLabel = new QLabel(tr("Its key file is kept beside it, with \".keys\" added to the name. Back up "
+                                       "both files together: the store cannot be opened without its key file."),
+                                    this);
     keyFileLabel->setWordWrap(true);
     keyFileLabel->setForegroundRole(QPalette::PlaceholderText);
 
@@ -89,28 +91,29 @@ StoreLocationPage::StoreLocationPage(const QString& defaultPath, FileChooser fil
     updateMessage();
 }
 
-QString StoreLocationPage::storePath() const {
+QString StoreLocationPage::storePath() const
+{
     const QString typed = m_pathEdit->text().trimmed();
     if (typed.isEmpty())
         return {};
     return QDir::cleanPath(QFileInfo(QDir::fromNativeSeparators(typed)).absoluteFilePath());
 }
 
-bool StoreLocationPage::isComplete() const {
+bool StoreLocationPage::isComplete() const
+{
     return problemWithPath().isEmpty();
 }
 
-QString StoreLocationPage::problemWithPath() const {
+QString StoreLocationPage::problemWithPath() const
+{
     const QString path = storePath();
     if (path.isEmpty())
         return tr("Enter the path of the store file, or choose Browse….");
     const QFileInfo info(path);
     if (info.isDir())
-        return tr("%1 is a folder. Add a file name, for example cases.ehstore.")
-            .arg(QDir::toNativeSeparators(path));
+        return tr("%1 is a folder. Add a file name, for example cases.ehstore.").arg(QDir::toNativeSeparators(path));
     if (storeExists(path))
-        return tr("A case store already exists at %1. Choose another file name, or cancel and open that "
-                  "store.")
+        return tr("A case store already exists at %1. Choose another file name, or cancel and open that store.")
             .arg(QDir::toNativeSeparators(path));
 
     // The folder may not exist yet: set-up creates it. The nearest existing
@@ -124,9 +127,10 @@ QString StoreLocationPage::problemWithPath() const {
     return {};
 }
 
-void StoreLocationPage::browse() {
-    const QString chosen = m_fileChooser.saveFile(this, tr("Choose Where to Keep the Case Store"),
-                                                  storePath(), tr("Case stores (*.ehstore)"));
+void StoreLocationPage::browse()
+{
+    const QString chosen = m_fileChooser.saveFile(this, tr("Choose Where to Keep the Case Store"), storePath(),
+                                                  tr("Case stores (*.ehstore)"));
     if (chosen.isEmpty())
         return;
     QString path = chosen;
@@ -135,7 +139,8 @@ void StoreLocationPage::browse() {
     m_pathEdit->setText(QDir::toNativeSeparators(path));
 }
 
-void StoreLocationPage::updateMessage() {
+void StoreLocationPage::updateMessage()
+{
     // An empty field is explained by the disabled Next button and the label;
     // a message appears only for a path that is wrong.
     setMessage(m_errorLabel, m_pathEdit->text().trimmed().isEmpty() ? QString() : problemWithPath());
@@ -144,7 +149,8 @@ void StoreLocationPage::updateMessage() {
 // ---------------------------------------------------------------------------
 
 OrganisationPage::OrganisationPage(QWidget* parent)
-    : QWizardPage(parent) {
+    : QWizardPage(parent)
+{
     setTitle(tr("Your school"));
     setSubTitle(tr("The school that owns this store. Enter its DfE URN, or its local authority and "
                    "establishment numbers (the LAESTAB, e.g. 330 and 2987), as on Get Information about "
@@ -183,7 +189,8 @@ OrganisationPage::OrganisationPage(QWidget* parent)
     setTabOrder(m_laNumber.edit, m_establishmentNumber.edit);
 }
 
-void OrganisationPage::addField(Field& field, const QString& objectName, int maxDigits) {
+void OrganisationPage::addField(Field& field, const QString& objectName, int maxDigits)
+{
     field.edit = new QLineEdit(this);
     field.edit->setObjectName(objectName);
     if (maxDigits > 0) {
@@ -207,7 +214,8 @@ void OrganisationPage::addField(Field& field, const QString& objectName, int max
     });
 }
 
-OrganisationRecord OrganisationPage::organisation() const {
+OrganisationRecord OrganisationPage::organisation() const
+{
     OrganisationRecord organisation;
     organisation.name = m_name.edit->text().simplified();
     organisation.partyType = QStringLiteral("school");
@@ -217,13 +225,15 @@ OrganisationRecord OrganisationPage::organisation() const {
     return organisation;
 }
 
-QString OrganisationPage::nameProblem() const {
+QString OrganisationPage::nameProblem() const
+{
     if (m_name.edit->text().trimmed().isEmpty())
         return tr("Enter the school's name.");
     return {};
 }
 
-QString OrganisationPage::digitsProblem(const Field& field, int digits) const {
+QString OrganisationPage::digitsProblem(const Field& field, int digits) const
+{
     const qsizetype typed = field.edit->text().trimmed().size();
     if (typed == 0 || typed == digits)
         return {};
@@ -235,7 +245,8 @@ QString OrganisationPage::digitsProblem(const Field& field, int digits) const {
     return tr("An establishment number has four digits, e.g. 2987; this one has %1.").arg(typed);
 }
 
-QString OrganisationPage::identifierProblem() const {
+QString OrganisationPage::identifierProblem() const
+{
     const OrganisationRecord organisation = this->organisation();
     if (!organisation.dfeUrn.isEmpty())
         return {};
@@ -244,20 +255,22 @@ QString OrganisationPage::identifierProblem() const {
     return {};
 }
 
-bool OrganisationPage::isComplete() const {
-    return nameProblem().isEmpty() && digitsProblem(m_urn, 6).isEmpty() &&
-           digitsProblem(m_laNumber, 3).isEmpty() && digitsProblem(m_establishmentNumber, 4).isEmpty() &&
-           identifierProblem().isEmpty();
+bool OrganisationPage::isComplete() const
+{
+    return nameProblem().isEmpty() && digitsProblem(m_urn, 6).isEmpty() && digitsProblem(m_laNumber, 3).isEmpty()
+           && digitsProblem(m_establishmentNumber, 4).isEmpty() && identifierProblem().isEmpty();
 }
 
-bool OrganisationPage::validatePage() {
+bool OrganisationPage::validatePage()
+{
     for (Field* field : {&m_name, &m_urn, &m_laNumber, &m_establishmentNumber})
         field->touched = true;
     updateMessages();
     return isComplete();
 }
 
-void OrganisationPage::updateMessages() {
+void OrganisationPage::updateMessages()
+{
     setMessage(m_name.errorLabel, m_name.touched ? nameProblem() : QString());
     setMessage(m_urn.errorLabel, m_urn.touched ? digitsProblem(m_urn, 6) : QString());
     setMessage(m_laNumber.errorLabel, m_laNumber.touched ? digitsProblem(m_laNumber, 3) : QString());
@@ -271,7 +284,8 @@ void OrganisationPage::updateMessages() {
 
 FirstUserPage::FirstUserPage(SetupWizard* wizard)
     : QWizardPage(wizard)
-    , m_wizard(wizard) {
+    , m_wizard(wizard)
+{
     setTitle(tr("You and your passphrase"));
     setSubTitle(tr("The passphrase unlocks the store. Nobody can recover it: if it is forgotten and no "
                    "other user or keychain can unlock the store, its cases are lost."));
@@ -312,8 +326,8 @@ FirstUserPage::FirstUserPage(SetupWizard* wizard)
 
     m_keychainCheckBox = new QCheckBox(tr("Also unlock with this computer's &keychain"), this);
     m_keychainCheckBox->setObjectName(QStringLiteral("keychainCheckBox"));
-    m_keychainCheckBox->setToolTip(tr(
-        "Anyone who can sign in to this computer as you could then open the store without the passphrase."));
+    m_keychainCheckBox->setToolTip(
+        tr("Anyone who can sign in to this computer as you could then open the store without the passphrase."));
 
     m_busyBar = new QProgressBar(this);
     m_busyBar->setObjectName(QStringLiteral("setupProgressBar"));
@@ -368,22 +382,26 @@ FirstUserPage::FirstUserPage(SetupWizard* wizard)
     updatePassphraseFeedback();
 }
 
-QString FirstUserPage::userName() const {
+QString FirstUserPage::userName() const
+{
     return m_userNameEdit->text().simplified();
 }
 
-bool FirstUserPage::useKeychain() const {
+bool FirstUserPage::useKeychain() const
+{
     return m_keychainCheckBox->isChecked();
 }
 
-bool FirstUserPage::isComplete() const {
+bool FirstUserPage::isComplete() const
+{
     const QString passphrase = m_passphraseEdit->text();
-    return !userName().isEmpty() &&
-           PassphraseStrength::rate(passphrase).level != PassphraseStrength::TooShort &&
-           passphrase == m_repeatEdit->text();
+    return !userName().isEmpty()
+           && PassphraseStrength::rate(passphrase).level != PassphraseStrength::TooShort
+           && passphrase == m_repeatEdit->text();
 }
 
-void FirstUserPage::updatePassphraseFeedback() {
+void FirstUserPage::updatePassphraseFeedback()
+{
     const QString passphrase = m_passphraseEdit->text();
     const PassphraseStrength strength = PassphraseStrength::rate(passphrase);
     m_strengthBar->setValue(passphrase.isEmpty() ? 0 : strength.score);
@@ -396,7 +414,8 @@ void FirstUserPage::updatePassphraseFeedback() {
     setMessage(m_matchLabel, mismatch ? tr("The two passphrases are different.") : QString());
 }
 
-bool FirstUserPage::validatePage() {
+bool FirstUserPage::validatePage()
+{
     if (!isComplete())
         return false;
     // Both fields hold the same text; the repeat is emptied and wiped too.
@@ -405,14 +424,16 @@ bool FirstUserPage::validatePage() {
     return m_wizard->createStore(takePassphrase(m_passphraseEdit));
 }
 
-void FirstUserPage::showProgress(const QString& text) {
+void FirstUserPage::showProgress(const QString& text)
+{
     m_statusLabel->setStyleSheet(QString());
     m_statusLabel->setText(text);
     m_statusLabel->setVisible(!text.isEmpty());
     m_busyBar->setVisible(!text.isEmpty());
 }
 
-void FirstUserPage::showError(const QString& message) {
+void FirstUserPage::showError(const QString& message)
+{
     m_busyBar->hide();
     m_statusLabel->setStyleSheet(inlineErrorStyleSheet());
     m_statusLabel->setText(message);
@@ -422,7 +443,8 @@ void FirstUserPage::showError(const QString& message) {
 // ---------------------------------------------------------------------------
 
 ReadyPage::ReadyPage(QWidget* parent)
-    : QWizardPage(parent) {
+    : QWizardPage(parent)
+{
     setTitle(tr("The store is ready"));
     setFinalPage(true);
 
@@ -456,12 +478,11 @@ ReadyPage::ReadyPage(QWidget* parent)
     layout->addStretch();
 }
 
-void ReadyPage::showResult(const QString& storePath, const QString& schoolName,
-                           const QString& keychainProblem) {
-    m_summaryLabel->setText(
-        tr("The case store for %1 is at %2. Keep your passphrase safe: it is the only way "
-           "into the store on another computer.")
-            .arg(isolated(schoolName), QDir::toNativeSeparators(storePath)));
+void ReadyPage::showResult(const QString& storePath, const QString& schoolName, const QString& keychainProblem)
+{
+    m_summaryLabel->setText(tr("The case store for %1 is at %2. Keep your passphrase safe: it is the only way "
+                               "into the store on another computer.")
+                                .arg(isolated(schoolName), QDir::toNativeSeparators(storePath)));
     setMessage(m_keychainLabel,
                keychainProblem.isEmpty()
                    ? QString()
@@ -469,7 +490,8 @@ void ReadyPage::showResult(const QString& storePath, const QString& schoolName,
                          .arg(keychainProblem));
 }
 
-bool ReadyPage::importSampleRequested() const {
+bool ReadyPage::importSampleRequested() const
+{
     return !m_importSampleCheckBox->isHidden() && m_importSampleCheckBox->isChecked();
 }
 

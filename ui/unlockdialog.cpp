@@ -30,13 +30,15 @@ namespace earlyhelp::ui {
 
 namespace {
 
-std::chrono::milliseconds remainingWait(const QString& storePath) {
+std::chrono::milliseconds remainingWait(const QString& storePath)
+{
     return keys::UnlockThrottle::processWide().remainingDelay(keys::KeyFile::pathForStore(storePath));
 }
 
 } // namespace
 
-QString describeUnlockError(const Error& error) {
+QString describeUnlockError(const Error& error)
+{
     switch (error.code) {
     case ErrorCode::WrongPassphrase:
     case ErrorCode::WrongKey:
@@ -51,9 +53,8 @@ QString describeUnlockError(const Error& error) {
                                 "file. Details: %1")
             .arg(error.message);
     case ErrorCode::SchemaTooNew:
-        return UnlockDialog::tr(
-                   "A newer version of Early Help Case Manager wrote this store, so this version "
-                   "cannot open it. Install the newer version. Details: %1")
+        return UnlockDialog::tr("A newer version of Early Help Case Manager wrote this store, so this version "
+                                "cannot open it. Install the newer version. Details: %1")
             .arg(error.message);
     case ErrorCode::NotFound:
         return UnlockDialog::tr("The store could not be found. %1").arg(error.message);
@@ -68,7 +69,8 @@ QString describeUnlockError(const Error& error) {
 
 UnlockDialog::UnlockDialog(const QString& storePath, FileChooser fileChooser, QWidget* parent)
     : QDialog(parent)
-    , m_fileChooser(std::move(fileChooser)) {
+    , m_fileChooser(std::move(fileChooser))
+{
     setObjectName(QStringLiteral("unlockDialog"));
     setWindowTitle(tr("Unlock the Case Store"));
     setMinimumWidth(480);
@@ -174,11 +176,13 @@ UnlockDialog::UnlockDialog(const QString& storePath, FileChooser fileChooser, QW
 
 UnlockDialog::~UnlockDialog() = default;
 
-std::unique_ptr<Store> UnlockDialog::takeStore() {
+std::unique_ptr<Store> UnlockDialog::takeStore()
+{
     return std::move(m_store);
 }
 
-void UnlockDialog::setStorePath(const QString& path) {
+void UnlockDialog::setStorePath(const QString& path)
+{
     m_storePath = path;
     m_pathLabel->setText(QDir::toNativeSeparators(path));
     m_keychainButton->setVisible(hasKeychainSlot(path));
@@ -198,7 +202,8 @@ void UnlockDialog::setStorePath(const QString& path) {
     updateWaitCountdown();
 }
 
-void UnlockDialog::tryKeychain() {
+void UnlockDialog::tryKeychain()
+{
     if (!hasKeychainSlot(m_storePath))
         return;
     qCInfo(lcUnlock) << "unlocking with the keychain";
@@ -214,7 +219,8 @@ void UnlockDialog::tryKeychain() {
     finishUnlock(std::move(*unlocked));
 }
 
-void UnlockDialog::unlockWithPassphrase() {
+void UnlockDialog::unlockWithPassphrase()
+{
     if (remainingWait(m_storePath).count() > 0) {
         updateWaitCountdown();
         return;
@@ -251,7 +257,8 @@ void UnlockDialog::unlockWithPassphrase() {
     finishUnlock(std::move(*unlocked));
 }
 
-void UnlockDialog::finishUnlock(UnlockedStore unlocked) {
+void UnlockDialog::finishUnlock(UnlockedStore unlocked)
+{
     qCInfo(lcUnlock) << "store unlocked as" << unlocked.actor.user << "with role" << unlocked.actor.roleCode;
     m_store = std::move(unlocked.store);
     m_actor = std::move(unlocked.actor);
@@ -259,18 +266,17 @@ void UnlockDialog::finishUnlock(UnlockedStore unlocked) {
     QDialog::accept();
 }
 
-void UnlockDialog::chooseAnotherStore() {
-    const QString chosen =
-        m_fileChooser.openFile(this, tr("Open a Case Store"), QFileInfo(m_storePath).absolutePath(),
-                               tr("Case stores (*.ehstore);;All files (*)"));
+void UnlockDialog::chooseAnotherStore()
+{
+    const QString chosen = m_fileChooser.openFile(this, tr("Open a Case Store"), QFileInfo(m_storePath).absolutePath(),
+                                                  tr("Case stores (*.ehstore);;All files (*)"));
     if (chosen.isEmpty())
         return;
     // storeExists() is true for any file at the path, so the key file beside
     // it is read too before the dialog switches to it.
     Result<QStringList> users = passphraseUsers(chosen);
     if (!storeExists(chosen) || !users) {
-        m_errorLabel->setProperty("errorCode",
-                                  users ? QVariant() : QVariant(static_cast<int>(users.error().code)));
+        m_errorLabel->setProperty("errorCode", users ? QVariant() : QVariant(static_cast<int>(users.error().code)));
         showMessage(tr("%1 cannot be opened as a case store. %2")
                         .arg(QDir::toNativeSeparators(chosen), users ? QString() : users.error().message));
         return;
@@ -279,12 +285,14 @@ void UnlockDialog::chooseAnotherStore() {
     m_passphraseEdit->setFocus();
 }
 
-void UnlockDialog::showError(const Error& error) {
+void UnlockDialog::showError(const Error& error)
+{
     m_errorLabel->setProperty("errorCode", static_cast<int>(error.code));
     showMessage(describeUnlockError(error));
 }
 
-void UnlockDialog::showMessage(const QString& message) {
+void UnlockDialog::showMessage(const QString& message)
+{
     if (message.isEmpty())
         m_errorLabel->setProperty("errorCode", QVariant());
     m_errorLabel->setText(message);
@@ -298,7 +306,8 @@ void UnlockDialog::showMessage(const QString& message) {
         resize(width(), needed);
 }
 
-void UnlockDialog::updateWaitCountdown() {
+void UnlockDialog::updateWaitCountdown()
+{
     using namespace std::chrono;
     const milliseconds remaining = remainingWait(m_storePath);
     if (remaining.count() <= 0) {

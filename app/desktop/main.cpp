@@ -11,7 +11,8 @@
 #include "ui/filechooser.h"
 #include "ui/translations.h"
 
-int main(int argc, char* argv[]) {
+int main(int argc, char* argv[])
+{
     earlyhelp::app::setUpLogging();
 
     QApplication application(argc, argv);
@@ -22,8 +23,8 @@ int main(int argc, char* argv[]) {
     earlyhelp::ui::installTranslations(application);
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate(
-        "main", "Early help case records for a school's designated safeguarding leads."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Early help case records for a school's designated safeguarding leads."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption storeOption(
@@ -33,9 +34,8 @@ int main(int argc, char* argv[]) {
     parser.addOption(storeOption);
     const QCommandLineOption agreementOption(
         QStringLiteral("agreement"),
-        QApplication::translate("main",
-                                "Offer the signed Data Sharing Agreement in <file>, with its signature "
-                                "in <file>.sig, instead of the one built in."),
+        QApplication::translate("main", "Offer the signed Data Sharing Agreement in <file>, with its signature "
+                                        "in <file>.sig, instead of the one built in."),
         QApplication::translate("main", "file"));
     parser.addOption(agreementOption);
     parser.process(application);
@@ -45,9 +45,8 @@ int main(int argc, char* argv[]) {
                                   : earlyhelp::defaultStorePath();
 
     earlyhelp::ui::AgreementSource agreementSource =
-        parser.isSet(agreementOption)
-            ? earlyhelp::ui::AgreementSource::fromFile(parser.value(agreementOption))
-            : earlyhelp::ui::AgreementSource::builtIn();
+        parser.isSet(agreementOption) ? earlyhelp::ui::AgreementSource::fromFile(parser.value(agreementOption))
+                                      : earlyhelp::ui::AgreementSource::builtIn();
     earlyhelp::ui::AppController controller(storePath, earlyhelp::ui::FileChooser::platformDialogs(),
                                             std::move(agreementSource));
     QObject::connect(&controller, &earlyhelp::ui::AppController::setupCancelled, &application,
