@@ -9,6 +9,7 @@
 #include "access/access.h"
 #include "access/role.h"
 #include "common/result.h"
+#include "sharing/agreementstate.h"
 
 namespace earlyhelp {
 class AssessmentRepository;
@@ -52,6 +53,12 @@ public:
     [[nodiscard]] CaseNoteRepository& notes() const { return *m_notes; }
     [[nodiscard]] MyWorkQueries& myWork() const { return *m_myWork; }
 
+    // The agreement that sharing runs under. A new session has
+    // sharing::notSignedUpState() until its owner sets the state read from
+    // the store.
+    [[nodiscard]] const sharing::AgreementState& agreementState() const { return m_agreementState; }
+    void setAgreementState(sharing::AgreementState state);
+
     // Emits familyChanged(familyId).
     void notifyFamilyChanged(const QString& familyId);
     // Emits peopleChanged().
@@ -73,6 +80,7 @@ private:
     std::unique_ptr<ConsentRepository> m_consents;
     std::unique_ptr<CaseNoteRepository> m_notes;
     std::unique_ptr<MyWorkQueries> m_myWork;
+    sharing::AgreementState m_agreementState;
 };
 
 } // namespace earlyhelp::ui

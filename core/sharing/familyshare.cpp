@@ -26,9 +26,12 @@ struct Text {
 // Store columns that hold 0 or 1, read as bool.
 const QSet<QString>& booleanColumns() {
     static const QSet<QString> columns{
-        QStringLiteral("is_pupil"),       QStringLiteral("looked_after"),
-        QStringLiteral("fsm_eligible"),   QStringLiteral("is_current"),
-        QStringLiteral("parental_responsibility"), QStringLiteral("contact_order"),
+        QStringLiteral("is_pupil"),
+        QStringLiteral("looked_after"),
+        QStringLiteral("fsm_eligible"),
+        QStringLiteral("is_current"),
+        QStringLiteral("parental_responsibility"),
+        QStringLiteral("contact_order"),
     };
     return columns;
 }
@@ -97,8 +100,8 @@ Result<QList<TableRow>> readRows(Store& store, RecordType recordType, const QStr
 
     QSqlQuery query(store.database());
     query.setForwardOnly(true);
-    const QString sql = u"SELECT id, "_s % columns.join(u", ") % u" FROM "_s % table
-                        % u" WHERE deleted = 0 AND ("_s % where % u") ORDER BY "_s % order;
+    const QString sql = u"SELECT id, "_s % columns.join(u", ") % u" FROM "_s % table %
+                        u" WHERE deleted = 0 AND ("_s % where % u") ORDER BY "_s % order;
     if (!query.prepare(sql))
         return std::unexpected(store.errorFromSql(query.lastError()));
     for (const QVariant& bind : binds)
@@ -150,8 +153,8 @@ public:
         : m_store(store) {}
 
     [[nodiscard]] Result<TableRow> readPerson(const QString& personId) {
-        Result<QList<TableRow>> rows =
-            readRows(m_store, RecordType::Person, {}, u"id = ? AND merged_into IS NULL"_s, {personId}, u"id"_s);
+        Result<QList<TableRow>> rows = readRows(m_store, RecordType::Person, {},
+                                                u"id = ? AND merged_into IS NULL"_s, {personId}, u"id"_s);
         if (!rows)
             return std::unexpected(rows.error());
         if (rows->isEmpty())
@@ -165,7 +168,11 @@ public:
 
     void addPerson(const TableRow& person, const QString& familyId) {
         const QString name = m_names.value(person.id);
-        m_records += ShareRecord{RecordType::Person, person.id, {familyId, person.id}, name, name,
+        m_records += ShareRecord{RecordType::Person,
+                                 person.id,
+                                 {familyId, person.id},
+                                 name,
+                                 name,
                                  fieldsOf(RecordType::Person, person)};
     }
 
@@ -173,13 +180,13 @@ public:
         const policy::SharingSubject subject{familyId, personId};
         const QString name = m_names.value(personId);
 
-        Result<QList<TableRow>> addresses = readRows(m_store, RecordType::Address, {},
-                                                     u"person_id = ? AND is_current = 1"_s, {personId}, u"id"_s);
+        Result<QList<TableRow>> addresses = readRows(
+            m_store, RecordType::Address, {}, u"person_id = ? AND is_current = 1"_s, {personId}, u"id"_s);
         if (!addresses)
             return std::unexpected(addresses.error());
         for (const TableRow& row : std::as_const(*addresses))
-            m_records += ShareRecord{RecordType::Address, row.id, subject, Text::tr("Address"), name,
-                                     fieldsOf(RecordType::Address, row)};
+            m_records += ShareRecord{RecordType::Address, row.id, subject,
+                                     Text::tr("Address"), name,   fieldsOf(RecordType::Address, row)};
 
         Result<QList<TableRow>> contacts = readRows(m_store, RecordType::Contact, {u"kind"_s},
                                                     u"person_id = ?"_s, {personId}, u"kind DESC, id"_s);
@@ -192,11 +199,12 @@ public:
 
     // Adds the relationships in which adultId is the adult, or with
     // childId set, only the one to that child.
-    [[nodiscard]] Status addRelationships(const QString& where, const QVariantList& binds, const QString& familyId) {
+    [[nodiscard]] Status addRelationships(const QString& where, const QVariantList& binds,
+                                          const QString& familyId) {
         Result<QList<TableRow>> rows = readRows(
             m_store, RecordType::Relationship, {u"child_id"_s, u"adult_id"_s},
-            where % u" AND child_id IN (SELECT id FROM person WHERE deleted = 0 AND merged_into IS NULL)"_s
-                % u" AND adult_id IN (SELECT id FROM person WHERE deleted = 0 AND merged_into IS NULL)"_s,
+            where % u" AND child_id IN (SELECT id FROM person WHERE deleted = 0 AND merged_into IS NULL)"_s %
+                u" AND adult_id IN (SELECT id FROM person WHERE deleted = 0 AND merged_into IS NULL)"_s,
             binds, u"id"_s);
         if (!rows)
             return std::unexpected(rows.error());
@@ -209,8 +217,11 @@ public:
             Result<QString> childName = nameOf(childId);
             if (!childName)
                 return std::unexpected(childName.error());
-            m_records += ShareRecord{RecordType::Relationship, row.id, {familyId, adultId},
-                                     Text::tr("Relationship to %1").arg(*childName), *adultName,
+            m_records += ShareRecord{RecordType::Relationship,
+                                     row.id,
+                                     {familyId, adultId},
+                                     Text::tr("Relationship to %1").arg(*childName),
+                                     *adultName,
                                      fieldsOf(RecordType::Relationship, row)};
         }
         return {};
@@ -220,8 +231,8 @@ public:
                                       const QString& familyLabel) {
         QSqlQuery query(m_store.database());
         query.setForwardOnly(true);
-        if (!query.prepare(u"SELECT id FROM case_note WHERE deleted = 0 AND ("_s % where
-                           % u") ORDER BY note_date DESC, created_at DESC"_s))
+        if (!query.prepare(u"SELECT id FROM case_note WHERE deleted = 0 AND ("_s % where %
+                           u") ORDER BY note_date DESC, created_at DESC"_s))
             return std::unexpected(m_store.errorFromSql(query.lastError()));
         for (const QVariant& bind : binds)
             query.addBindValue(bind);
@@ -243,8 +254,11 @@ public:
                     return std::unexpected(name.error());
                 subjectLabel = *name;
             }
-            m_records += ShareRecord{RecordType::CaseNote, note->meta.id, {note->familyId, note->personId},
-                                     Text::tr("Case note %1").arg(dateLabel(note->date)), subjectLabel,
+            m_records += ShareRecord{RecordType::CaseNote,
+                                     note->meta.id,
+                                     {note->familyId, note->personId},
+                                     Text::tr("Case note %1").arg(dateLabel(note->date)),
+                                     subjectLabel,
                                      caseNoteFields(*note)};
         }
         return {};
@@ -260,8 +274,9 @@ private:
         if (const auto found = m_names.constFind(personId); found != m_names.cend())
             return *found;
         QSqlQuery query(m_store.database());
-        query.prepare(u"SELECT legal_forename, legal_surname, preferred_forename, preferred_surname FROM person "
-                      "WHERE id = ?"_s);
+        query.prepare(
+            u"SELECT legal_forename, legal_surname, preferred_forename, preferred_surname FROM person "
+            "WHERE id = ?"_s);
         query.addBindValue(personId);
         if (!query.exec())
             return std::unexpected(m_store.errorFromSql(query.lastError()));
@@ -291,8 +306,9 @@ private:
             if (type.isValid())
                 fields.insert(u"contact.telephoneType"_s, type);
         }
-        return ShareRecord{RecordType::Contact, row.id, subject,
-                           isPhone ? Text::tr("Telephone") : Text::tr("E-mail"), subjectLabel, fields};
+        return ShareRecord{
+            RecordType::Contact, row.id, subject, isPhone ? Text::tr("Telephone") : Text::tr("E-mail"),
+            subjectLabel,        fields};
     }
 
     // A case note's category goes in as its stored code, because
@@ -367,8 +383,8 @@ Result<SubjectConsents> readConsents(Store& store, const QList<ShareRecord>& rec
         return found;
 
     // An empty IN () list is valid in SQLite and matches nothing.
-    const QString condition = u"deleted = 0 AND ("_s % u"%1 IN ("_s % placeholders(personSet.size())
-                              % u") OR family_id IN ("_s % placeholders(familySet.size()) % u"))"_s;
+    const QString condition = u"deleted = 0 AND ("_s % u"%1 IN ("_s % placeholders(personSet.size()) %
+                              u") OR family_id IN ("_s % placeholders(familySet.size()) % u"))"_s;
     ConsentRepository repository(store);
 
     Result<QStringList> consentIds =
@@ -412,13 +428,18 @@ Result<QList<ShareRecord>> collectFamilyRecords(Store& store, const QString& fam
     if (!families)
         return std::unexpected(families.error());
     if (families->isEmpty())
-        return makeError(ErrorCode::NotFound,
-                         Text::tr("No family with id %1 is in this store. It may have been deleted.").arg(familyId));
+        return makeError(
+            ErrorCode::NotFound,
+            Text::tr("No family with id %1 is in this store. It may have been deleted.").arg(familyId));
     const TableRow& family = families->first();
     const QString familyLabel = family.columns.value(u"name"_s).toString();
 
     RecordCollector collector(store);
-    collector.addRecord(ShareRecord{RecordType::Family, family.id, {familyId, {}}, familyLabel, familyLabel,
+    collector.addRecord(ShareRecord{RecordType::Family,
+                                    family.id,
+                                    {familyId, {}},
+                                    familyLabel,
+                                    familyLabel,
                                     fieldsOf(RecordType::Family, family)});
 
     Result<QList<TableRow>> members = readRows(
@@ -436,8 +457,11 @@ Result<QList<ShareRecord>> collectFamilyRecords(Store& store, const QString& fam
             return std::unexpected(person.error());
         collector.addPerson(*person, familyId);
         const QString name = personName(*person);
-        collector.addRecord(ShareRecord{RecordType::FamilyMember, member.id, {familyId, personId},
-                                        Text::tr("Member of %1").arg(familyLabel), name,
+        collector.addRecord(ShareRecord{RecordType::FamilyMember,
+                                        member.id,
+                                        {familyId, personId},
+                                        Text::tr("Member of %1").arg(familyLabel),
+                                        name,
                                         fieldsOf(RecordType::FamilyMember, member)});
         if (Status added = collector.addAddressesAndContacts(personId, familyId); !added)
             return std::unexpected(added.error());
@@ -470,8 +494,8 @@ Result<QList<ShareRecord>> collectPersonRecords(Store& store, const QString& per
     collector.addPerson(*person, familyId);
     if (Status added = collector.addAddressesAndContacts(personId, familyId); !added)
         return std::unexpected(added.error());
-    if (Status added = collector.addRelationships(u"(adult_id = ? OR child_id = ?)"_s, {personId, personId},
-                                                  familyId);
+    if (Status added =
+            collector.addRelationships(u"(adult_id = ? OR child_id = ?)"_s, {personId, personId}, familyId);
         !added)
         return std::unexpected(added.error());
     if (Status added = collector.addCaseNotes(u"person_id = ?"_s, {personId}, personName(*person)); !added)

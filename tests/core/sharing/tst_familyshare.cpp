@@ -82,8 +82,8 @@ private slots:
 
 private:
     [[nodiscard]] sharing::AgreementState signedUpState() const;
-    [[nodiscard]] Result<sharing::Share> shareFamily(const sharing::AgreementState& state, const QString& recipient,
-                                                     const QString& purpose);
+    [[nodiscard]] Result<sharing::Share> shareFamily(const sharing::AgreementState& state,
+                                                     const QString& recipient, const QString& purpose);
 
     CaseworkFixture m_fixture;
     QString m_familyId;
@@ -120,14 +120,15 @@ void TestFamilyShare::init() {
 
     m_memberChildId = newId();
     m_memberParentId = newId();
-    const QString memberSql =
-        u"INSERT INTO family_member (id, org_id, family_id, person_id, role, relationship, parental_responsibility, "
-        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    const QString memberSql = u"INSERT INTO family_member (id, org_id, family_id, person_id, role, "
+                              u"relationship, parental_responsibility, "
+                              "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s;
     QVERIFY(exec(store, memberSql,
-                 {m_memberChildId, m_fixture.orgId, m_familyId, m_childId, u"child"_s, u"sibling"_s, 0, stamp, stamp}));
-    QVERIFY(exec(store, memberSql,
-                 {m_memberParentId, m_fixture.orgId, m_familyId, m_parentId, u"adult"_s, u"parent"_s, 1, stamp,
+                 {m_memberChildId, m_fixture.orgId, m_familyId, m_childId, u"child"_s, u"sibling"_s, 0, stamp,
                   stamp}));
+    QVERIFY(exec(store, memberSql,
+                 {m_memberParentId, m_fixture.orgId, m_familyId, m_parentId, u"adult"_s, u"parent"_s, 1,
+                  stamp, stamp}));
 
     const QString addressSql =
         u"INSERT INTO address (id, org_id, person_id, paon, street, town, postcode, is_current, deleted, "
@@ -136,30 +137,33 @@ void TestFamilyShare::init() {
     m_oldAddressId = newId();
     m_deletedAddressId = newId();
     QVERIFY(exec(store, addressSql,
-                 {m_currentAddressId, m_fixture.orgId, m_childId, u"14"_s, u"Larch Road"_s, u"B14 7QD"_s, 1, 0,
+                 {m_currentAddressId, m_fixture.orgId, m_childId, u"14"_s, u"Larch Road"_s, u"B14 7QD"_s, 1,
+                  0, stamp, stamp}));
+    QVERIFY(exec(store, addressSql,
+                 {m_oldAddressId, m_fixture.orgId, m_childId, u"2"_s, u"Old Lane"_s, u"B13 9AA"_s, 0, 0,
                   stamp, stamp}));
     QVERIFY(exec(store, addressSql,
-                 {m_oldAddressId, m_fixture.orgId, m_childId, u"2"_s, u"Old Lane"_s, u"B13 9AA"_s, 0, 0, stamp,
-                  stamp}));
-    QVERIFY(exec(store, addressSql,
-                 {m_deletedAddressId, m_fixture.orgId, m_childId, u"99"_s, u"Deleted Street"_s, u"B12 0ZZ"_s, 1,
-                  1, stamp, stamp}));
+                 {m_deletedAddressId, m_fixture.orgId, m_childId, u"99"_s, u"Deleted Street"_s, u"B12 0ZZ"_s,
+                  1, 1, stamp, stamp}));
 
-    const QString contactSql = u"INSERT INTO contact (id, org_id, person_id, kind, type_code, value, created_at, "
-                               "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s;
+    const QString contactSql =
+        u"INSERT INTO contact (id, org_id, person_id, kind, type_code, value, created_at, "
+        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s;
     m_phoneId = newId();
     m_emailId = newId();
-    QVERIFY(exec(store, contactSql,
-                 {m_phoneId, m_fixture.orgId, m_parentId, u"phone"_s, u"M"_s, u"07700 900123"_s, stamp, stamp}));
-    QVERIFY(exec(store, contactSql,
-                 {m_emailId, m_fixture.orgId, m_parentId, u"email"_s, u"W"_s, u"joanna@example.org"_s, stamp,
-                  stamp}));
+    QVERIFY(
+        exec(store, contactSql,
+             {m_phoneId, m_fixture.orgId, m_parentId, u"phone"_s, u"M"_s, u"07700 900123"_s, stamp, stamp}));
+    QVERIFY(exec(
+        store, contactSql,
+        {m_emailId, m_fixture.orgId, m_parentId, u"email"_s, u"W"_s, u"joanna@example.org"_s, stamp, stamp}));
 
     m_relationshipId = newId();
-    QVERIFY(exec(store,
-                 u"INSERT INTO relationship (id, org_id, child_id, adult_id, relationship, parental_responsibility, "
-                 "created_at, updated_at) VALUES (?, ?, ?, ?, 'PAM', 1, ?, ?)"_s,
-                 {m_relationshipId, m_fixture.orgId, m_childId, m_parentId, stamp, stamp}));
+    QVERIFY(exec(
+        store,
+        u"INSERT INTO relationship (id, org_id, child_id, adult_id, relationship, parental_responsibility, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, 'PAM', 1, ?, ?)"_s,
+        {m_relationshipId, m_fixture.orgId, m_childId, m_parentId, stamp, stamp}));
 
     CaseNoteRepository notes(store, m_fixture.options());
     CaseNote note;
@@ -201,18 +205,19 @@ sharing::AgreementState TestFamilyShare::signedUpState() const {
         return state;
     }
     state.inForce = *agreement;
-    state.acceptance = sharing::Acceptance{agreement->version, u"Sam Patel"_s, u"Designated safeguarding lead"_s,
-                                           QDate(2026, 11, 1), u"s.patel"_s, u"2026-11-01T09:00:00Z"_s};
+    state.acceptance =
+        sharing::Acceptance{agreement->version, u"Sam Patel"_s, u"Designated safeguarding lead"_s,
+                            QDate(2026, 11, 1), u"s.patel"_s,   u"2026-11-01T09:00:00Z"_s};
     return state;
 }
 
-Result<sharing::Share> TestFamilyShare::shareFamily(const sharing::AgreementState& state, const QString& recipient,
-                                                    const QString& purpose) {
+Result<sharing::Share> TestFamilyShare::shareFamily(const sharing::AgreementState& state,
+                                                    const QString& recipient, const QString& purpose) {
     Result<QList<sharing::ShareRecord>> records = sharing::collectFamilyRecords(*m_fixture.store, m_familyId);
     if (!records)
         return std::unexpected(records.error());
-    return sharing::buildShare(*m_fixture.store, *records, state, policy::SharingRecipient{recipient, {}}, purpose,
-                               today);
+    return sharing::buildShare(*m_fixture.store, *records, state, policy::SharingRecipient{recipient, {}},
+                               purpose, today);
 }
 
 void TestFamilyShare::familyRecordsCollected() {
@@ -222,8 +227,8 @@ void TestFamilyShare::familyRecordsCollected() {
     QStringList ids;
     for (const sharing::ShareRecord& record : std::as_const(*records))
         ids += record.recordId;
-    const QStringList expected{m_familyId,       m_childId,   m_memberChildId, m_currentAddressId,
-                               m_parentId,       m_memberParentId, m_phoneId,  m_emailId,
+    const QStringList expected{m_familyId,       m_childId,        m_memberChildId, m_currentAddressId,
+                               m_parentId,       m_memberParentId, m_phoneId,       m_emailId,
                                m_relationshipId, m_criminalNoteId, m_personalNoteId};
     QCOMPARE(ids, expected);
 
@@ -276,7 +281,8 @@ void TestFamilyShare::personRecordsCollected() {
     QStringList ids;
     for (const sharing::ShareRecord& record : std::as_const(*records))
         ids += record.recordId;
-    const QStringList expected{m_childId, m_currentAddressId, m_relationshipId, m_criminalNoteId, m_personalNoteId};
+    const QStringList expected{m_childId, m_currentAddressId, m_relationshipId, m_criminalNoteId,
+                               m_personalNoteId};
     QCOMPARE(ids, expected);
     QCOMPARE(records->first().subject.familyId, m_familyId);
 }
@@ -293,8 +299,8 @@ void TestFamilyShare::deletedRowsNotCollected() {
     for (const sharing::ShareRecord& record : std::as_const(*records))
         ids.insert(record.recordId);
 
-    for (const QString& gone : {m_deletedAddressId, m_oldAddressId, m_deletedNoteId, m_emailId, m_relationshipId,
-                                m_parentId, m_memberParentId, m_phoneId})
+    for (const QString& gone : {m_deletedAddressId, m_oldAddressId, m_deletedNoteId, m_emailId,
+                                m_relationshipId, m_parentId, m_memberParentId, m_phoneId})
         QVERIFY2(!ids.contains(gone), qUtf8Printable(gone));
     QVERIFY(ids.contains(m_childId));
     QVERIFY(ids.contains(m_currentAddressId));
@@ -374,7 +380,8 @@ void TestFamilyShare::deniedFieldNotInWire() {
     consent.givenByPersonId = m_parentId;
     consent.purposes = {u"health_services"_s};
     consent.recipients = {ConsentRecipient{ConsentRecipient::Kind::PartyType, u"health"_s}};
-    consent.dataCategories = {DataCategory::Personal, DataCategory::SpecialCategory, DataCategory::CriminalOffence};
+    consent.dataCategories = {DataCategory::Personal, DataCategory::SpecialCategory,
+                              DataCategory::CriminalOffence};
     consent.givenDate = QDate(2026, 11, 3);
     EARLYHELP_VERIFY_OK(consents.createConsent(caseworker, consent));
 
@@ -407,7 +414,8 @@ void TestFamilyShare::deniedFieldNotInWire() {
         }
         for (const policy::WithheldField& field : record.payload.withheld) {
             const QByteArray key = '"' + field.fieldId.toUtf8() + '"';
-            QVERIFY2(!recordText.contains(key), qUtf8Printable(record.record.label % u": "_s % field.fieldId));
+            QVERIFY2(!recordText.contains(key),
+                     qUtf8Printable(record.record.label % u": "_s % field.fieldId));
         }
     }
 }
