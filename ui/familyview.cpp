@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QShortcut>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -81,11 +82,14 @@ FamilyView::FamilyView(QWidget* parent)
 
     m_shareButton = new QPushButton(tr("Share &With\u2026"), this);
     m_shareButton->setObjectName(QStringLiteral("shareFamilyPushButton"));
-    m_shareButton->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_shareButton->setToolTip(
         tr("See which of this family's information can be shared with a recipient, and why the rest cannot "
            "(Ctrl+Shift+S)"));
     connect(m_shareButton, &QPushButton::clicked, this, &FamilyView::openShareDialog);
+    // A shortcut of its own, because QAbstractButton::setShortcut() would
+    // replace the Alt+W mnemonic.
+    auto* shareShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this);
+    connect(shareShortcut, &QShortcut::activated, this, &FamilyView::openShareDialog);
 
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(m_titleLabel);

@@ -169,9 +169,11 @@ ShareDialog::ShareDialog(CaseSession* session, Scope scope, const QString& id, Q
     Result<QList<sharing::ShareRecord>> records = scope == Scope::Family
                                                       ? sharing::collectFamilyRecords(m_session->store(), id)
                                                       : sharing::collectPersonRecords(m_session->store(), id);
-    if (records)
+    if (records) {
         m_records = *records;
-    else {
+        if (!m_records.isEmpty())
+            setWindowTitle(tr("Share With \u2014 %1").arg(m_records.first().subjectLabel));
+    } else {
         m_errorLabel->setText(records.error().message);
         m_errorLabel->show();
     }
@@ -227,12 +229,12 @@ void ShareDialog::showFields() {
 }
 
 QTreeWidgetItem* ShareDialog::addRecord(const sharing::RecordShare& record) {
+    // The record's name in the first column, and whose it is in the value
+    // column, so neither is cut off by the other.
     auto* recordItem = new QTreeWidgetItem;
-    const QString title =
-        record.record.subjectLabel.isEmpty() || record.record.subjectLabel == record.record.label
-            ? record.record.label
-            : tr("%1 \u00b7 %2").arg(record.record.label, isolated(record.record.subjectLabel));
-    recordItem->setText(FieldColumn, title);
+    recordItem->setText(FieldColumn, record.record.label);
+    if (record.record.subjectLabel != record.record.label)
+        recordItem->setText(ValueColumn, record.record.subjectLabel);
     QFont bold = recordItem->font(FieldColumn);
     bold.setBold(true);
     recordItem->setFont(FieldColumn, bold);

@@ -17,10 +17,11 @@ namespace earlyhelp::ui {
 
 class CaseSession;
 
-// The "Share With…" dialog: for a recipient and purpose that the designated
-// safeguarding lead chooses, it lists every field of a family's or a person's
-// records as shareable or withheld, each withheld field with the reason and
-// clause, and previews the document that sync would send. It sends nothing.
+// The "Share With…" dialog. For the recipient and purpose that the
+// designated safeguarding lead chooses, it lists every field of a family's or
+// a person's records as shareable or withheld, each withheld field with its
+// reason and clause. It previews the document that sync would send, and
+// sends nothing.
 // Fields and preview both come from sharing::buildShare(), so the preview is
 // exactly what sync sends for the same choice.
 class ShareDialog : public QDialog {
@@ -33,7 +34,7 @@ public:
     // session's agreement state, as of session->today().
     ShareDialog(CaseSession* session, Scope scope, const QString& id, QWidget* parent = nullptr);
 
-    // The share on show; empty records when reading the store failed.
+    // The share on show. Its records are empty when reading the store failed.
     [[nodiscard]] const sharing::Share& share() const { return m_share; }
     // The recipient party type and purpose codes chosen, empty when no
     // agreement is in force.

@@ -23,7 +23,7 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(earlyhelp::sharing)
 };
 
-// Store columns that hold 0 or 1, read as bool.
+// Store columns that contain 0 or 1, read as bool.
 const QSet<QString>& booleanColumns() {
     static const QSet<QString> columns{
         QStringLiteral("is_pupil"),
@@ -36,7 +36,7 @@ const QSet<QString>& booleanColumns() {
     return columns;
 }
 
-// Store columns that hold an ISO 8601 date, read as QDate.
+// Store columns that contain an ISO 8601 date, read as QDate.
 const QSet<QString>& dateColumns() {
     static const QSet<QString> columns{QStringLiteral("date_of_birth"), QStringLiteral("entry_date")};
     return columns;
@@ -82,8 +82,8 @@ QVariant fieldValue(const QString& column, const QVariant& stored) {
     return text.isEmpty() ? QVariant() : QVariant(text);
 }
 
-// Rows of one table, each as its id, the columns its catalogue fields name,
-// and the extra columns a caller asks for.
+// One row of a table: its id, the columns its catalogue fields name and the
+// extra columns the caller requested.
 struct TableRow {
     QString id;
     QMap<QString, QVariant> columns; // column → stored value
@@ -197,8 +197,8 @@ public:
         return {};
     }
 
-    // Adds the relationships in which adultId is the adult, or with
-    // childId set, only the one to that child.
+    // Adds the relationships that where selects, each as the adult's record.
+    // A relationship whose child or adult is deleted or merged is left out.
     [[nodiscard]] Status addRelationships(const QString& where, const QVariantList& binds,
                                           const QString& familyId) {
         Result<QList<TableRow>> rows = readRows(

@@ -29,8 +29,8 @@ struct ShareRecord {
     RecordType recordType = RecordType::Person;
     QString recordId;
     // Whose information the record is. An address, contact detail or case
-    // note about a person is that person's; a relationship is the adult's; the
-    // family record is the family's alone.
+    // note about a person is that person's, and a relationship is the
+    // adult's. The family record is the family's alone, with no person.
     policy::SharingSubject subject;
     // The record's name on screen, translated: "Amara Fenwick", "Address",
     // "Case note 03/11/2026".
@@ -64,7 +64,8 @@ struct RecordShare {
     policy::Payload payload;
 };
 
-// What one share sends, record by record.
+// The records of one share with one recipient for one purpose, each with
+// its payload.
 struct Share {
     // The version of the agreement in force, or 0 when none is in force, in
     // which case every field is withheld.

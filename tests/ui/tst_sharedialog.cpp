@@ -41,8 +41,8 @@ namespace {
 
 enum Column { FieldColumn, ValueColumn, StatusColumn };
 
-// The tree item of field fieldId under the record item whose id is recordId,
-// found through the share the dialog shows: records are in the share's order.
+// Returns the tree item of field fieldId under the record whose id is
+// recordId. The tree lists records in the order of the dialog's share.
 QTreeWidgetItem* fieldItem(ShareDialog* dialog, const QString& recordId, const QString& fieldId) {
     auto* tree = dialog->findChild<QTreeWidget*>(u"shareFieldsTreeWidget"_s);
     const QList<sharing::RecordShare>& records = dialog->share().records;
@@ -246,7 +246,7 @@ void TestShareDialog::consentedFieldsShareable() {
     QTreeWidgetItem* birth = fieldItem(dialog, m_amaraId, u"person.dateOfBirth"_s);
     QVERIFY(QDate::fromString(birth->text(ValueColumn), u"dd/MM/yyyy").isValid());
 
-    // Joanna gave consent for Amara; her own record stays withheld.
+    // Joanna gave consent for Amara, so her own record stays withheld.
     QTreeWidgetItem* joanna = fieldItem(dialog, m_joannaId, u"person.legalForename"_s);
     QVERIFY(joanna);
     QCOMPARE(joanna->text(StatusColumn), u"Withheld"_s);
@@ -405,7 +405,10 @@ void TestShareDialog::notSignedUpGreysEverything() {
 }
 
 void TestShareDialog::escapeCloses() {
-    QPointer<ShareDialog> dialog = openFromFamilyView();
+    // Ctrl+Shift+S opens the family's share, as the button's tool tip states.
+    QVERIFY(QTest::qWaitForWindowActive(m_view.get()));
+    QTest::keyClick(m_view.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QPointer<ShareDialog> dialog = m_view->findChild<ShareDialog*>(u"shareDialog"_s);
     QVERIFY(dialog);
     QVERIFY(QTest::qWaitForWindowExposed(dialog.data()));
     QVERIFY(dialog->isModal());

@@ -21,7 +21,8 @@ namespace {
 
 const QDate today(2026, 12, 4);
 
-// Runs one INSERT or UPDATE, failing the test with the driver's message.
+// Runs one INSERT or UPDATE. Returns false, with a warning that contains the
+// driver's error, when it fails.
 bool exec(Store& store, const QString& sql, const QVariantList& binds) {
     QSqlQuery query(store.database());
     query.prepare(sql);
