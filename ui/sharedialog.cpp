@@ -16,6 +16,7 @@
 #include "cases/casedirectory.h"
 #include "casesession.h"
 #include "casework/consentrepository.h"
+#include "casework/datacategorycode.h"
 #include "consenteditors.h"
 #include "displaytext.h"
 
@@ -25,14 +26,29 @@ namespace {
 
 enum Column { FieldColumn, ValueColumn, StatusColumn, ColumnCount };
 
-// A value as one line of the tree: dates dd/MM/yyyy, yes/no for flags, and
-// text cut at its first line break.
-QString displayValue(const QVariant& value) {
+// A value as one line of the tree: dates dd/MM/yyyy, yes/no for flags, the
+// label of a stored code, and text cut at its first line break. The preview
+// shows the values as sent, codes and ISO dates included.
+QString displayValue(const QString& fieldId, const QVariant& value) {
     if (value.typeId() == QMetaType::QDate)
         return displayDate(value.toDate());
     if (value.typeId() == QMetaType::Bool)
         return value.toBool() ? ShareDialog::tr("Yes") : ShareDialog::tr("No");
+
     const QString text = value.toString();
+    if (fieldId == u"family.status")
+        return CodeLabels::familyStatus(text);
+    if (fieldId == u"person.sex")
+        return CodeLabels::sex(text);
+    if (fieldId == u"contact.telephoneType")
+        return CodeLabels::telephoneType(text);
+    if (fieldId == u"relationship.relationship" || fieldId == u"familyMember.relationship")
+        return CodeLabels::relationship(text);
+    if (fieldId == u"caseNote.category") {
+        const std::optional<DataCategory> category = dataCategoryFromCode(text);
+        return category ? ConsentVocabulary::dataCategoryLabel(*category) : text;
+    }
+
     const qsizetype lineEnd = text.indexOf(u'\n');
     if (lineEnd < 0)
         return text;
@@ -250,7 +266,7 @@ QTreeWidgetItem* ShareDialog::addRecord(const sharing::RecordShare& record) {
 
         auto* item = new QTreeWidgetItem(recordItem);
         item->setText(FieldColumn, fieldLabel(field));
-        item->setText(ValueColumn, displayValue(record.record.fields.value(fieldId)));
+        item->setText(ValueColumn, displayValue(fieldId, record.record.fields.value(fieldId)));
         item->setData(FieldColumn, Qt::UserRole, fieldId);
 
         QString toolTip;

@@ -26,6 +26,7 @@
 #include "sharing/familyshare.h"
 #include "store/store.h"
 #include "ui/casesession.h"
+#include "ui/consenteditors.h"
 #include "ui/familyview.h"
 #include "ui/mainwindow.h"
 #include "ui/sharedialog.h"
@@ -291,6 +292,13 @@ void TestShareDialog::criminalNoteGreyedForHealth() {
         dialog->findChild<QTreeWidget*>(u"shareFieldsTreeWidget"_s)->palette().color(QPalette::Text);
     QVERIFY(text->foreground(FieldColumn).color() != normal);
     QVERIFY(text->foreground(ValueColumn).color() != normal);
+
+    // The tree shows the category's label, where the preview sends its code.
+    QTreeWidgetItem* category = fieldItem(dialog, m_criminalNoteId, u"caseNote.category"_s);
+    QVERIFY(category);
+    QCOMPARE(category->text(ValueColumn),
+             ConsentVocabulary::dataCategoryLabel(DataCategory::CriminalOffence));
+    QVERIFY(category->text(ValueColumn) != u"criminal_offence"_s);
 
     // Amara's name is personal data with her consent, so it goes.
     QTreeWidgetItem* name = fieldItem(dialog, m_amaraId, u"person.legalForename"_s);
