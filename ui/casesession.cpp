@@ -22,6 +22,7 @@ CaseSession::CaseSession(std::unique_ptr<Store> store, access::Actor actor, QObj
     , m_consents(std::make_unique<ConsentRepository>(*m_store))
     , m_notes(std::make_unique<CaseNoteRepository>(*m_store))
     , m_myWork(std::make_unique<MyWorkQueries>(*m_store))
+    , m_agreementState(sharing::notSignedUpState())
 {
 }
 

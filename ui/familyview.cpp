@@ -3,6 +3,8 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
+#include <QShortcut>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -15,6 +17,7 @@
 #include "displaytext.h"
 #include "familycasepage.h"
 #include "planpage.h"
+#include "sharedialog.h"
 
 namespace earlyhelp::ui {
 
@@ -77,10 +80,22 @@ FamilyView::FamilyView(QWidget* parent)
     m_placeholderLabel->setWordWrap(true);
     m_placeholderLabel->setForegroundRole(QPalette::PlaceholderText);
 
+    m_shareButton = new QPushButton(tr("Share &With\u2026"), this);
+    m_shareButton->setObjectName(QStringLiteral("shareFamilyPushButton"));
+    m_shareButton->setToolTip(
+        tr("See which of this family's information can be shared with a recipient, and why the rest cannot "
+           "(Ctrl+Shift+S)"));
+    connect(m_shareButton, &QPushButton::clicked, this, &FamilyView::openShareDialog);
+    // A shortcut of its own, because QAbstractButton::setShortcut() would
+    // replace the Alt+W mnemonic.
+    auto* shareShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this);
+    connect(shareShortcut, &QShortcut::activated, this, &FamilyView::openShareDialog);
+
     auto* titleRow = new QHBoxLayout;
     titleRow->addWidget(m_titleLabel);
     titleRow->addWidget(m_lookedAfterLabel);
     titleRow->addStretch();
+    titleRow->addWidget(m_shareButton);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(titleRow);
@@ -137,6 +152,7 @@ void FamilyView::showFamily(const FamilyDetail& detail)
     for (int tab = 1; tab < m_tabs->count(); ++tab)
         m_tabs->setTabEnabled(tab, true);
     showContent(true);
+    m_shareButton->setVisible(m_session != nullptr);
     if (QTreeWidgetItem* first = m_membersTree->topLevelItem(0); first && first->childCount() > 0)
         m_membersTree->setCurrentItem(first->child(0));
     for (FamilyPage* page : std::as_const(m_pages)) {
@@ -206,10 +222,23 @@ void FamilyView::clear()
 
 void FamilyView::showContent(bool visible)
 {
+    // Only a family has a share; showFamily() shows the button again.
+    m_shareButton->setVisible(false);
     m_titleLabel->setVisible(visible);
     m_summaryLabel->setVisible(visible);
     m_tabs->setVisible(visible);
     m_placeholderLabel->setVisible(!visible);
+}
+
+void FamilyView::openShareDialog()
+{
+    if (!m_session || m_familyId.isEmpty())
+        return;
+    auto* dialog = new ShareDialog(m_session, ShareDialog::Scope::Family, m_familyId, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The dialog reads through the session, so it closes with it.
+    connect(m_session, &QObject::destroyed, dialog, [dialog] { delete dialog; });
+    dialog->open();
 }
 
 QTreeWidgetItem* FamilyView::addSection(const QString& title)

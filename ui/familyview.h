@@ -5,6 +5,7 @@
 #include "cases/casedirectory.h"
 
 class QLabel;
+class QPushButton;
 class QTabWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -19,7 +20,8 @@ class FamilyPage;
 // (one line each), phone numbers and e-mail addresses, and for an adult how
 // they stand to each child and whether they have parental responsibility.
 // The other tabs are the family's case records: case status, assessments,
-// plan, consent and chronology.
+// plan, consent and chronology. The header's "Share With…" button opens the
+// ShareDialog for the family on show.
 class FamilyView : public QWidget {
     Q_OBJECT
 
@@ -44,16 +46,19 @@ public:
     [[nodiscard]] QString familyId() const { return m_familyId; }
     [[nodiscard]] QTreeWidget* membersTree() const { return m_membersTree; }
     [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
+    [[nodiscard]] QPushButton* shareButton() const { return m_shareButton; }
 
 private:
     void addMember(QTreeWidgetItem* section, const FamilyMember& member);
     QTreeWidgetItem* addSection(const QString& title);
     void showContent(bool visible);
+    void openShareDialog();
 
     QLabel* m_titleLabel = nullptr;
     QLabel* m_summaryLabel = nullptr;
     QLabel* m_lookedAfterLabel = nullptr;
     QLabel* m_placeholderLabel = nullptr;
+    QPushButton* m_shareButton = nullptr;
     QTreeWidget* m_membersTree = nullptr;
     QTabWidget* m_tabs = nullptr;
     QList<FamilyPage*> m_pages;

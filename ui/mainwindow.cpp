@@ -44,6 +44,7 @@
 #include "peoplemodel.h"
 #include "sessionlockwatcher.h"
 #include "settingsdialog.h"
+#include "sharedialog.h"
 #include "usersdialog.h"
 #include "store/store.h"
 
@@ -224,6 +225,24 @@ void MainWindow::createActions()
         openCaseDataDialog(new MergePeopleDialog(m_session.get(), m_peopleModel->person(current.row()).id, this));
     });
 
+    m_sharePersonAction = new QAction(tr("&Share With…"), this);
+    m_sharePersonAction->setObjectName(QStringLiteral("sharePersonAction"));
+    m_sharePersonAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_sharePersonAction->setStatusTip(
+        tr("See which of the selected person's information can be shared with a recipient, and why the rest "
+           "cannot"));
+    connect(m_sharePersonAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_peopleView->currentIndex();
+        if (!current.isValid() || !m_session || m_tabs->currentIndex() != PeopleTab)
+            return;
+        auto* dialog = new ShareDialog(m_session.get(), ShareDialog::Scope::Person,
+                                       m_peopleModel->person(current.row()).id, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // closeSession() deletes the dialog before the session it reads.
+        m_caseDataDialogs += dialog;
+        dialog->open();
+    });
+
     m_deletedItemsAction = new QAction(tr("&Deleted Items…"), this);
     m_deletedItemsAction->setObjectName(QStringLiteral("deletedItemsAction"));
     connect(m_deletedItemsAction, &QAction::triggered, this, [this] {
@@ -278,6 +297,7 @@ void MainWindow::createMenus()
     caseMenu->setObjectName(QStringLiteral("caseMenu"));
     caseMenu->addAction(m_addPersonAction);
     caseMenu->addAction(m_mergePersonAction);
+    caseMenu->addAction(m_sharePersonAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
 
@@ -386,6 +406,8 @@ QWidget* MainWindow::createWorkspace()
             &MainWindow::updateActions);
     m_peopleView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_peopleView->addAction(m_mergePersonAction);
+    m_peopleView->addAction(m_sharePersonAction);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == FamiliesTab)
             showSelectedFamily();
@@ -548,6 +570,8 @@ void MainWindow::updateActions()
     m_addPersonAction->setEnabled(allowed(access::Action::EditCases) && !m_importing);
     m_mergePersonAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing &&
                                     m_peopleView->currentIndex().isValid());
+    m_sharePersonAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
+                                    && m_tabs->currentIndex() == PeopleTab && m_peopleView->currentIndex().isValid());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
