@@ -174,7 +174,10 @@ Result<QList<OverrideUse>> OverrideLog::usesForFamily(const QString& familyId) c
 }
 
 Result<QList<OverrideUse>> OverrideLog::usesForPerson(const QString& personId) const {
-    return select(QStringLiteral("person_id = ?"), {personId});
+    return select(QStringLiteral("person_id IN (WITH RECURSIVE merged(id) AS (SELECT ? UNION "
+                                 "SELECT person.id FROM person JOIN merged ON person.merged_into = merged.id) "
+                                 "SELECT id FROM merged)"),
+                  {personId});
 }
 
 Result<QList<OverrideUse>> OverrideLog::usesForDecision(const QString& decisionId) const {

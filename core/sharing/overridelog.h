@@ -66,9 +66,10 @@ public:
     // Returns the uses for a family, newest first: those recorded with its id,
     // and those recorded for one of its members without a family.
     [[nodiscard]] Result<QList<OverrideUse>> usesForFamily(const QString& familyId) const;
-    // Returns the uses recorded for a person, newest first.
-    // NOTE: merging two people (PersonRepository) does not move override_use
-    // rows, so the uses of a merged-away person stay under that person's id.
+    // Returns the uses recorded for a person, newest first, including those
+    // recorded for anyone merged into them (directly or through a chain of
+    // merges). A merge leaves the log as it was written: each use keeps the
+    // id it was recorded with.
     [[nodiscard]] Result<QList<OverrideUse>> usesForPerson(const QString& personId) const;
     // Returns the uses that relied on a decision, newest first.
     [[nodiscard]] Result<QList<OverrideUse>> usesForDecision(const QString& decisionId) const;

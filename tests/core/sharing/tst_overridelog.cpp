@@ -1,5 +1,6 @@
 #include "../casework/caseworktesthelpers.h"
 
+#include "cases/personrepository.h"
 #include "casework/consentrepository.h"
 #include "policy/payload.h"
 #include "policy/signature.h"
@@ -26,6 +27,7 @@ private slots:
     void invalidAgreementVersionRejected();
     void readOnlyRoleRejected();
     void unknownDecisionWritesNothing();
+    void usesFollowAMergedPerson();
 
 private:
     [[nodiscard]] QString createDecision(const QString& recipient, const QString& purpose);
@@ -307,6 +309,35 @@ void TestOverrideLog::unknownDecisionWritesNothing() {
     EARLYHELP_VERIFY_OK(overrides.recordUses(caseworker, payload, {m_familyId, m_childId}, health,
                                              QStringLiteral("safeguarding"), 1, reason));
     QCOMPARE(rowCount(), 1);
+}
+
+void TestOverrideLog::usesFollowAMergedPerson() {
+    const QString decisionId = createDecision(QStringLiteral("health"), QStringLiteral("safeguarding"));
+    QVERIFY(!decisionId.isEmpty());
+    policy::Payload payload;
+    payload.shared = {sharedBy(QStringLiteral("person.ethnicity"), decisionId)};
+    OverrideLog overrides = log();
+    EARLYHELP_VERIFY_OK(overrides.recordUses(caseworker, payload, {m_familyId, m_childId}, health,
+                                             QStringLiteral("safeguarding"), 1, reason));
+
+    // Aisha's record turns out to duplicate one already kept, then that one is
+    // merged into a third: her use shows under every person that holds it.
+    const QString keptId = m_fixture.insertPerson(QStringLiteral("Aisha"), QStringLiteral("Khan-Begum"));
+    const QString finalId = m_fixture.insertPerson(QStringLiteral("Ayesha"), QStringLiteral("Khan"));
+    PersonRepository people(*m_fixture.store);
+    EARLYHELP_VERIFY_OK(people.merge(lead, keptId, m_childId));
+    EARLYHELP_VERIFY_OK(people.merge(lead, finalId, keptId));
+
+    for (const QString& personId : {m_childId, keptId, finalId}) {
+        const Result<QList<OverrideUse>> uses = overrides.usesForPerson(personId);
+        EARLYHELP_VERIFY_OK(uses);
+        QCOMPARE(uses->size(), 1);
+        QCOMPARE(uses->first().personId, m_childId);
+    }
+    const QString stranger = m_fixture.insertPerson(QStringLiteral("Rowan"), QStringLiteral("Ashby"));
+    const Result<QList<OverrideUse>> none = overrides.usesForPerson(stranger);
+    EARLYHELP_VERIFY_OK(none);
+    QVERIFY(none->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestOverrideLog)
