@@ -46,6 +46,14 @@ UnlockDialog* AppController::unlockDialog() const
 
 void AppController::start()
 {
+    if (storeExists(m_storePath)) {
+        ensureMainWindow();
+        m_mainWindow->show();
+        showUnlockDialog(KeychainAttempt::Automatic);
+    } else {
+        showWizard();
+    }
+    // Shown after the first window, so that the window does not cover the message.
     if (const Result<policy::Agreement> agreement = m_agreementSource.verified(); !agreement) {
         auto* message = new QMessageBox(QMessageBox::Critical, tr("Data Sharing Agreement Refused"),
                                         agreement.error().message, QMessageBox::Ok);
@@ -54,13 +62,6 @@ void AppController::start()
                                        "the Trust for a correctly signed copy of the agreement."));
         message->setAttribute(Qt::WA_DeleteOnClose);
         message->show();
-    }
-    if (storeExists(m_storePath)) {
-        ensureMainWindow();
-        m_mainWindow->show();
-        showUnlockDialog(KeychainAttempt::Automatic);
-    } else {
-        showWizard();
     }
 }
 

@@ -1,8 +1,12 @@
 // Drives the desktop app through one family's early help case, from the
 // first concern to closure, and saves a numbered PNG of the screen at each
 // step and of each editor while it is open and filled in. The user guide's
-// screenshots come from it. It is a tool for looking at the app, not a test:
-// run it under Xvfb, e.g.
+// screenshots come from it. A second part then signs the same school up to
+// the Data Sharing Agreement in a new store, records consent for the
+// children's trust and safeguarding only, and shows Share With… for that
+// recipient and for health services. It checks what Share With… shows against
+// the consent and stops with a message when they disagree. It is a tool for
+// looking at the app, not a test: run it under Xvfb, e.g.
 //   xvfb-run -a -s "-screen 0 1440x900x24" ./earlyhelp_casework_tour CTF_FILE OUTPUT_DIR
 // CTF_FILE must contain the Warsame family (Hodan and Abdullahi Warsame,
 // whose mother Faduma Ali has parental responsibility). Without it the tour
@@ -15,6 +19,9 @@
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -28,6 +35,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolTip>
 #include <QTreeView>
 #include <QTreeWidget>
 
@@ -40,7 +48,9 @@
 #include "store/store.h"
 #include "ui/casesession.h"
 #include "ui/editordialog.h"
+#include "ui/filechooser.h"
 #include "ui/mainwindow.h"
+#include "ui/sharedialog.h"
 #include "ui/translations.h"
 #include "uitestsupport.h"
 
@@ -488,43 +498,237 @@ void showChronology(MainWindow* window) {
     QTest::mouseClick(child<QCheckBox>(window, QStringLiteral("significantOnlyCheckBox")), Qt::LeftButton);
 }
 
-} // namespace
+// Returns the visible dialog with objectName, waiting for it to open.
+QDialog* openedDialog(QWidget* window, const QString& objectName) {
+    QDialog* found = nullptr;
+    const bool opened = QTest::qWaitFor([&] {
+        found = window->findChild<QDialog*>(objectName);
+        return found && found->isVisible();
+    });
+    if (!opened)
+        fail(QStringLiteral("the dialog %1 did not open").arg(objectName));
+    found->activateWindow();
+    settle();
+    return found;
+}
 
-int main(int argc, char* argv[]) {
-    QApplication application(argc, argv);
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("EarlyHelpTour"));
-    QCoreApplication::setApplicationName(QStringLiteral("casework tour"));
-    installTranslations(application);
-    if (argc < 3) {
-        qCritical("usage: earlyhelp_casework_tour CTF_FILE OUTPUT_DIR");
-        return 2;
+void closeDialog(QDialog* dialog) {
+    QPointer<QDialog> guard(dialog);
+    dialog->reject();
+    if (!QTest::qWaitFor([&] { return guard.isNull() || !guard->isVisible(); }))
+        fail(QStringLiteral("the dialog %1 did not close").arg(dialog->objectName()));
+    settle();
+}
+
+// Signs the school up to the Data Sharing Agreement from the banner, with
+// screenshots of the banner and of the filled-in dialog when shots is true.
+void signUpToAgreement(MainWindow* window, bool shots) {
+    auto* banner = child<QWidget>(window, QStringLiteral("agreementBanner"));
+    if (!banner->isVisible())
+        fail(QStringLiteral("a new store shows no banner asking the lead to sign up"));
+    qInfo("banner before sign-up: %s",
+          qPrintable(child<QLabel>(window, QStringLiteral("agreementBannerLabel"))->text()));
+    if (shots)
+        shoot(QStringLiteral("agreement-banner"));
+
+    click(window, QStringLiteral("agreementBannerButton"));
+    QDialog* dialog = openedDialog(window, QStringLiteral("agreementSignUpDialog"));
+    typeInto(dialog, QStringLiteral("signatoryNameEdit"), QStringLiteral("Mrs Angela Price"));
+    typeInto(dialog, QStringLiteral("signatoryRoleEdit"), QStringLiteral("Headteacher"));
+    setDate(dialog, QStringLiteral("signedDateEdit"), workingDaysAgo(2));
+    check(dialog, QStringLiteral("acceptAgreementCheckBox"));
+    if (shots)
+        shoot(QStringLiteral("agreement-sign-up"));
+
+    QPointer<QDialog> guard(dialog);
+    auto* buttons = child<QDialogButtonBox>(dialog, QStringLiteral("agreementSignUpButtons"));
+    QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return guard.isNull() || !guard->isVisible(); }))
+        fail(QStringLiteral("the sign-up was not stored: %1")
+                 .arg(child<QLabel>(dialog, QStringLiteral("agreementSignUpError"))->text()));
+    settle();
+    if (banner->isVisible())
+        fail(QStringLiteral("the banner still shows after signing up"));
+    if (!window->session()->agreementState().inForce)
+        fail(QStringLiteral("no agreement is in force after signing up"));
+}
+
+void showAgreementViewer(MainWindow* window) {
+    auto* action = child<QAction>(window, QStringLiteral("agreementAction"));
+    if (!action->isEnabled())
+        fail(QStringLiteral("Help › Policy and Agreement… is disabled"));
+    action->trigger();
+    QDialog* viewer = openedDialog(window, QStringLiteral("agreementDialog"));
+    qInfo("agreement viewer status: %s",
+          qPrintable(child<QLabel>(viewer, QStringLiteral("agreementStatusLabel"))->text()));
+    shoot(QStringLiteral("agreement-viewer"));
+    closeDialog(viewer);
+}
+
+void recordTrustConsent(MainWindow* window) {
+    showTab(window, QStringLiteral("consentPage"));
+    click(window, QStringLiteral("recordConsentButton"));
+    EditorDialog* editor = openedEditor(window, QStringLiteral("consentEditor"));
+    chooseText(editor, QStringLiteral("subjectComboBox"), QStringLiteral("Hodan"));
+    chooseText(editor, QStringLiteral("givenByComboBox"), QStringLiteral("Faduma"));
+    for (const QString& name :
+         {QStringLiteral("safeguardingPurposeCheckBox"), QStringLiteral("childrensTrustRecipientCheckBox"),
+          QStringLiteral("personalDataCheckBox"), QStringLiteral("specialCategoryDataCheckBox")})
+        check(editor, name);
+    chooseText(editor, QStringLiteral("methodComboBox"), QStringLiteral("Written"));
+    setDate(editor, QStringLiteral("givenDateEdit"), workingDaysAgo(1));
+    shoot(QStringLiteral("consent-trust-safeguarding"));
+    saveEditor(editor);
+}
+
+void chooseData(QWidget* parent, const QString& comboName, const QString& code) {
+    auto* combo = child<QComboBox>(parent, comboName);
+    const int index = combo->findData(code);
+    if (index < 0)
+        fail(QStringLiteral("%1 offers no “%2”").arg(comboName, code));
+    combo->setCurrentIndex(index);
+    settle();
+}
+
+// Returns the field rows of the share tree whose record is about subject,
+// such as "Hodan". A record names its subject in the value column, or in the
+// first column when the record is the person's own.
+QList<QTreeWidgetItem*> fieldRowsOf(QTreeWidget* tree, const QString& subject) {
+    QList<QTreeWidgetItem*> rows;
+    for (int top = 0; top < tree->topLevelItemCount(); ++top) {
+        QTreeWidgetItem* record = tree->topLevelItem(top);
+        const QString recordSubject = record->text(1).isEmpty() ? record->text(0) : record->text(1);
+        if (!recordSubject.contains(subject))
+            continue;
+        for (int row = 0; row < record->childCount(); ++row)
+            rows += record->child(row);
     }
-    const QString ctfPath = QString::fromLocal8Bit(argv[1]);
-    outputDir = QDir(QString::fromLocal8Bit(argv[2]));
-    if (!outputDir.mkpath(QStringLiteral(".")))
-        fail(QStringLiteral("cannot create %1").arg(outputDir.path()));
+    return rows;
+}
 
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        fail(QStringLiteral("cannot create a temporary directory"));
-    std::unique_ptr<Store> store = makeStore(dir.filePath(QStringLiteral("cases.ehstore")), ctfPath);
+// Stops the tour unless every field of Hodan's own records has status
+// ("Shared" or "Withheld"), and every withheld one names a reason and a
+// clause in its tooltip.
+void checkHodanFields(QTreeWidget* tree, const QString& status) {
+    const QList<QTreeWidgetItem*> rows = fieldRowsOf(tree, QStringLiteral("Hodan"));
+    if (rows.isEmpty())
+        fail(QStringLiteral("Share With… lists no field of Hodan's records"));
+    for (const QTreeWidgetItem* row : rows) {
+        if (row->text(2) != status)
+            fail(QStringLiteral("Hodan's field “%1” is “%2”, expected “%3”")
+                     .arg(row->text(0), row->text(2), status));
+        if (status == u"Withheld" && !row->toolTip(0).contains(QStringLiteral("Clause:")))
+            fail(
+                QStringLiteral("withheld field “%1” names no clause: %2").arg(row->text(0), row->toolTip(0)));
+    }
+    qInfo("%lld fields of Hodan's records: %s", static_cast<long long>(rows.size()), qPrintable(status));
+}
 
+// Shows the tooltip of Hodan's first field, as hovering over it would.
+void showFirstHodanToolTip(QTreeWidget* tree) {
+    const QList<QTreeWidgetItem*> rows = fieldRowsOf(tree, QStringLiteral("Hodan"));
+    if (rows.isEmpty())
+        fail(QStringLiteral("Share With… lists no field of Hodan's records"));
+    QTreeWidgetItem* row = rows.first();
+    tree->scrollToItem(row, QAbstractItemView::PositionAtTop);
+    tree->setCurrentItem(row);
+    settle();
+    const QRect rect = tree->visualItemRect(row);
+    const QPoint tipPosition = tree->viewport()->mapToGlobal(QPoint(rect.left() + 120, rect.center().y()));
+    QToolTip::showText(tipPosition, row->toolTip(0), tree->viewport());
+    qInfo("tooltip of “%s”: %s", qPrintable(row->text(0)), qPrintable(row->toolTip(0)));
+}
+
+// Stops the tour unless the preview lists, for each record, exactly the
+// fields the dialog shows as shared, with their values, and leaves out every
+// record with none.
+void checkPreview(ShareDialog* dialog, const QString& previewText) {
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(previewText.toUtf8(), &error);
+    if (document.isNull())
+        fail(QStringLiteral("the preview is not JSON: %1").arg(error.errorString()));
+    QHash<QString, QJsonObject> sentValues;
+    for (const QJsonValue& record : document.object().value(u"records").toArray())
+        sentValues.insert(record[u"id"].toString(), record[u"values"].toObject());
+
+    int sentFieldCount = 0;
+    for (const sharing::RecordShare& record : dialog->share().records) {
+        const QJsonObject sent = sentValues.value(record.record.recordId);
+        if (sent != record.payload.values)
+            fail(QStringLiteral("the preview of %1 (%2) differs from its shared fields")
+                     .arg(record.record.label, record.record.subjectLabel));
+        if (record.payload.shared.isEmpty() && sentValues.contains(record.record.recordId))
+            fail(QStringLiteral("the preview names %1, which has no shared field").arg(record.record.label));
+        sentFieldCount += static_cast<int>(sent.size());
+    }
+    if (sentFieldCount != dialog->share().sharedFieldCount())
+        fail(QStringLiteral("the preview sends %1 fields, the dialog shows %2 as shared")
+                 .arg(sentFieldCount)
+                 .arg(dialog->share().sharedFieldCount()));
+    qInfo("preview: %d fields in %lld records, as the dialog shows", sentFieldCount,
+          static_cast<long long>(sentValues.size()));
+}
+
+void showShareWith(MainWindow* window) {
+    showTab(window, QStringLiteral("membersTreeWidget"));
+    click(window, QStringLiteral("shareFamilyPushButton"));
+    QDialog* dialog = openedDialog(window, QStringLiteral("shareDialog"));
+    auto* tree = child<QTreeWidget>(dialog, QStringLiteral("shareFieldsTreeWidget"));
+    auto* count = child<QLabel>(dialog, QStringLiteral("shareCountLabel"));
+
+    chooseData(dialog, QStringLiteral("shareRecipientComboBox"), QStringLiteral("childrens_trust"));
+    chooseData(dialog, QStringLiteral("sharePurposeComboBox"), QStringLiteral("safeguarding"));
+    qInfo("children's trust, safeguarding: %s", qPrintable(count->text()));
+    checkHodanFields(tree, QStringLiteral("Shared"));
+    // Hodan's shared fields at the top, Faduma's withheld ones below them.
+    tree->scrollToItem(fieldRowsOf(tree, QStringLiteral("Hodan")).first()->parent(),
+                       QAbstractItemView::PositionAtTop);
+    shoot(QStringLiteral("share-trust-safeguarding"));
+
+    auto* preview = child<QPlainTextEdit>(dialog, QStringLiteral("sharePreviewPlainTextEdit"));
+    checkPreview(static_cast<ShareDialog*>(dialog), preview->toPlainText());
+    child<QTabWidget>(dialog, QStringLiteral("shareTabWidget"))->setCurrentWidget(preview);
+    qInfo("preview for the children's trust, safeguarding:\n%s", qPrintable(preview->toPlainText()));
+    shoot(QStringLiteral("share-preview"));
+    child<QTabWidget>(dialog, QStringLiteral("shareTabWidget"))->setCurrentWidget(tree);
+
+    chooseData(dialog, QStringLiteral("shareRecipientComboBox"), QStringLiteral("health"));
+    chooseData(dialog, QStringLiteral("sharePurposeComboBox"), QStringLiteral("health_services"));
+    qInfo("health, health services: %s", qPrintable(count->text()));
+    checkHodanFields(tree, QStringLiteral("Withheld"));
+    showFirstHodanToolTip(tree);
+    shoot(QStringLiteral("share-health-withheld"));
+    QToolTip::hideText();
+    checkPreview(static_cast<ShareDialog*>(dialog), preview->toPlainText());
+    qInfo("preview for health, health services:\n%s", qPrintable(preview->toPlainText()));
+    closeDialog(dialog);
+}
+
+// Opens the main window on store as the school's designated safeguarding
+// lead, filling the screen, with the family view given the room a user would
+// drag the divider to.
+std::unique_ptr<MainWindow> openMainWindow(std::unique_ptr<Store> store) {
     FileChooser chooser;
     chooser.openFile = [](QWidget*, const QString&, const QString&, const QString&) { return QString(); };
     chooser.saveFile = [](QWidget*, const QString&, const QString&, const QString&) { return QString(); };
-    MainWindow window(chooser);
-    window.openSession(std::move(store), uitest::leadActor());
-    window.setGeometry(QGuiApplication::primaryScreen()->availableGeometry());
-    window.show();
-    window.activateWindow();
-    if (!QTest::qWaitForWindowExposed(&window))
+    auto window = std::make_unique<MainWindow>(chooser);
+    window->openSession(std::move(store), uitest::leadActor());
+    window->setGeometry(QGuiApplication::primaryScreen()->availableGeometry());
+    window->show();
+    window->activateWindow();
+    if (!QTest::qWaitForWindowExposed(window.get()))
         fail(QStringLiteral("the main window was not shown"));
-    tourToday = window.session()->today();
-    // Give the family view the room that a user would drag the divider to.
     // The lists need less than the app's default share of the width.
-    child<QSplitter>(&window, QStringLiteral("mainSplitter"))->setSizes({480, 960});
+    child<QSplitter>(window.get(), QStringLiteral("mainSplitter"))->setSizes({480, 960});
+    return window;
+}
 
+void runCaseworkTour(const QString& storePath, const QString& ctfPath) {
+    const std::unique_ptr<MainWindow> owner = openMainWindow(makeStore(storePath, ctfPath));
+    MainWindow& window = *owner;
+    tourToday = window.session()->today();
+    // Signed up first, so that no banner covers the case work pictures.
+    signUpToAgreement(&window, false);
     openWarsameFamily(&window);
     shoot(QStringLiteral("family-members"));
     recordFirstConcern(&window);
@@ -563,5 +767,43 @@ int main(int argc, char* argv[]) {
 
     showMyWork(&window);
     shoot(QStringLiteral("my-work"));
+}
+
+// Signs the school up to the agreement in a new store made from ctfPath, so
+// the banner shows before sign-up, and shows what Share With… offers once
+// Hodan's consent covers the children's trust for safeguarding only.
+void runSharingTour(const QString& storePath, const QString& ctfPath) {
+    const std::unique_ptr<MainWindow> owner = openMainWindow(makeStore(storePath, ctfPath));
+    MainWindow& window = *owner;
+    tourToday = window.session()->today();
+    openWarsameFamily(&window);
+    signUpToAgreement(&window, true);
+    showAgreementViewer(&window);
+    recordTrustConsent(&window);
+    showShareWith(&window);
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication application(argc, argv);
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("EarlyHelpTour"));
+    QCoreApplication::setApplicationName(QStringLiteral("casework tour"));
+    installTranslations(application);
+    if (argc < 3) {
+        qCritical("usage: earlyhelp_casework_tour CTF_FILE OUTPUT_DIR");
+        return 2;
+    }
+    const QString ctfPath = QString::fromLocal8Bit(argv[1]);
+    outputDir = QDir(QString::fromLocal8Bit(argv[2]));
+    if (!outputDir.mkpath(QStringLiteral(".")))
+        fail(QStringLiteral("cannot create %1").arg(outputDir.path()));
+
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        fail(QStringLiteral("cannot create a temporary directory"));
+    runCaseworkTour(dir.filePath(QStringLiteral("casework.ehstore")), ctfPath);
+    runSharingTour(dir.filePath(QStringLiteral("sharing.ehstore")), ctfPath);
     return 0;
 }
