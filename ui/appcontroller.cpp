@@ -58,8 +58,7 @@ void AppController::start()
         auto* message = new QMessageBox(QMessageBox::Critical, tr("Data Sharing Agreement Refused"),
                                         agreement.error().message, QMessageBox::Ok);
         message->setObjectName(QStringLiteral("agreementRefusedMessageBox"));
-        message->setInformativeText(tr("Case work goes on as usual. Nothing is shared under this file; ask "
-                                       "the Trust for a correctly signed copy of the agreement."));
+        message->setInformativeText(tr("Case work goes on as usual. Nothing is shared under this file."));
         message->setAttribute(Qt::WA_DeleteOnClose);
         message->show();
     }

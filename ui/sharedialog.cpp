@@ -65,8 +65,10 @@ QColor withheldColour(const QPalette& palette) {
                   mix(text.blue(), base.blue()));
 }
 
+// decide() names the clause in most reasons already ("Clause H-health-personal:
+// ..."); the clause is added only where the reason lacks it.
 QString withheldToolTip(const policy::WithheldField& field) {
-    if (field.clauseId.isEmpty())
+    if (field.clauseId.isEmpty() || field.reason.contains(field.clauseId))
         return field.reason;
     return ShareDialog::tr("%1\nClause: %2").arg(field.reason, field.clauseId);
 }
