@@ -98,7 +98,7 @@ AgreementSignUpDialog::AgreementSignUpDialog(CaseSession* session, QByteArray tr
     const bool confirmingNewVersion = inForce.has_value();
     setWindowTitle(confirmingNewVersion ? tr("Confirm Agreement Version %1").arg(m_pending.version)
                                         : tr("Sign Up to the Agreement"));
-    resize(confirmingNewVersion ? 980 : 820, confirmingNewVersion ? 700 : 420);
+    resize(confirmingNewVersion ? 980 : 820, confirmingNewVersion ? 700 : 340);
 
     auto* layout = new QVBoxLayout(this);
     auto* heading = new QLabel(this);

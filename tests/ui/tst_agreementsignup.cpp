@@ -382,7 +382,7 @@ void TestAgreementSignUp::leadSignsUp() {
     QVERIFY2(bannerLabel->text().contains(sharing::notSignedUpState().unavailableReason),
              qUtf8Printable(bannerLabel->text()));
     QVERIFY(bannerButton->isVisible());
-    QCOMPARE(bannerButton->text(), AgreementController::tr("&Sign Up\u2026"));
+    QCOMPARE(bannerButton->text(), AgreementController::tr("S&ign Up\u2026"));
     QVERIFY(!session->agreementState().inForce);
 
     sharing::AgreementRegister agreementRegister = storeRegister();
