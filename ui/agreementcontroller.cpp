@@ -130,7 +130,9 @@ void AgreementController::updateBanner() {
 
     const bool mayConfirm = m_pending && m_session->may(access::Action::SignAgreement);
     m_bannerButton->setVisible(mayConfirm);
-    m_bannerButton->setText(state.inForce ? tr("&Review Changes\u2026") : tr("&Sign Up\u2026"));
+    // Alt+S belongs to the family view's Case tab, which shows beside the
+    // banner, so Sign Up takes Alt+I.
+    m_bannerButton->setText(state.inForce ? tr("&Review Changes\u2026") : tr("S&ign Up\u2026"));
     m_bannerLabel->setText(lines.join(u'\n'));
     m_banner->setVisible(!lines.isEmpty());
 }
@@ -185,7 +187,7 @@ QWidget* AgreementController::openViewer() {
         const bool mayConfirm = m_pending && m_session->may(access::Action::SignAgreement);
         dialog->setSignUpStatus(
             status,
-            mayConfirm ? (state.inForce ? tr("&Review Changes\u2026") : tr("&Sign Up\u2026")) : QString());
+            mayConfirm ? (state.inForce ? tr("&Review Changes\u2026") : tr("S&ign Up\u2026")) : QString());
         connect(dialog, &AgreementDialog::signUpRequested, this, &AgreementController::openSignUp);
     }
     emit caseDataDialogOpened(dialog);

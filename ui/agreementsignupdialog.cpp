@@ -23,6 +23,10 @@ namespace {
 
 enum ChangeColumn { FieldColumn, CategoryColumn, ChangeKindColumn, BeforeColumn, AfterColumn, ColumnCount };
 
+// A group row's recipient and purpose without its count, for the details
+// line below the tree.
+constexpr int GroupLabelRole = Qt::UserRole + 1;
+
 QString partyTypeLabel(const policy::Agreement& first, const policy::Agreement& second, const QString& code) {
     for (const policy::Agreement* agreement : {&first, &second}) {
         for (const policy::PartyType& partyType : agreement->partyTypes) {
@@ -94,7 +98,7 @@ AgreementSignUpDialog::AgreementSignUpDialog(CaseSession* session, QByteArray tr
     const bool confirmingNewVersion = inForce.has_value();
     setWindowTitle(confirmingNewVersion ? tr("Confirm Agreement Version %1").arg(m_pending.version)
                                         : tr("Sign Up to the Agreement"));
-    resize(820, confirmingNewVersion ? 640 : 420);
+    resize(confirmingNewVersion ? 980 : 820, confirmingNewVersion ? 700 : 340);
 
     auto* layout = new QVBoxLayout(this);
     auto* heading = new QLabel(this);
@@ -133,6 +137,13 @@ AgreementSignUpDialog::AgreementSignUpDialog(CaseSession* session, QByteArray tr
             {tr("Field"), tr("Category"), tr("Change"), tr("Before"), tr("After")});
         m_changesTree->setAlternatingRowColors(true);
         m_changesTree->setUniformRowHeights(true);
+        m_changeDetails = new QLabel(this);
+        m_changeDetails->setObjectName(QStringLiteral("agreementChangeDetails"));
+        m_changeDetails->setWordWrap(true);
+        m_changeDetails->setTextFormat(Qt::PlainText);
+        m_changeDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        connect(m_changesTree, &QTreeWidget::currentItemChanged, this,
+                &AgreementSignUpDialog::showChangeDetails);
         fillChanges(*inForce);
         changesLabel->setText(
             m_changeCount == 0 ? tr("No field becomes or stops being shareable, and no terms of sharing "
@@ -142,9 +153,11 @@ AgreementSignUpDialog::AgreementSignUpDialog(CaseSession* session, QByteArray tr
         changesLabel->setBuddy(m_changesTree);
         layout->addWidget(changesLabel);
         layout->addWidget(m_changesTree, 1);
+        layout->addWidget(m_changeDetails);
+        showChangeDetails(m_changesTree->currentItem());
     }
 
-    auto* readButton = new QPushButton(tr("&Read the Agreement\u2026"), this);
+    auto* readButton = new QPushButton(tr("Read the &Agreement\u2026"), this);
     readButton->setObjectName(QStringLiteral("readAgreementButton"));
     readButton->setAutoDefault(false);
     connect(readButton, &QPushButton::clicked, this, &AgreementSignUpDialog::readAgreementRequested);
@@ -180,6 +193,10 @@ AgreementSignUpDialog::AgreementSignUpDialog(CaseSession* session, QByteArray tr
     m_errorLabel->setStyleSheet(inlineErrorStyleSheet());
     m_errorLabel->hide();
     layout->addWidget(m_errorLabel);
+    // Without the changes tree nothing else takes the spare height, so the
+    // stretch keeps the labels together above the buttons.
+    if (!confirmingNewVersion)
+        layout->addStretch(1);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_buttons->setObjectName(QStringLiteral("agreementSignUpButtons"));
@@ -202,9 +219,10 @@ void AgreementSignUpDialog::fillChanges(const policy::Agreement& from) {
     m_changeCount = int(changes.size());
     QTreeWidgetItem* group = nullptr;
     int groupCount = 0;
+    QString groupLabel;
     const auto closeGroup = [&] {
         if (group)
-            group->setText(CategoryColumn, tr("%n field(s)", nullptr, groupCount));
+            group->setText(FieldColumn, tr("%1 (%n field(s))", nullptr, groupCount).arg(groupLabel));
     };
     for (const policy::AgreementChange& change : changes) {
         const QString groupKey = change.recipientPartyType + u'\n' + change.purpose;
@@ -212,10 +230,13 @@ void AgreementSignUpDialog::fillChanges(const policy::Agreement& from) {
             closeGroup();
             group = new QTreeWidgetItem(m_changesTree);
             group->setData(FieldColumn, Qt::UserRole, groupKey);
-            group->setText(FieldColumn, tr("%1, for %2")
-                                            .arg(partyTypeLabel(from, m_pending, change.recipientPartyType),
-                                                 purposeLabel(from, m_pending, change.purpose)));
-            group->setFirstColumnSpanned(false);
+            groupLabel = tr("%1, for %2")
+                             .arg(partyTypeLabel(from, m_pending, change.recipientPartyType),
+                                  purposeLabel(from, m_pending, change.purpose));
+            // The recipient and purpose are longer than any column, so the
+            // group row spans them all.
+            group->setFirstColumnSpanned(true);
+            group->setData(FieldColumn, GroupLabelRole, groupLabel);
             group->setExpanded(true);
             groupCount = 0;
         }
@@ -233,10 +254,25 @@ void AgreementSignUpDialog::fillChanges(const policy::Agreement& from) {
     }
     closeGroup();
     m_changesTree->header()->setSectionResizeMode(QHeaderView::Interactive);
-    m_changesTree->setColumnWidth(FieldColumn, 260);
-    m_changesTree->setColumnWidth(CategoryColumn, 130);
-    m_changesTree->setColumnWidth(ChangeKindColumn, 140);
-    m_changesTree->setColumnWidth(BeforeColumn, 220);
+    m_changesTree->setColumnWidth(FieldColumn, 220);
+    m_changesTree->setColumnWidth(CategoryColumn, 150);
+    m_changesTree->setColumnWidth(ChangeKindColumn, 150);
+    m_changesTree->setColumnWidth(BeforeColumn, 210);
+    if (QTreeWidgetItem* first = m_changesTree->topLevelItem(0); first && first->childCount() > 0)
+        m_changesTree->setCurrentItem(first->child(0));
+}
+
+void AgreementSignUpDialog::showChangeDetails(QTreeWidgetItem* item) {
+    // The rule texts are too long for their columns, so the selected
+    // change's full terms show below the tree.
+    if (!item || !item->parent()) {
+        m_changeDetails->setText(tr("Select a field to see its terms before and after in full."));
+        return;
+    }
+    m_changeDetails->setText(tr("%1, %2\nBefore: %3\nAfter: %4")
+                                 .arg(item->parent()->data(FieldColumn, GroupLabelRole).toString(),
+                                      item->text(FieldColumn), item->text(BeforeColumn),
+                                      item->text(AfterColumn)));
 }
 
 void AgreementSignUpDialog::updateConfirmButton() {

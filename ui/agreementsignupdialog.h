@@ -12,6 +12,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace earlyhelp::ui {
 
@@ -41,6 +42,7 @@ signals:
 
 private:
     void fillChanges(const policy::Agreement& from);
+    void showChangeDetails(QTreeWidgetItem* item);
     void updateConfirmButton();
     void confirm();
 
@@ -50,6 +52,8 @@ private:
     int m_changeCount = 0;
 
     QTreeWidget* m_changesTree = nullptr;
+    // The full terms before and after of the change selected in the tree.
+    QLabel* m_changeDetails = nullptr;
     QLineEdit* m_nameEdit = nullptr;
     QLineEdit* m_roleEdit = nullptr;
     QDateEdit* m_dateEdit = nullptr;
