@@ -299,6 +299,22 @@
         <source>The review records progress for a goal that is not a goal of this plan, or was deleted. Clear that goal&apos;s progress, or restore the goal from Case › Deleted Items.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The sharing decision names no recipient. Choose the kind of organisation it allows sharing with, one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recipient &quot;%1&quot; of the sharing decision is not a party type of the agreement. Choose one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sharing decision names no purpose. Choose what the information is shared for, one of: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The purpose &quot;%1&quot; of the sharing decision is not a purpose of the agreement. Choose one of: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::AssessmentRepository</name>
@@ -510,10 +526,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Decision by %1 to share without consent (%2): %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Case status changed from %1 to %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,6 +583,33 @@
     </message>
     <message>
         <source>Status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision by %1 to share without consent (%2), covering no recipient or purpose until it is edited: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision by %1 to share without consent with %2 for %3 (%4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Shared without consent: %n field(s) sent to %1 for %2</source>
+        <translation>
+            <numerusform>Shared without consent: %n field sent to %1 for %2</numerusform>
+            <numerusform>Shared without consent: %n fields sent to %1 for %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, relying on a decision to share without consent that is no longer in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, relying on the decision by %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision to share without consent</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1285,6 +1324,41 @@
     </message>
 </context>
 <context>
+    <name>earlyhelp::SharingTerms</name>
+    <message>
+        <source>Schools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children&apos;s trust</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local authority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voluntary sector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Social care</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::SqlCipherDriver</name>
     <message>
         <source>Could not open the case store</source>
@@ -1767,10 +1841,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>list: write JSON instead of a table.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Write diagnostic messages (opening, unlocking, import counts) to standard error.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1919,11 +1989,111 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>agreement takes keygen, sign, verify or show</source>
+        <source>file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>unknown agreement command &quot;%1&quot;; use keygen, sign, verify or show</source>
+        <source>agreement sign: the secret key file made by agreement keygen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, import, list, keychain, verify or agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>becomes shareable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stops being shareable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terms changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement diff takes the older and the newer agreement file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No field changes between agreement version %1 and version %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 (%4) %5; before: %6; after: %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no case store was given to open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement install takes one agreement file, with its signature beside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement version %1 is already installed with the same content; nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installed agreement version %1 from %2. It applies once the designated safeguarding lead accepts it with &quot;earlyhelp-cli agreement accept --version %1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement status takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force: agreement version %1, signed by %2 (%3) on %4, recorded by %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force: none. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending: agreement version %1 is installed and not yet accepted. Review it with &quot;earlyhelp-cli agreement diff&quot; and accept it with &quot;earlyhelp-cli agreement accept --version %1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending: none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement accept takes no arguments, only --version, --name, --role and --date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement accept needs --version, --name and --role: the agreement version, and the name and role of the person who signed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the agreement version &quot;%1&quot; is not a whole number above 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the date &quot;%1&quot; is not a valid date in the form YYYY-MM-DD, such as 2026-11-30</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accepted agreement version %1, signed by %2 (%3) on %4. It is now the agreement in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement takes keygen, sign, verify, show, diff, install, status or accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown agreement command &quot;%1&quot;; use keygen, sign, verify, show, diff, install, status or accept</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1944,24 +2114,51 @@ Commands:
                      sign an agreement; the signature goes to FILE.sig
   agreement verify|show FILE [--public-key PUBLIC]
                      check FILE against FILE.sig (default key: the one built in); show lists its rules
+  agreement diff OLD NEW [--json] [--public-key PUBLIC]
+                     list the fields whose sharing changes from agreement OLD to NEW, both verified
+  agreement install FILE [--public-key PUBLIC]
+                     verify FILE against FILE.sig and store it; it applies once accepted
+  agreement status [--json]
+                     show the agreement in force, who signed it, and any version waiting for acceptance
+  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
+                     record that your organisation signed version N (designated safeguarding lead only;
+                     the date signed defaults to today)
+  The desktop app checks stored agreements against the built-in key, so --public-key with install,
+  status or accept is for testing a Trust&apos;s own key.
 
 Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>agreement verify and show: the Trust public key file (default: the key built into the app).</source>
+        <source>agreement accept: the agreement version to accept.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>file</source>
+        <source>list, agreement diff and agreement status: write JSON instead of text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>agreement sign: the secret key file made by agreement keygen.</source>
+        <source>agreement verify, show, diff, install, status and accept: the Trust public key file (default: the key built into the app).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>init, import, list, keychain, verify or agreement</source>
+        <source>agreement accept: the name of the person who signed the agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement accept: that person&apos;s role, such as Headteacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>agreement accept: the date the agreement was signed, YYYY-MM-DD (default: today).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2204,10 +2401,6 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>sharing needs a recorded decision to share without consent, and none applies to this person.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No decision to share without consent applies either.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2265,6 +2458,119 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>This build has no valid Trust public key, so no agreement can be verified. Rebuild with EARLYHELP_TRUST_PUBLIC_KEY_FILE naming the Trust&apos;s key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sharing needs a recorded decision to share without consent, and none applies to this person, recipient and purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement file %1 could not be read: %2. Check the path; the signature must be beside the document, named after it with &quot;.sig&quot; added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::sharing</name>
+    <message>
+        <source>Your organisation has not signed up to the Data Sharing Agreement, so nothing can be shared. The designated safeguarding lead signs up under Help › Policy and Agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No person with id %1 is in this store. They may have been deleted or merged into another record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telephone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No family with id %1 is in this store. It may have been deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::sharing::AgreementRegister</name>
+    <message>
+        <source>Agreement version %1 is already installed with different content. A changed agreement needs a new version number: ask the Trust for the document under a new version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement in force could not be read from the store, so nothing can be shared: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement version %1 was accepted but is missing from the store, so nothing can be shared. Install the Trust&apos;s signed file of version %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signatory&apos;s name is missing. Enter the name of the person who signed the agreement for your organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signatory&apos;s role is missing. Enter the role of %1 in your organisation, such as Headteacher.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The date the agreement was signed is missing or not a valid date. Enter the date on the signed agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The signed date %1 is after today, %2. Enter the date on the signed agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement version %1 is not installed. Install the Trust&apos;s signed file of version %1 first, then accept it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement version %1 is older than version %2, which is in force. Only a version newer than %2 can be accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement version %1 was already accepted: %2 (%3) signed it on %4. Nothing more is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stored copy of agreement version %1 fails its signature check, so it was changed in the store or signed with another key, and nothing can be shared under it. Install the Trust&apos;s signed file of version %1 again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no organisation of its own yet, so it cannot sign up to an agreement. Run the set-up again or &quot;earlyhelp-cli init&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::sharing::OverrideLog</name>
+    <message>
+        <source>The reason for sharing without consent is missing. Enter why the information is being sent now, such as the referral or request it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The agreement version %1 is not a version number. Share under an agreement that the organisation has accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no organisation of its own yet. Run the set-up again or &quot;earlyhelp-cli init&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2541,6 +2847,37 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::AgreementController</name>
+    <message>
+        <source>The Data Sharing Agreement in %1 was refused and will not be used. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of the Data Sharing Agreement is waiting for the designated safeguarding lead to review what it changes and confirm it. Version %2 stays in force until then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing can be shared until a correctly signed agreement is installed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review Changes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;ign Up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In force for your organisation: signed up on %1 by %2, %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 is waiting to be confirmed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::AgreementDialog</name>
     <message>
         <source>Policy and Agreement</source>
@@ -2616,6 +2953,180 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>Never shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::AgreementSignUpDialog</name>
+    <message>
+        <source>Becomes shareable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops being shareable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terms change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with consent or a decision to share without it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only by a decision to share without consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not shareable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm Agreement Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign Up to the Agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version %1 of “%2” replaces version %3. It applies once you confirm it below; until then version %3 stays in force.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your organisation is signing up to version %1 of “%2”. Until it has, nothing can be shared with other parties.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes in what may be shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No field becomes or stops being shareable, and no terms of sharing change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) in what may be shared, by recipient and purpose:</source>
+        <translation>
+            <numerusform>%n change in what may be shared, by recipient and purpose:</numerusform>
+            <numerusform>%n changes in what may be shared, by recipient and purpose:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read the &amp;Agreement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example, Headteacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signatory&apos;s &amp;role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date &amp;signed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The &amp;organisation accepts version %1 of the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n field(s))</source>
+        <translation>
+            <numerusform>%1 (%n field)</numerusform>
+            <numerusform>%1 (%n fields)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a field to see its terms before and after in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2
+Before: %3
+After: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::AppController</name>
+    <message>
+        <source>Data Sharing Agreement Refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case work goes on as usual. Nothing is shared under this file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3193,6 +3704,14 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <source>The note&apos;s author, or the person who gave or withdrew consent, decided to share, or changed the status. Plans, meetings and reviews record no one.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This entry records information that was sent without consent. It cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the %1 tab of this family to see the decision it relied on.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::ui::CodeLabels</name>
@@ -3588,6 +4107,26 @@ Data: %8</source>
     </message>
     <message>
         <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing until edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This decision names no recipient or purpose, because it was recorded before decisions named them. It allows no sharing until you open it and choose both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 for %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allows sharing with %1 for %2 only.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4185,6 +4724,14 @@ Data: %8</source>
         <source>C&amp;hronology</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Share &amp;With…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See which of this family&apos;s information can be shared with a recipient, and why the rest cannot (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::ui::FirstUserPage</name>
@@ -4645,6 +5192,14 @@ Data: %8</source>
     </message>
     <message>
         <source>Show the signed Data Sharing Agreement and its sharing rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Share With…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See which of the selected person&apos;s information can be shared with a recipient, and why the rest cannot</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5592,6 +6147,124 @@ Data: %8</source>
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::ShareDialog</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Clause: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields to share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record and field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is sent from this window: it shows what sharing would send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share With — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n field(s) can be shared</source>
+        <translation>
+            <numerusform>%1 of %n field can be shared</numerusform>
+            <numerusform>%1 of %n fields can be shared</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n</source>
+        <translation>
+            <numerusform>%1 of %n</numerusform>
+            <numerusform>%1 of %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can be shared under clause %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lawful basis: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared without consent under the sharing decision of %1 by %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared without consent under a recorded sharing decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::SharingDecisionEditor</name>
     <message>
         <source>Record Decision to Share Without Consent[*]</source>
@@ -5663,6 +6336,34 @@ Data: %8</source>
     </message>
     <message>
         <source>Decision to Share Without Consent[*]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind of organisation this decision allows sharing with. It allows no other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(not chosen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Recipient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the information is shared for under this decision. It allows no other purpose.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Purpose:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6042,6 +6743,14 @@ Data: %8</source>
     </message>
     <message>
         <source>path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer the signed Data Sharing Agreement in &lt;file&gt;, with its signature in &lt;file&gt;.sig, instead of the one built in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

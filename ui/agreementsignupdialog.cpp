@@ -73,7 +73,7 @@ QString basisText(policy::ConsentBasis basis) {
     return {};
 }
 
-// "Clause S-health-special: with consent; Public task; kept 6 years", or
+// "Clause S-health-special: with consent; Public task; retention: 6 years", or
 // "Not shareable" when no rule allows it.
 QString ruleText(const std::optional<policy::Rule>& rule) {
     if (!rule || rule->basis == policy::ConsentBasis::Never)
@@ -81,7 +81,7 @@ QString ruleText(const std::optional<policy::Rule>& rule) {
     QStringList parts{basisText(rule->basis), ConsentVocabulary::lawfulBasisLabel(rule->lawfulBasis)};
     if (!rule->condition.isEmpty())
         parts += ConsentVocabulary::conditionLabel(rule->condition);
-    parts += AgreementSignUpDialog::tr("kept %1").arg(rule->retention);
+    parts += AgreementSignUpDialog::tr("retention: %1").arg(rule->retention);
     return AgreementSignUpDialog::tr("Clause %1: %2").arg(rule->clauseId, parts.join(u"; "));
 }
 
