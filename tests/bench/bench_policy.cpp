@@ -111,6 +111,10 @@ SharingDecision decisionOf(const QString& id, const QString& personId, const QSt
     decision.meta.id = id;
     decision.familyId = familyId;
     decision.personId = personId;
+    // Each decision covers health for safeguarding, the pair the family
+    // benchmark decides.
+    decision.recipientPartyType = QStringLiteral("health");
+    decision.purpose = QStringLiteral("safeguarding");
     decision.lawfulBasis = QStringLiteral("art6_1_e");
     decision.condition = condition;
     decision.justification = QStringLiteral("Asking the family would place the child at risk of harm.");
