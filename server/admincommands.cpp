@@ -45,9 +45,9 @@ int usage(const QString& problem) {
     return ExitUsage;
 }
 
-int refuse(const QString& message) {
+int reject(const QString& message) {
     err() << "earlyhelp-server: " << message << Qt::endl;
-    return ExitRefused;
+    return ExitRejected;
 }
 
 // Options of one command: "--name value" pairs and "--flag" switches, in any
@@ -120,35 +120,35 @@ int orgAdd(Registry& registry, const QStringList& arguments) {
     organisation.laCode = options.values.value(QStringLiteral("--la-code")).trimmed();
 
     if (organisation.name.isEmpty() || organisation.name.size() > 200)
-        return refuse(Text::tr("the organisation name must be 1 to 200 characters"));
+        return reject(Text::tr("the organisation name must be 1 to 200 characters"));
 
     auto agreement = policy::loadBundledAgreement();
     if (!agreement)
-        return refuse(agreement.error().message);
+        return reject(agreement.error().message);
     if (!agreement->hasPartyType(organisation.partyType)) {
         QStringList codes;
         for (const policy::PartyType& partyType : agreement->partyTypes)
             codes << partyType.code;
-        return refuse(Text::tr("the party type \"%1\" is not in the data sharing agreement: use one of %2")
+        return reject(Text::tr("the party type \"%1\" is not in the data sharing agreement: use one of %2")
                           .arg(organisation.partyType, codes.join(QStringLiteral(", "))));
     }
     static const QRegularExpression urn(QStringLiteral("^[0-9]{6}$"));
     static const QRegularExpression ods(QStringLiteral("^[A-Z0-9]{3,10}$"));
     static const QRegularExpression laCode(QStringLiteral("^[0-9]{3}$"));
     if (!organisation.dfeUrn.isEmpty() && !urn.match(organisation.dfeUrn).hasMatch())
-        return refuse(Text::tr("the URN \"%1\" is invalid: a DfE URN is 6 digits").arg(organisation.dfeUrn));
+        return reject(Text::tr("the URN \"%1\" is invalid: a DfE URN is 6 digits").arg(organisation.dfeUrn));
     if (!organisation.odsCode.isEmpty() && !ods.match(organisation.odsCode).hasMatch()) {
-        return refuse(Text::tr("the ODS code \"%1\" is invalid: give 3 to 10 letters and digits")
+        return reject(Text::tr("the ODS code \"%1\" is invalid: give 3 to 10 letters and digits")
                           .arg(organisation.odsCode));
     }
     if (!organisation.laCode.isEmpty() && !laCode.match(organisation.laCode).hasMatch()) {
-        return refuse(Text::tr("the local authority code \"%1\" is invalid: it is 3 digits, such as 330")
+        return reject(Text::tr("the local authority code \"%1\" is invalid: it is 3 digits, such as 330")
                           .arg(organisation.laCode));
     }
 
     auto added = registry.addOrganisation(organisation);
     if (!added)
-        return refuse(added.error().message);
+        return reject(added.error().message);
     out() << added->id << Qt::endl;
     return ExitSuccess;
 }
@@ -162,7 +162,7 @@ int orgList(Registry& registry, const QStringList& arguments) {
 
     auto organisations = registry.organisations();
     if (!organisations)
-        return refuse(organisations.error().message);
+        return reject(organisations.error().message);
 
     if (options.flags.contains(QStringLiteral("--json"))) {
         QJsonArray list;
@@ -201,7 +201,7 @@ int enrolCode(Registry& registry, const QStringList& arguments) {
         bool ok = false;
         validHours = options.values.value(QStringLiteral("--valid-hours")).toInt(&ok);
         if (!ok || validHours < 1 || validHours > maxValidHours) {
-            return refuse(Text::tr("--valid-hours is \"%1\": give a whole number of hours from 1 to %2")
+            return reject(Text::tr("--valid-hours is \"%1\": give a whole number of hours from 1 to %2")
                               .arg(options.values.value(QStringLiteral("--valid-hours")))
                               .arg(maxValidHours));
         }
@@ -209,7 +209,7 @@ int enrolCode(Registry& registry, const QStringList& arguments) {
 
     auto issued = registry.issueEnrolmentCode(options.values.value(QStringLiteral("--org")), validHours);
     if (!issued)
-        return refuse(issued.error().message);
+        return reject(issued.error().message);
     out() << issued->code << Qt::endl;
     err() << Text::tr("The code enrols one device and expires at %1 (UTC). It is shown only now.")
                  .arg(isoTime(issued->expiresAt))
@@ -228,11 +228,11 @@ int deviceList(Registry& registry, const QStringList& arguments) {
     if (!organisationId.isEmpty()) {
         auto owner = registry.organisation(organisationId);
         if (!owner)
-            return refuse(owner.error().message);
+            return reject(owner.error().message);
     }
     auto devices = registry.devices(organisationId);
     if (!devices)
-        return refuse(devices.error().message);
+        return reject(devices.error().message);
 
     if (options.flags.contains(QStringLiteral("--json"))) {
         QJsonArray list;
@@ -265,7 +265,7 @@ int deviceRevoke(Registry& registry, const QStringList& arguments) {
         return usage(Text::tr("device revoke needs one DEVICE_ID"));
     auto revoked = registry.revokeDevice(options.positional.constFirst());
     if (!revoked)
-        return refuse(revoked.error().message);
+        return reject(revoked.error().message);
     out() << Text::tr("Revoked device %1 (%2).").arg(revoked->id, revoked->name) << Qt::endl;
     return ExitSuccess;
 }
@@ -282,27 +282,27 @@ int agreementPublish(Registry& registry, const QStringList& arguments) {
         const QString keyPath = options.values.value(QStringLiteral("--public-key"));
         QFile keyFile(keyPath);
         if (!keyFile.open(QIODevice::ReadOnly)) {
-            return refuse(Text::tr("cannot read the public key file %1: %2")
+            return reject(Text::tr("cannot read the public key file %1: %2")
                               .arg(QFileInfo(keyPath).absoluteFilePath(), keyFile.errorString()));
         }
         auto decoded = policy::decodePublicKey(keyFile.readAll());
         if (!decoded)
-            return refuse(
+            return reject(
                 Text::tr("%1: %2").arg(QFileInfo(keyPath).absoluteFilePath(), decoded.error().message));
         trustKey = *decoded;
     }
 
     auto file = policy::readSignedAgreementFile(options.positional.constFirst());
     if (!file)
-        return refuse(file.error().message);
+        return reject(file.error().message);
     auto agreement = policy::verifyAgreement(file->document, file->signatureText, trustKey);
     if (!agreement)
-        return refuse(agreement.error().message);
+        return reject(agreement.error().message);
 
     auto published = registry.publishAgreement(agreement->version, file->document,
                                                QString::fromLatin1(file->signatureText.trimmed()));
     if (!published)
-        return refuse(published.error().message);
+        return reject(published.error().message);
     if (*published == PublishOutcome::AlreadyPublished) {
         out() << Text::tr("Agreement version %1 is already published with the same content.")
                      .arg(agreement->version)
@@ -335,7 +335,7 @@ QString usageText() {
                     "The database is EARLYHELP_SERVER_DATABASE, or [database] location in the config file:\n"
                     "a SQLite file path or postgresql://user@host:port/dbname (password in PGPASSWORD or\n"
                     "[database] password).\n"
-                    "Exit status: 0 success, 1 refused, 2 usage error.\n");
+                    "Exit status: 0 success, 1 rejected, 2 usage error.\n");
 }
 
 int runAdminCommand(const QStringList& arguments, const ServerConfig& config) {
@@ -374,7 +374,7 @@ int runAdminCommand(const QStringList& arguments, const ServerConfig& config) {
     ServerDatabase database(config.database);
     auto migrated = database.migrate();
     if (!migrated)
-        return refuse(migrated.error().message);
+        return reject(migrated.error().message);
     Registry registry(database);
     return chosen->run(registry, arguments.mid(chosen->words.size()));
 }

@@ -90,8 +90,9 @@ QHttpServerResponse toHttpResponse(const ApiResponse& response) {
     return http;
 }
 
-// Writes the request's log line. It holds no body, code, credential or
-// header value, only the request line's method and path, and sizes.
+// Writes the request's log line. It contains the method, the path without
+// its query, the status, the device id, the duration and sizes, and never a
+// body, code, credential or header value.
 void logRequest(const ApiRequest& request, int status, const QString& deviceId, qint64 durationMs,
                 qint64 responseBytes) {
     const QJsonObject line{
@@ -200,12 +201,11 @@ Result<quint16> ApiServer::listen(const ListenAddress& address, const QSslConfig
 
 void ApiServer::addRoute(const QString& path, const QString& method, Access access, Handler handler) {
     // NOTE: handlers run on the event-loop thread, one request at a time.
-    // Qt HttpServer 6.4.2 also accepts handlers that return
-    // QFuture<QHttpServerResponse>, but its continuation crashed this server
-    // (SIGSEGV in QFutureInterfaceBase::reportStarted) whenever the future
-    // finished after the continuation was attached. Registry and
-    // ServerDatabase are thread-safe, so a Qt with a working QFuture path can
-    // move dispatch() onto a thread pool.
+    // Qt HttpServer 6.4.2 (Debian 12) also accepts handlers that return
+    // QFuture<QHttpServerResponse>, but with a future finished on a pool
+    // thread this server crashed in QFutureInterfaceBase::reportStarted
+    // within a few requests. Registry and ServerDatabase are thread-safe, so
+    // dispatch() can move to a thread pool on a Qt without that crash.
     m_http.route(path, [this, method, access, handler](const QHttpServerRequest& request) {
         QElapsedTimer timer;
         timer.start();

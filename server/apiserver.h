@@ -16,8 +16,8 @@ class QHttpServerRequest;
 
 namespace earlyhelp::server {
 
-// What a handler needs of an HTTP request, copied out of QHttpServerRequest,
-// which cannot be copied or outlive its connection.
+// The parts of an HTTP request that handlers use, copied out of
+// QHttpServerRequest, which cannot be copied or outlive its connection.
 struct ApiRequest {
     QString method; // "GET", "POST", …
     QString path;
@@ -28,8 +28,8 @@ struct ApiRequest {
     QString remoteAddress;
 };
 
-// A handler's answer: a JSON object and its status, plus the device the
-// request came from (for the log) and a Retry-After value for 429.
+// A handler's response: a JSON object and its status, the device the request
+// came from (for the log), and the Retry-After and Allow headers when set.
 struct ApiResponse {
     int status = 200;
     QJsonObject body;

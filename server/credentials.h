@@ -1,11 +1,10 @@
 #pragma once
 
 // One-time enrolment codes and device credentials. Only their hashes are
-// stored. Both are high-entropy random values (about 99 bits for a code, 256
-// for a credential), so an unsalted BLAKE2b hash (libsodium
-// crypto_generichash) is enough: a slow password hash such as Argon2 guards
-// guessable secrets, and would cost its full time on every authenticated
-// request.
+// stored, as unsalted BLAKE2b (libsodium crypto_generichash). Both are
+// random values (about 99 bits for a code, 256 for a credential), so a fast
+// hash is enough. A slow password hash such as Argon2 only helps against
+// guessable secrets, and it would cost its full time on every request.
 
 #include <QByteArray>
 #include <QString>

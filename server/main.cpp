@@ -51,17 +51,17 @@ int serve(QCoreApplication& app, const QStringList& arguments, ServerConfig conf
 
     auto tls = loadServerTlsConfiguration(config.certificatePath, config.keyPath);
     if (!tls)
-        return fail(ExitRefused, tls.error().message);
+        return fail(ExitRejected, tls.error().message);
 
     ServerDatabase database(config.database);
     auto migrated = database.migrate();
     if (!migrated)
-        return fail(ExitRefused, migrated.error().message);
+        return fail(ExitRejected, migrated.error().message);
 
     ApiServer api(database, config);
     auto port = api.listen(*address, *tls);
     if (!port)
-        return fail(ExitRefused, port.error().message);
+        return fail(ExitRejected, port.error().message);
 
     const QString host =
         address->host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(address->host) : address->host;

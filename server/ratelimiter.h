@@ -12,7 +12,7 @@ namespace earlyhelp::server {
 // tokens come back at ratePerSecond up to burst. Thread-safe.
 //
 // NOTE: the buckets live in this process, so several server instances behind
-// one load balancer each allow the full rate; a shared limit would need the
+// one load balancer each allow the full rate. A shared limit needs the
 // buckets in the database or a shared cache.
 class RateLimiter {
 public:

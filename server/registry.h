@@ -41,7 +41,7 @@ struct Enrolment {
     Organisation organisation;
 };
 
-// Why an enrolment code was rejected.
+// The reason an enrolment code was rejected.
 enum class EnrolmentRejection { None, UnknownCode, UsedCode, ExpiredCode };
 
 struct EnrolmentOutcome {

@@ -190,9 +190,9 @@ Result<int> ServerDatabase::migrate() {
                              .arg(latestSchemaVersion()));
     }
 
-    // NOTE: two instances starting at once on one PostgreSQL database both try
-    // a pending migration; the second fails on schema_migration's primary key
-    // and stops, and starting it again succeeds.
+    // NOTE: two instances that start at once on one PostgreSQL database both
+    // apply a pending migration. The second fails on schema_migration's
+    // primary key and stops, and it starts when run again.
     for (const Migration& migration : migrations()) {
         if (migration.version <= current)
             continue;

@@ -31,7 +31,7 @@ public:
     [[nodiscard]] const DatabaseConfig& config() const { return m_config; }
     [[nodiscard]] bool isPostgreSql() const { return m_config.kind == DatabaseConfig::Kind::PostgreSql; }
 
-    // The newest schema version this build knows.
+    // The newest schema version this build can migrate to.
     [[nodiscard]] static int latestSchemaVersion();
 
 private:

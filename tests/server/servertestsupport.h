@@ -87,7 +87,7 @@ public:
     // Sends a request and waits up to 20 s for the reply.
     HttpResult send(const QByteArray& method, quint16 port, const QString& path, const QByteArray& body = {},
                     const QByteArray& bearer = {});
-    // Starts a request without waiting; finish it with wait().
+    // Starts a request without waiting for the reply. wait() collects it.
     QNetworkReply* start(const QByteArray& method, quint16 port, const QString& path,
                          const QByteArray& body = {}, const QByteArray& bearer = {});
     static HttpResult wait(QNetworkReply* reply);
