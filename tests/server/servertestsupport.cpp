@@ -8,8 +8,12 @@
 #include <QNetworkRequest>
 #include <QRegularExpression>
 #include <QSslConfiguration>
+#include <QTcpServer>
 #include <QTimer>
 #include <QUrl>
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace earlyhelp::servertest {
 
@@ -185,6 +189,116 @@ HttpResult HttpClient::wait(QNetworkReply* reply) {
     result.allow = reply->rawHeader(QByteArrayLiteral("Allow"));
     reply->deleteLater();
     return result;
+}
+
+PostgresCluster::PostgresCluster(QString binDirectory)
+    : m_binDirectory(std::move(binDirectory)) {}
+
+PostgresCluster::~PostgresCluster() {
+    if (m_running) {
+        QString error;
+        if (!run(QStringLiteral("pg_ctl"),
+                 {QStringLiteral("-D"), m_dir.filePath(QStringLiteral("data")), QStringLiteral("-m"),
+                  QStringLiteral("immediate"), QStringLiteral("stop")},
+                 true, error)) {
+            qWarning().noquote() << "could not stop the test PostgreSQL server:" << error;
+        }
+    }
+}
+
+bool PostgresCluster::run(const QString& program, const QStringList& arguments, bool asOwner,
+                          QString& error) {
+    const QString path = QDir(m_binDirectory).filePath(program);
+    QProcess process;
+    process.setWorkingDirectory(m_dir.path());
+    if (asOwner && geteuid() == 0)
+        process.start(QStringLiteral("runuser"), QStringList{QStringLiteral("-u"), QStringLiteral("postgres"),
+                                                             QStringLiteral("--"), path} +
+                                                     arguments);
+    else
+        process.start(path, arguments);
+    if (!process.waitForFinished(60'000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
+        error = QStringLiteral("%1 %2 failed: %3 %4 %5")
+                    .arg(program, arguments.join(QLatin1Char(' ')), process.errorString(),
+                         QString::fromLocal8Bit(process.readAllStandardOutput()),
+                         QString::fromLocal8Bit(process.readAllStandardError()));
+        return false;
+    }
+    return true;
+}
+
+bool PostgresCluster::start(QString& error) {
+    if (!m_dir.isValid()) {
+        error = m_dir.errorString();
+        return false;
+    }
+    if (geteuid() == 0) {
+        const passwd* owner = getpwnam("postgres");
+        if (owner == nullptr ||
+            chown(QFile::encodeName(m_dir.path()).constData(), owner->pw_uid, owner->pw_gid) != 0) {
+            error =
+                QStringLiteral("running as root needs a \"postgres\" user that can own %1").arg(m_dir.path());
+            return false;
+        }
+    }
+
+    // A free port: the kernel picks one for a listener that closes at once.
+    {
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0)) {
+            error = probe.errorString();
+            return false;
+        }
+        m_port = probe.serverPort();
+    }
+
+    const QString data = m_dir.filePath(QStringLiteral("data"));
+    if (!run(QStringLiteral("initdb"),
+             {QStringLiteral("-D"), data, QStringLiteral("-U"), QStringLiteral("postgres"),
+              QStringLiteral("--auth=trust"), QStringLiteral("--encoding=UTF8"), QStringLiteral("--no-sync")},
+             true, error)) {
+        return false;
+    }
+    const QString options = QStringLiteral("-c listen_addresses=127.0.0.1 -p %1 -k %2 -c fsync=off")
+                                .arg(m_port)
+                                .arg(m_dir.path());
+    if (!run(QStringLiteral("pg_ctl"),
+             {QStringLiteral("-D"), data, QStringLiteral("-o"), options, QStringLiteral("-l"),
+              m_dir.filePath(QStringLiteral("postgres.log")), QStringLiteral("-w"), QStringLiteral("start")},
+             true, error)) {
+        return false;
+    }
+    m_running = true;
+    return true;
+}
+
+QString PostgresCluster::createDatabase(QString& error) {
+    const QString name = QStringLiteral("earlyhelp_test_%1").arg(++m_databases);
+    if (!run(QStringLiteral("createdb"),
+             {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+              QString::number(m_port), QStringLiteral("-U"), QStringLiteral("postgres"), name},
+             false, error)) {
+        return {};
+    }
+    return QStringLiteral("postgresql://postgres@127.0.0.1:%1/%2").arg(m_port).arg(name);
+}
+
+QSqlDatabase openTestDatabase(const QString& location, const QString& connectionName) {
+    if (!location.startsWith(QStringLiteral("postgresql://"))) {
+        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+        database.setDatabaseName(location);
+        database.open();
+        return database;
+    }
+    const QUrl url(location);
+    QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), connectionName);
+    database.setHostName(url.host());
+    database.setPort(url.port());
+    database.setUserName(url.userName());
+    database.setDatabaseName(url.path().mid(1));
+    database.open();
+    return database;
 }
 
 QByteArray bearerOf(const QJsonObject& enrolment) {

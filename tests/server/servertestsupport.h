@@ -11,9 +11,11 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSqlDatabase>
 #include <QSslCertificate>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
 
 #include <memory>
 
@@ -96,6 +98,38 @@ private:
     QNetworkAccessManager m_manager;
     QList<QSslCertificate> m_trusted;
 };
+
+// A private PostgreSQL server in a temporary directory, listening on
+// 127.0.0.1 on a free port with trust authentication. As root it runs
+// initdb and pg_ctl as the "postgres" user, because initdb refuses to run as
+// root. The destructor stops the server.
+class PostgresCluster {
+public:
+    explicit PostgresCluster(QString binDirectory);
+    ~PostgresCluster();
+    PostgresCluster(const PostgresCluster&) = delete;
+    PostgresCluster& operator=(const PostgresCluster&) = delete;
+
+    // Creates the cluster and starts it. Returns false and sets error when a
+    // step fails.
+    bool start(QString& error);
+    // Creates an empty database and returns its location for
+    // EARLYHELP_SERVER_DATABASE, or an empty string and sets error.
+    QString createDatabase(QString& error);
+
+private:
+    bool run(const QString& program, const QStringList& arguments, bool asOwner, QString& error);
+
+    QString m_binDirectory;
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    bool m_running = false;
+    int m_databases = 0;
+};
+
+// Opens the database at location (a SQLite path or a postgresql:// URL) as
+// connectionName, for a test to read or change rows directly.
+QSqlDatabase openTestDatabase(const QString& location, const QString& connectionName);
 
 // The bearer token "DEVICE_ID.CREDENTIAL" of an enrolment response.
 QByteArray bearerOf(const QJsonObject& enrolment);

@@ -1,6 +1,6 @@
-// The admin commands of earlyhelp-server against a real SQLite database:
-// organisations, enrolment codes, devices and agreement publishing, with
-// their refusals and exit statuses.
+// The admin commands of earlyhelp-server against a real SQLite database (or
+// PostgreSQL, see m_postgres): organisations, enrolment codes, devices and
+// agreement publishing, with their rejections and exit statuses.
 
 #include "servertestsupport.h"
 
@@ -23,6 +23,7 @@ class TestServerAdmin : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
 
     void orgAddPrintsId();
@@ -45,13 +46,31 @@ private:
                               const QString& fileName);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    // Set when EARLYHELP_TEST_POSTGRES_BIN names PostgreSQL's programs: each
+    // test then gets a new database in this cluster instead of a SQLite file.
+    std::unique_ptr<PostgresCluster> m_postgres;
     QString m_database;
 };
+
+void TestServerAdmin::initTestCase() {
+    const QString postgresBin = qEnvironmentVariable("EARLYHELP_TEST_POSTGRES_BIN");
+    if (!postgresBin.isEmpty()) {
+        m_postgres = std::make_unique<PostgresCluster>(postgresBin);
+        QString error;
+        QVERIFY2(m_postgres->start(error), qPrintable(error));
+    }
+}
 
 void TestServerAdmin::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_database = m_dir->filePath(QStringLiteral("server.db"));
+    if (m_postgres) {
+        QString error;
+        m_database = m_postgres->createDatabase(error);
+        QVERIFY2(!m_database.isEmpty(), qPrintable(error));
+    } else {
+        m_database = m_dir->filePath(QStringLiteral("server.db"));
+    }
 }
 
 CommandResult TestServerAdmin::admin(const QStringList& arguments) {
@@ -181,8 +200,7 @@ void TestServerAdmin::enrolCodeFormatAndStorage() {
 
     // Only a hash of each code is stored.
     {
-        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("read"));
-        database.setDatabaseName(m_database);
+        QSqlDatabase database = openTestDatabase(m_database, QStringLiteral("read"));
         QVERIFY(database.open());
         QSqlQuery query(database);
         QVERIFY(query.exec(QStringLiteral("SELECT code_hash, organisation_id, expires_at - created_at "
@@ -299,8 +317,7 @@ void TestServerAdmin::agreementPublish() {
 
     // The stored bytes are the file's exact bytes.
     {
-        QSqlDatabase database = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("read"));
-        database.setDatabaseName(m_database);
+        QSqlDatabase database = openTestDatabase(m_database, QStringLiteral("read"));
         QVERIFY(database.open());
         QSqlQuery query(database);
         QVERIFY(query.exec(QStringLiteral("SELECT version, document_base64 FROM agreement_version")));

@@ -52,6 +52,9 @@ private:
     TestCertificates m_certificates;
     TestCertificates m_otherCertificates;
     std::unique_ptr<QTemporaryDir> m_dir;
+    // Set when EARLYHELP_TEST_POSTGRES_BIN names PostgreSQL's programs: each
+    // test then gets a new database in this cluster instead of a SQLite file.
+    std::unique_ptr<PostgresCluster> m_postgres;
     QString m_database;
     QString m_school;
     std::unique_ptr<ServerProcess> m_server;
@@ -66,12 +69,24 @@ void TestServerApi::initTestCase() {
     QVERIFY2(
         makeTestCertificates(m_certificateDir.path(), QStringLiteral("other"), m_otherCertificates, error),
         qPrintable(error));
+
+    const QString postgresBin = qEnvironmentVariable("EARLYHELP_TEST_POSTGRES_BIN");
+    if (!postgresBin.isEmpty()) {
+        m_postgres = std::make_unique<PostgresCluster>(postgresBin);
+        QVERIFY2(m_postgres->start(error), qPrintable(error));
+    }
 }
 
 void TestServerApi::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_database = m_dir->filePath(QStringLiteral("server.db"));
+    if (m_postgres) {
+        QString error;
+        m_database = m_postgres->createDatabase(error);
+        QVERIFY2(!m_database.isEmpty(), qPrintable(error));
+    } else {
+        m_database = m_dir->filePath(QStringLiteral("server.db"));
+    }
 
     const CommandResult added = admin({QStringLiteral("org"), QStringLiteral("add"), QStringLiteral("--name"),
                                        QStringLiteral("Hillcrest Primary"), QStringLiteral("--party-type"),
@@ -205,9 +220,7 @@ void TestServerApi::enrolSameCodeConcurrently() {
 void TestServerApi::enrolExpiredCodeRejected() {
     const QString code = issueCode();
     {
-        QSqlDatabase database =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("expire"));
-        database.setDatabaseName(m_database);
+        QSqlDatabase database = openTestDatabase(m_database, QStringLiteral("expire"));
         QVERIFY(database.open());
         QSqlQuery query(database);
         QVERIFY(query.exec(QStringLiteral("UPDATE enrolment_code SET expires_at = created_at - 1000")));
