@@ -10,7 +10,12 @@
 #include "tlssetup.h"
 
 #include <QCoreApplication>
+#include <QSocketNotifier>
 #include <QTextStream>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace {
 
@@ -21,6 +26,37 @@ using namespace earlyhelp::server;
 class Text {
     Q_DECLARE_TR_FUNCTIONS(earlyhelp::server)
 };
+
+// A socket pair: the signal handler writes to [0], and a notifier on the main
+// thread reads [1] and stops the event loop.
+int signalSocket[2] = {-1, -1};
+
+void handleStopSignal(int) {
+    const char byte = 1;
+    // write() is async-signal-safe. When the buffer is full, a stop is already queued.
+    [[maybe_unused]] const ssize_t written = ::write(signalSocket[0], &byte, 1);
+}
+
+// Makes SIGINT and SIGTERM quit app's event loop, so the server logs its stop.
+void quitOnStopSignals(QCoreApplication& app) {
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalSocket) != 0) {
+        qCWarning(lcServer) << "cannot watch for SIGINT and SIGTERM: socketpair failed";
+        return;
+    }
+    auto* notifier = new QSocketNotifier(signalSocket[1], QSocketNotifier::Read, &app);
+    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(signalSocket[1], &byte, 1);
+        qCInfo(lcServer) << "stopping on a signal";
+        app.quit();
+    });
+    struct sigaction action = {};
+    action.sa_handler = handleStopSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
 
 int fail(int status, const QString& message) {
     QTextStream(stderr) << "earlyhelp-server: " << message << Qt::endl;
@@ -35,7 +71,7 @@ int serve(QCoreApplication& app, const QStringList& arguments, ServerConfig conf
                           : option == QLatin1String("--key")  ? &config.keyPath
                                                               : nullptr;
         if (target == nullptr)
-            return fail(ExitUsage, Text::tr("serve does not take \"%1\"; see --help").arg(option));
+            return fail(ExitUsage, Text::tr("serve does not take \"%1\": see --help").arg(option));
         if (i + 1 >= arguments.size())
             return fail(ExitUsage, Text::tr("%1 needs a value").arg(option));
         *target = arguments.at(++i);
@@ -67,6 +103,7 @@ int serve(QCoreApplication& app, const QStringList& arguments, ServerConfig conf
         address->host.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(address->host) : address->host;
     qCInfo(lcServer).noquote() << "serving database" << database.config().displayName() << "at schema version"
                                << *migrated;
+    quitOnStopSignals(app);
     QTextStream(stdout) << "listening on https://" << host << ':' << *port << Qt::endl;
     const int status = app.exec();
     qCInfo(lcServer) << "stopped";
@@ -90,7 +127,7 @@ int main(int argc, char* argv[]) {
         return ExitSuccess;
     }
 
-    // --config may stand anywhere, so each command takes it the same way.
+    // --config may appear anywhere, so each command takes it the same way.
     QString configPath;
     const qsizetype configAt = arguments.indexOf(QStringLiteral("--config"));
     if (configAt >= 0) {
@@ -104,11 +141,11 @@ int main(int argc, char* argv[]) {
         return fail(ExitUsage, config.error().message);
 
     if (arguments.isEmpty())
-        return fail(ExitUsage, Text::tr("no command given: use serve or admin; see --help"));
+        return fail(ExitUsage, Text::tr("no command given: use serve or admin (see --help)"));
     const QString command = arguments.takeFirst();
     if (command == QLatin1String("serve"))
         return serve(app, arguments, *config);
     if (command == QLatin1String("admin"))
         return runAdminCommand(arguments, *config);
-    return fail(ExitUsage, Text::tr("unknown command \"%1\": use serve or admin; see --help").arg(command));
+    return fail(ExitUsage, Text::tr("unknown command \"%1\": use serve or admin (see --help)").arg(command));
 }

@@ -139,6 +139,12 @@ bool ServerProcess::start(const QString& databasePath, const TestCertificates& c
     return false;
 }
 
+bool ServerProcess::stop() {
+    m_process.terminate();
+    return m_process.waitForFinished(timeoutMs) && m_process.exitStatus() == QProcess::NormalExit &&
+           m_process.exitCode() == 0;
+}
+
 QString ServerProcess::standardError() {
     m_stderr += m_process.readAllStandardError();
     return QString::fromUtf8(m_stderr);

@@ -58,6 +58,10 @@ public:
     bool start(const QString& databasePath, const TestCertificates& certificates, QString& error,
                const QProcessEnvironment& extra = {});
 
+    // Sends SIGTERM and waits up to 20 s. Returns true when the server
+    // exited normally with status 0.
+    bool stop();
+
     [[nodiscard]] quint16 port() const { return m_port; }
     // Everything the server wrote to stderr so far.
     [[nodiscard]] QString standardError();

@@ -40,6 +40,7 @@ private slots:
     void agreementReturnsPublishedBytes();
     void requestLogHoldsNoSecrets();
     void rateLimitAnswers429();
+    void serveStopsOnSigterm();
     void serveRejectsMismatchedKey();
     void serveRejectsMissingCertificate();
 
@@ -476,6 +477,14 @@ void TestServerApi::rateLimitAnswers429() {
     const QByteArray other = bearerOf(enrolDevice(QStringLiteral("Second laptop")));
     QCOMPARE(m_client->send("GET", m_server->port(), QStringLiteral("/api/v1/status"), {}, other).status,
              200);
+}
+
+void TestServerApi::serveStopsOnSigterm() {
+    QVERIFY(m_server->stop());
+    QVERIFY(!m_server->isRunning());
+    const QString log = m_server->standardError();
+    QVERIFY2(log.contains(QStringLiteral("stopping on a signal")), qPrintable(log));
+    QVERIFY(log.contains(QStringLiteral("stopped")));
 }
 
 void TestServerApi::serveRejectsMismatchedKey() {
