@@ -202,10 +202,11 @@ Result<quint16> ApiServer::listen(const ListenAddress& address, const QSslConfig
 void ApiServer::addRoute(const QString& path, const QString& method, Access access, Handler handler) {
     // NOTE: handlers run on the event-loop thread, one request at a time.
     // Qt HttpServer 6.4.2 (Debian 12) also accepts handlers that return
-    // QFuture<QHttpServerResponse>, but with a future finished on a pool
-    // thread this server crashed in QFutureInterfaceBase::reportStarted
-    // within a few requests. Registry and ServerDatabase are thread-safe, so
-    // dispatch() can move to a thread pool on a Qt without that crash.
+    // QFuture<QHttpServerResponse>, but this server crashed with them. With a
+    // QPromise it crashed in QFutureInterfaceBase::reportStarted within a few
+    // requests. With QtConcurrent::run it crashed when clients disconnected
+    // before their response. Registry and ServerDatabase are thread-safe, so
+    // dispatch() can move to a thread pool on a Qt without those crashes.
     m_http.route(path, [this, method, access, handler](const QHttpServerRequest& request) {
         QElapsedTimer timer;
         timer.start();

@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QSslConfiguration>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +39,7 @@ private slots:
     void badRequests_data();
     void badRequests();
     void untrustedCaFailsHandshake();
+    void abortedRequestsKeepServing();
     void agreementReturnsPublishedBytes();
     void requestLogHoldsNoSecrets();
     void rateLimitAnswers429();
@@ -366,6 +369,30 @@ void TestServerApi::untrustedCaFailsHandshake() {
 
     // The trusted client still gets through.
     QCOMPARE(m_client->send("GET", m_server->port(), QStringLiteral("/api/v1/status")).status, 401);
+}
+
+void TestServerApi::abortedRequestsKeepServing() {
+    const QByteArray bearer = bearerOf(enrolDevice());
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(m_certificates.caCertificate));
+    const QByteArray request =
+        "GET /api/v1/status HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + bearer + "\r\n\r\n";
+
+    // Clients that send a request and disconnect before the response.
+    for (int i = 0; i < 20; ++i) {
+        QSslSocket socket;
+        socket.setSslConfiguration(tls);
+        socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), m_server->port());
+        QVERIFY2(socket.waitForEncrypted(10'000), qPrintable(socket.errorString()));
+        socket.write(request);
+        QVERIFY(socket.waitForBytesWritten(10'000));
+        socket.abort();
+    }
+
+    const HttpResult status =
+        m_client->send("GET", m_server->port(), QStringLiteral("/api/v1/status"), {}, bearer);
+    QCOMPARE(status.status, 200);
+    QVERIFY(m_server->isRunning());
 }
 
 void TestServerApi::agreementReturnsPublishedBytes() {
