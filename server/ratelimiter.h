@@ -8,8 +8,9 @@
 
 namespace earlyhelp::server {
 
-// A token bucket per key (a device id): each request takes one token, and
-// tokens come back at ratePerSecond up to burst. Thread-safe.
+// A token bucket per key (a device id, or a client address for enrolment).
+// Each request takes one token, and tokens come back at ratePerSecond up to
+// burst. Thread-safe.
 //
 // NOTE: the buckets live in this process, so several server instances behind
 // one load balancer each allow the full rate. A shared limit needs the

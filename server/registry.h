@@ -96,11 +96,11 @@ public:
     // carry it at once.
     [[nodiscard]] Result<EnrolmentOutcome> enrol(const QString& code, const QString& deviceName);
 
-    // Checks "deviceId" and its credential and, for a device that is not
-    // revoked, records the time as last_seen_at.
+    // Checks the device's credential and, for a device that is not revoked,
+    // records the time as last_seen_at.
     [[nodiscard]] Result<Authentication> authenticate(const QString& deviceId, const QByteArray& credential);
 
-    // Devices, all or of one organisation, oldest enrolment first.
+    // Lists the devices, all or of one organisation, oldest enrolment first.
     [[nodiscard]] Result<QList<Device>> devices(const QString& organisationId = {});
     // Revokes the device. Fails with NotFound for an unknown device and with
     // AlreadyExists when it was already revoked.
