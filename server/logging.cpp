@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace earlyhelp::server {
+
+Q_LOGGING_CATEGORY(lcServer, "earlyhelp.server", QtInfoMsg)
+
+} // namespace earlyhelp::server

@@ -1,0 +1,228 @@
+#include "serverdatabase.h"
+
+#include "logging.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+#include <QThread>
+
+#include <vector>
+
+namespace earlyhelp::server {
+
+namespace {
+
+// The translation context of this file's messages.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(earlyhelp::server)
+};
+
+// One schema version: statements that run in one transaction. The SQL must
+// run on both SQLite and PostgreSQL: TEXT ids, BIGINT times in milliseconds
+// since the epoch (UTC), no SQLite-only syntax.
+struct Migration {
+    int version;
+    QStringList statements;
+};
+
+const QList<Migration>& migrations() {
+    static const QList<Migration> list = {
+        {1,
+         {
+             QStringLiteral("CREATE TABLE organisation ("
+                            " id TEXT PRIMARY KEY,"
+                            " name TEXT NOT NULL,"
+                            " party_type TEXT NOT NULL,"
+                            " dfe_urn TEXT,"
+                            " ods_code TEXT,"
+                            " la_code TEXT,"
+                            " created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE device ("
+                            " id TEXT PRIMARY KEY,"
+                            " organisation_id TEXT NOT NULL REFERENCES organisation (id),"
+                            " name TEXT NOT NULL,"
+                            " credential_hash TEXT NOT NULL,"
+                            " enrolled_at BIGINT NOT NULL,"
+                            " revoked_at BIGINT,"
+                            " last_seen_at BIGINT)"),
+             QStringLiteral("CREATE INDEX device_organisation ON device (organisation_id)"),
+             // used_by_device_id is checked at commit, because enrolment marks
+             // the code used before it inserts the device.
+             QStringLiteral("CREATE TABLE enrolment_code ("
+                            " code_hash TEXT PRIMARY KEY,"
+                            " organisation_id TEXT NOT NULL REFERENCES organisation (id),"
+                            " created_at BIGINT NOT NULL,"
+                            " expires_at BIGINT NOT NULL,"
+                            " used_at BIGINT,"
+                            " used_by_device_id TEXT REFERENCES device (id) DEFERRABLE INITIALLY DEFERRED)"),
+             // The document is Base64 of the signed file's exact bytes, so
+             // one TEXT column serves both databases.
+             QStringLiteral("CREATE TABLE agreement_version ("
+                            " version INTEGER PRIMARY KEY,"
+                            " document_base64 TEXT NOT NULL,"
+                            " signature TEXT NOT NULL,"
+                            " published_at BIGINT NOT NULL)"),
+         }},
+    };
+    return list;
+}
+
+// Closes and removes, when a thread ends, the connections it opened.
+struct ThreadConnections {
+    std::vector<QString> names;
+    ~ThreadConnections() {
+        for (const QString& name : names) {
+            {
+                QSqlDatabase database = QSqlDatabase::database(name, false);
+                database.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+    }
+};
+
+thread_local ThreadConnections threadConnections;
+
+QAtomicInteger<quint64> nextInstance = 0;
+
+} // namespace
+
+qint64 nowMs() {
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+Error databaseError(const QString& action, const QSqlError& error) {
+    return Error{ErrorCode::Database, Text::tr("%1 failed: %2").arg(action, error.text())};
+}
+
+ServerDatabase::ServerDatabase(DatabaseConfig config)
+    : m_config(std::move(config))
+    , m_connectionPrefix(QStringLiteral("earlyhelp-server-%1-").arg(nextInstance.fetchAndAddOrdered(1))) {}
+
+ServerDatabase::~ServerDatabase() = default;
+
+int ServerDatabase::latestSchemaVersion() {
+    return migrations().constLast().version;
+}
+
+Result<QSqlDatabase> ServerDatabase::connection() {
+    const QString name =
+        m_connectionPrefix % QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase existing = QSqlDatabase::database(name, false);
+        if (existing.isOpen())
+            return existing;
+    }
+
+    const bool postgres = isPostgreSql();
+    QSqlDatabase database =
+        QSqlDatabase::contains(name)
+            ? QSqlDatabase::database(name, false)
+            : QSqlDatabase::addDatabase(postgres ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+    if (!QSqlDatabase::contains(name) || !database.isValid()) {
+        return makeError(ErrorCode::Database,
+                         Text::tr("the Qt Sql driver for %1 is not installed").arg(m_config.displayName()));
+    }
+    if (std::find(threadConnections.names.begin(), threadConnections.names.end(), name) ==
+        threadConnections.names.end()) {
+        threadConnections.names.push_back(name);
+    }
+
+    if (postgres) {
+        database.setHostName(m_config.host);
+        database.setPort(m_config.port);
+        database.setUserName(m_config.user);
+        database.setDatabaseName(m_config.databaseName);
+        database.setPassword(m_config.password);
+        database.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    } else {
+        database.setDatabaseName(m_config.sqlitePath);
+        // Waits for another connection's write lock instead of failing at once.
+        database.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+    }
+    if (!database.open()) {
+        return std::unexpected(databaseError(Text::tr("opening the database %1").arg(m_config.displayName()),
+                                             database.lastError()));
+    }
+
+    if (!postgres) {
+        QSqlQuery pragma(database);
+        for (const QString& statement :
+             {QStringLiteral("PRAGMA journal_mode = WAL"), QStringLiteral("PRAGMA foreign_keys = ON"),
+              QStringLiteral("PRAGMA synchronous = NORMAL")}) {
+            if (!pragma.exec(statement)) {
+                return std::unexpected(databaseError(
+                    Text::tr("setting up the database %1").arg(m_config.displayName()), pragma.lastError()));
+            }
+        }
+    }
+    return database;
+}
+
+Result<int> ServerDatabase::migrate() {
+    auto connected = connection();
+    if (!connected)
+        return std::unexpected(connected.error());
+    QSqlDatabase database = *connected;
+
+    QSqlQuery query(database);
+    if (!query.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migration ("
+                                   " version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)"))) {
+        return std::unexpected(
+            databaseError(Text::tr("creating the schema_migration table"), query.lastError()));
+    }
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migration")) ||
+        !query.next())
+        return std::unexpected(databaseError(Text::tr("reading the schema version"), query.lastError()));
+    int current = query.value(0).toInt();
+    query.finish();
+
+    if (current > latestSchemaVersion()) {
+        return makeError(ErrorCode::SchemaTooNew,
+                         Text::tr("the database %1 has schema version %2, newer than this server's %3: "
+                                  "run a newer earlyhelp-server")
+                             .arg(m_config.displayName())
+                             .arg(current)
+                             .arg(latestSchemaVersion()));
+    }
+
+    // NOTE: two instances that start at once on one PostgreSQL database both
+    // apply a pending migration. The second fails on schema_migration's
+    // primary key and stops, and it starts when run again.
+    for (const Migration& migration : migrations()) {
+        if (migration.version <= current)
+            continue;
+        if (!database.transaction())
+            return std::unexpected(databaseError(Text::tr("starting a migration"), database.lastError()));
+        for (const QString& statement : migration.statements) {
+            QSqlQuery step(database);
+            if (!step.exec(statement)) {
+                const Error error = databaseError(
+                    Text::tr("migration to schema version %1").arg(migration.version), step.lastError());
+                database.rollback();
+                return std::unexpected(error);
+            }
+        }
+        QSqlQuery record(database);
+        record.prepare(QStringLiteral("INSERT INTO schema_migration (version, applied_at) VALUES (?, ?)"));
+        record.addBindValue(migration.version);
+        record.addBindValue(nowMs());
+        if (!record.exec() || !database.commit()) {
+            const Error error =
+                databaseError(Text::tr("recording schema version %1").arg(migration.version),
+                              record.lastError().isValid() ? record.lastError() : database.lastError());
+            database.rollback();
+            return std::unexpected(error);
+        }
+        qCInfo(lcServer) << "migrated database" << m_config.displayName() << "to schema version"
+                         << migration.version;
+        current = migration.version;
+    }
+    return current;
+}
+
+} // namespace earlyhelp::server
