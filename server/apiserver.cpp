@@ -1,6 +1,7 @@
 #include "apiserver.h"
 
 #include "logging.h"
+#include "syncrequest.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -8,6 +9,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QMutex>
 #include <QMutexLocker>
@@ -26,6 +28,8 @@ class Text {
 
 constexpr int apiVersion = 1;
 constexpr qsizetype maxDeviceNameLength = 200;
+// The most records one pull returns, and the page size when none is asked.
+constexpr int maxPullLimit = 1000;
 
 ApiResponse errorResponse(int status, const QString& code, const QString& message) {
     ApiResponse response;
@@ -64,6 +68,7 @@ ApiRequest snapshot(const QHttpServerRequest& request) {
     ApiRequest copy;
     copy.method = methodName(request.method());
     copy.path = request.url().path();
+    copy.query = QUrlQuery(request.url());
     copy.remoteAddress = request.remoteAddress().toString();
     for (const auto& [name, value] : request.headers()) {
         if (name.compare("authorization", Qt::CaseInsensitive) == 0) {
@@ -150,13 +155,17 @@ QString displayUtc(qint64 msSinceEpoch) {
 
 ApiServer::ApiServer(ServerDatabase& database, const ServerConfig& config)
     : m_registry(database)
+    , m_syncStore(database)
     , m_deviceLimiter(config.ratePerSecond, config.rateBurst)
     , m_enrolLimiter(config.ratePerSecond, config.rateBurst)
-    , m_maxBodyBytes(config.maxBodyBytes) {
+    , m_maxBodyBytes(config.maxBodyBytes)
+    , m_pushMaxChanges(config.pushMaxChanges) {
     addRoute(QStringLiteral("/api/v1/enrol"), QStringLiteral("POST"), Access::Public, &ApiServer::enrol);
     addRoute(QStringLiteral("/api/v1/agreement"), QStringLiteral("GET"), Access::Device,
              &ApiServer::agreement);
     addRoute(QStringLiteral("/api/v1/status"), QStringLiteral("GET"), Access::Device, &ApiServer::status);
+    addRoute(QStringLiteral("/api/v1/push"), QStringLiteral("POST"), Access::Device, &ApiServer::push);
+    addRoute(QStringLiteral("/api/v1/pull"), QStringLiteral("GET"), Access::Device, &ApiServer::pull);
 
     m_http.setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         QElapsedTimer timer;
@@ -395,6 +404,42 @@ ApiResponse ApiServer::status(const ApiRequest&, const Authentication& caller) {
                                 {QStringLiteral("apiVersion"), apiVersion},
                                 {QStringLiteral("deviceId"), caller.device.id},
                                 {QStringLiteral("organisation"), organisationJson(caller.organisation)}};
+    return response;
+}
+
+ApiResponse ApiServer::push(const ApiRequest& request, const Authentication& caller) {
+    auto parsed = parsePushRequest(request.body, m_pushMaxChanges);
+    if (!parsed) {
+        const RequestRejection& rejection = parsed.error();
+        return errorResponse(rejection.status, rejection.error, rejection.message);
+    }
+
+    // Each change commits on its own, so after a failure part way the
+    // changes before it stay applied. The device sends the batch again and
+    // gets their first answers back.
+    QJsonArray results;
+    for (const RecordChange& change : std::as_const(*parsed)) {
+        auto outcome = m_syncStore.apply(change, caller.device.id, caller.organisation.id);
+        if (!outcome)
+            return serverError(outcome.error());
+        results.append(changeResultJson(change, *outcome));
+    }
+    ApiResponse response;
+    response.body = QJsonObject{{QStringLiteral("results"), results}};
+    return response;
+}
+
+ApiResponse ApiServer::pull(const ApiRequest& request, const Authentication& caller) {
+    auto parsed = parsePullRequest(request.query, maxPullLimit);
+    if (!parsed) {
+        const RequestRejection& rejection = parsed.error();
+        return errorResponse(rejection.status, rejection.error, rejection.message);
+    }
+    auto page = m_syncStore.pull(caller.organisation.id, parsed->after, parsed->limit);
+    if (!page)
+        return serverError(page.error());
+    ApiResponse response;
+    response.body = feedPageJson(*page);
     return response;
 }
 

@@ -4,11 +4,13 @@
 #include "ratelimiter.h"
 #include "registry.h"
 #include "serverconfig.h"
+#include "syncstore.h"
 
 #include <QByteArray>
 #include <QHttpServer>
 #include <QJsonObject>
 #include <QSslConfiguration>
+#include <QUrlQuery>
 
 #include <optional>
 
@@ -21,6 +23,7 @@ namespace earlyhelp::server {
 struct ApiRequest {
     QString method; // "GET", "POST", …
     QString path;
+    QUrlQuery query;
     QByteArray authorization;            // the Authorization header's value
     std::optional<qint64> contentLength; // nothing when absent
     bool contentLengthInvalid = false;
@@ -62,11 +65,15 @@ private:
     ApiResponse enrol(const ApiRequest& request, const Authentication& unused);
     ApiResponse agreement(const ApiRequest& request, const Authentication& caller);
     ApiResponse status(const ApiRequest& request, const Authentication& caller);
+    ApiResponse push(const ApiRequest& request, const Authentication& caller);
+    ApiResponse pull(const ApiRequest& request, const Authentication& caller);
 
     Registry m_registry;
+    SyncStore m_syncStore;
     RateLimiter m_deviceLimiter;
     RateLimiter m_enrolLimiter;
     qint64 m_maxBodyBytes;
+    int m_pushMaxChanges;
     QHttpServer m_http;
 };
 

@@ -1,5 +1,8 @@
 #include "serverconfig.h"
 
+#include <algorithm>
+#include <limits>
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QSettings>
@@ -123,6 +126,7 @@ Result<ServerConfig> loadServerConfig(const QString& configPath, const QProcessE
         {QStringLiteral("limits/max_body_bytes"), QStringLiteral("EARLYHELP_SERVER_MAX_BODY_BYTES")},
         {QStringLiteral("limits/rate_per_second"), QStringLiteral("EARLYHELP_SERVER_RATE_PER_SECOND")},
         {QStringLiteral("limits/rate_burst"), QStringLiteral("EARLYHELP_SERVER_RATE_BURST")},
+        {QStringLiteral("limits/push_max_changes"), QStringLiteral("EARLYHELP_SERVER_PUSH_MAX_CHANGES")},
     };
 
     if (!configPath.isEmpty()) {
@@ -168,6 +172,13 @@ Result<ServerConfig> loadServerConfig(const QString& configPath, const QProcessE
         if (!bytes)
             return std::unexpected(bytes.error());
         config.maxBodyBytes = *bytes;
+    }
+    if (values.contains(QStringLiteral("limits/push_max_changes"))) {
+        auto changes = parsePositiveInteger(QStringLiteral("push_max_changes"),
+                                            values.value(QStringLiteral("limits/push_max_changes")));
+        if (!changes)
+            return std::unexpected(changes.error());
+        config.pushMaxChanges = static_cast<int>(std::min<qint64>(*changes, std::numeric_limits<int>::max()));
     }
     if (values.contains(QStringLiteral("limits/rate_per_second"))) {
         auto rate = parsePositiveNumber(QStringLiteral("rate_per_second"),

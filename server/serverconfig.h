@@ -12,6 +12,7 @@
 //   [limits] max_body_bytes     EARLYHELP_SERVER_MAX_BODY_BYTES
 //   [limits] rate_per_second    EARLYHELP_SERVER_RATE_PER_SECOND
 //   [limits] rate_burst         EARLYHELP_SERVER_RATE_BURST
+//   [limits] push_max_changes   EARLYHELP_SERVER_PUSH_MAX_CHANGES
 //
 // Command-line options of "serve" override both.
 
@@ -45,6 +46,7 @@ struct ServerConfig {
     qint64 maxBodyBytes = 8 * 1024 * 1024;
     double ratePerSecond = 20.0; // tokens added per second per device
     int rateBurst = 100;         // bucket size per device
+    int pushMaxChanges = 500;    // changes one push request may carry
 };
 
 // Parses a database location: a postgresql:// (or postgres://) URL, or else

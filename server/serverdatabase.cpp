@@ -67,6 +67,48 @@ const QList<Migration>& migrations() {
                             " signature TEXT NOT NULL,"
                             " published_at BIGINT NOT NULL)"),
          }},
+        {2,
+         {
+             // One row holds the last change sequence handed out. A push
+             // increments it first in each change's transaction, so the row
+             // lock orders writers and sequences become visible in increasing
+             // order, which a pull cursor relies on. An identity column would
+             // let a later number commit before an earlier one.
+             QStringLiteral("CREATE TABLE change_sequence ("
+                            " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                            " last_sequence BIGINT NOT NULL)"),
+             QStringLiteral("INSERT INTO change_sequence (id, last_sequence) VALUES (1, 0)"),
+             // The current state of every synced record. fields is a JSON
+             // object of catalogue field ids and values; deleted is 0 or 1.
+             QStringLiteral("CREATE TABLE record ("
+                            " record_type TEXT NOT NULL,"
+                            " record_id TEXT NOT NULL,"
+                            " organisation_id TEXT NOT NULL REFERENCES organisation (id),"
+                            " revision BIGINT NOT NULL,"
+                            " fields TEXT NOT NULL,"
+                            " deleted INTEGER NOT NULL DEFAULT 0,"
+                            " family_id TEXT,"
+                            " person_id TEXT,"
+                            " updated_at BIGINT NOT NULL,"
+                            " change_sequence BIGINT NOT NULL,"
+                            " PRIMARY KEY (record_type, record_id))"),
+             QStringLiteral("CREATE INDEX record_feed ON record (organisation_id, change_sequence)"),
+             // Every accepted change, kept so that a change id sent again gets
+             // its first answer.
+             QStringLiteral("CREATE TABLE change ("
+                            " sequence BIGINT PRIMARY KEY,"
+                            " change_id TEXT NOT NULL UNIQUE,"
+                            " device_id TEXT NOT NULL REFERENCES device (id),"
+                            " organisation_id TEXT NOT NULL REFERENCES organisation (id),"
+                            " record_type TEXT NOT NULL,"
+                            " record_id TEXT NOT NULL,"
+                            " base_revision BIGINT NOT NULL,"
+                            " new_revision BIGINT NOT NULL,"
+                            " fields TEXT NOT NULL,"
+                            " deleted INTEGER NOT NULL,"
+                            " received_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX change_record ON change (record_type, record_id)"),
+         }},
     };
     return list;
 }

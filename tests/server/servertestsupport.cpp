@@ -145,6 +145,11 @@ bool ServerProcess::stop() {
            m_process.exitCode() == 0;
 }
 
+void ServerProcess::kill() {
+    m_process.kill();
+    m_process.waitForFinished(timeoutMs);
+}
+
 QString ServerProcess::standardError() {
     m_stderr += m_process.readAllStandardError();
     return QString::fromUtf8(m_stderr);

@@ -62,6 +62,10 @@ public:
     // exited normally with status 0.
     bool stop();
 
+    // Sends SIGKILL, as a crash or power cut would end the server, and waits
+    // for the process to end.
+    void kill();
+
     [[nodiscard]] quint16 port() const { return m_port; }
     // Everything the server wrote to stderr so far.
     [[nodiscard]] QString standardError();

@@ -1,0 +1,313 @@
+#include "syncrequest.h"
+
+#include "domain/fieldcatalogue.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QUuid>
+
+#include <cmath>
+#include <limits>
+#include <optional>
+
+namespace earlyhelp::server {
+
+namespace {
+
+// The translation context of this file's messages.
+class Text {
+    Q_DECLARE_TR_FUNCTIONS(earlyhelp::server)
+};
+
+// The largest integer a JSON number (an IEEE double) carries exactly.
+constexpr double maxExactInteger = 9007199254740992.0; // 2^53
+
+RequestRejection invalidField(const QString& path, const QString& requirement) {
+    return RequestRejection{400, QStringLiteral("invalid_field"),
+                            Text::tr("the field \"%1\" %2").arg(path, requirement)};
+}
+
+RequestRejection missingField(const QString& path, const QString& expected) {
+    return RequestRejection{400, QStringLiteral("missing_field"),
+                            Text::tr("the field \"%1\" is missing: send it as %2").arg(path, expected)};
+}
+
+// The record type names of the field catalogue: the part of each field id
+// before the dot, such as "person" and "familyMember".
+const QSet<QString>& knownRecordTypes() {
+    static const QSet<QString> types = [] {
+        QSet<QString> names;
+        for (const FieldDefinition& field : fieldCatalogue())
+            names.insert(field.id.left(field.id.indexOf(u'.')).toString());
+        return names;
+    }();
+    return types;
+}
+
+// Returns the UUID in lower case without braces, or nothing when text is not
+// one in the form 8-4-4-4-12 hexadecimal digits.
+std::optional<QString> canonicalUuid(const QString& text) {
+    if (text.size() != 36)
+        return std::nullopt;
+    const QUuid uuid = QUuid::fromString(text);
+    if (uuid.isNull())
+        return std::nullopt;
+    return uuid.toString(QUuid::WithoutBraces);
+}
+
+std::optional<RequestRejection> readUuid(const QJsonObject& object, const QString& key, const QString& path,
+                                         QString& value) {
+    const QJsonValue found = object.value(key);
+    if (found.isUndefined() || found.isNull())
+        return missingField(path, Text::tr("a UUID string"));
+    if (!found.isString())
+        return invalidField(path, Text::tr("must be a UUID string"));
+    const std::optional<QString> uuid = canonicalUuid(found.toString());
+    if (!uuid) {
+        return invalidField(path, Text::tr("is \"%1\", which is not a UUID such as "
+                                           "\"5bd189e9-2c87-46c8-9f25-14dae432b346\"")
+                                      .arg(found.toString().left(60)));
+    }
+    value = *uuid;
+    return std::nullopt;
+}
+
+// Reads an optional subject id: absent or null leaves value empty.
+std::optional<RequestRejection> readOptionalUuid(const QJsonObject& object, const QString& key,
+                                                 const QString& path, QString& value) {
+    const QJsonValue found = object.value(key);
+    if (found.isUndefined() || found.isNull()) {
+        value.clear();
+        return std::nullopt;
+    }
+    return readUuid(object, key, path, value);
+}
+
+std::optional<RequestRejection> readChange(const QJsonValue& item, const QString& path,
+                                           RecordChange& change) {
+    if (!item.isObject())
+        return invalidField(path, Text::tr("must be an object"));
+    const QJsonObject object = item.toObject();
+
+    if (auto rejected = readUuid(object, QStringLiteral("changeId"), path % u".changeId", change.changeId))
+        return rejected;
+
+    const QString typePath = path % u".recordType";
+    const QJsonValue type = object.value(QStringLiteral("recordType"));
+    if (type.isUndefined() || type.isNull())
+        return missingField(typePath, Text::tr("a string such as \"person\""));
+    if (!type.isString())
+        return invalidField(typePath, Text::tr("must be a string such as \"person\""));
+    change.recordType = type.toString();
+    if (!knownRecordTypes().contains(change.recordType)) {
+        QStringList names = knownRecordTypes().values();
+        names.sort();
+        return RequestRejection{400, QStringLiteral("unknown_record_type"),
+                                Text::tr("the field \"%1\" is \"%2\", which is not a record type this server "
+                                         "knows: use one of %3")
+                                    .arg(typePath, change.recordType.left(60), names.join(u", "))};
+    }
+
+    if (auto rejected = readUuid(object, QStringLiteral("recordId"), path % u".recordId", change.recordId))
+        return rejected;
+
+    const QString revisionPath = path % u".baseRevision";
+    const QJsonValue revision = object.value(QStringLiteral("baseRevision"));
+    if (revision.isUndefined() || revision.isNull())
+        return missingField(revisionPath, Text::tr("a whole number, 0 for a new record"));
+    const double number = revision.toDouble(-1);
+    if (!revision.isDouble() || number < 0 || number > maxExactInteger || number != std::floor(number))
+        return invalidField(revisionPath,
+                            Text::tr("must be a whole number of 0 or more, 0 for a new record"));
+    change.baseRevision = static_cast<qint64>(number);
+
+    const QString fieldsPath = path % u".fields";
+    const QJsonValue fields = object.value(QStringLiteral("fields"));
+    if (fields.isUndefined() || fields.isNull())
+        return missingField(fieldsPath, Text::tr("an object of field ids and values"));
+    if (!fields.isObject())
+        return invalidField(fieldsPath, Text::tr("must be an object of field ids and values"));
+    change.fields = fields.toObject();
+    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
+        const QString fieldPath = fieldsPath % u'.' % it.key();
+        const std::optional<FieldDefinition> definition = findField(it.key());
+        if (!definition || !it.key().startsWith(change.recordType % u'.')) {
+            return RequestRejection{
+                400, QStringLiteral("unknown_field"),
+                Text::tr("the field \"%1\" is not a field of the record type \"%2\" in the field catalogue: "
+                         "send only catalogue field ids that start with \"%2.\"")
+                    .arg(fieldPath.left(200), change.recordType)};
+        }
+        if (it.value().isArray() || it.value().isObject())
+            return invalidField(fieldPath, Text::tr("must be a string, number, true, false or null"));
+    }
+
+    const QJsonValue deleted = object.value(QStringLiteral("deleted"));
+    if (!deleted.isUndefined() && !deleted.isNull() && !deleted.isBool())
+        return invalidField(path % u".deleted", Text::tr("must be true or false"));
+    change.deleted = deleted.toBool(false);
+
+    const QJsonValue subject = object.value(QStringLiteral("subject"));
+    change.hasSubject = !subject.isUndefined() && !subject.isNull();
+    if (change.hasSubject) {
+        const QString subjectPath = path % u".subject";
+        if (!subject.isObject())
+            return invalidField(subjectPath,
+                                Text::tr("must be an object with \"familyId\" and \"personId\""));
+        const QJsonObject ids = subject.toObject();
+        if (auto rejected = readOptionalUuid(ids, QStringLiteral("familyId"), subjectPath % u".familyId",
+                                             change.familyId))
+            return rejected;
+        if (auto rejected = readOptionalUuid(ids, QStringLiteral("personId"), subjectPath % u".personId",
+                                             change.personId))
+            return rejected;
+    }
+    return std::nullopt;
+}
+
+std::optional<RequestRejection> readQueryNumber(const QUrlQuery& query, const QString& name, qint64 minimum,
+                                                qint64 maximum, qint64& value) {
+    if (!query.hasQueryItem(name))
+        return std::nullopt;
+    const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+    bool ok = false;
+    const qint64 number = text.toLongLong(&ok);
+    if (!ok || number < minimum || number > maximum) {
+        return RequestRejection{400, QStringLiteral("invalid_parameter"),
+                                Text::tr("the query parameter \"%1\" is \"%2\": give a whole number from %3 "
+                                         "to %4")
+                                    .arg(name, text.left(60))
+                                    .arg(minimum)
+                                    .arg(maximum)};
+    }
+    value = number;
+    return std::nullopt;
+}
+
+QJsonObject subjectJson(const QString& familyId, const QString& personId) {
+    return QJsonObject{
+        {QStringLiteral("familyId"), familyId.isEmpty() ? QJsonValue() : QJsonValue(familyId)},
+        {QStringLiteral("personId"), personId.isEmpty() ? QJsonValue() : QJsonValue(personId)}};
+}
+
+} // namespace
+
+std::expected<QList<RecordChange>, RequestRejection> parsePushRequest(const QByteArray& body,
+                                                                      int maxChanges) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        return std::unexpected(RequestRejection{
+            400, QStringLiteral("invalid_json"),
+            Text::tr("the request body is not valid JSON (%1 at byte %2): send a JSON object")
+                .arg(parseError.errorString())
+                .arg(parseError.offset)});
+    }
+    if (!document.isObject()) {
+        return std::unexpected(RequestRejection{400, QStringLiteral("invalid_json"),
+                                                Text::tr("the request body must be a JSON object with "
+                                                         "\"changes\"")});
+    }
+
+    const QJsonValue changes = document.object().value(QStringLiteral("changes"));
+    if (changes.isUndefined() || changes.isNull())
+        return std::unexpected(missingField(QStringLiteral("changes"), Text::tr("an array of changes")));
+    if (!changes.isArray())
+        return std::unexpected(
+            invalidField(QStringLiteral("changes"), Text::tr("must be an array of changes")));
+    const QJsonArray items = changes.toArray();
+    if (items.size() > maxChanges) {
+        return std::unexpected(RequestRejection{
+            413, QStringLiteral("too_many_changes"),
+            Text::tr("the push carries %1 changes, more than this server's limit of %2: send them in "
+                     "batches of at most %2")
+                .arg(items.size())
+                .arg(maxChanges)});
+    }
+
+    QList<RecordChange> parsed;
+    parsed.reserve(items.size());
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        RecordChange change;
+        if (auto rejected = readChange(items.at(i), QStringLiteral("changes[%1]").arg(i), change))
+            return std::unexpected(*rejected);
+        parsed.append(change);
+    }
+    return parsed;
+}
+
+std::expected<PullRequest, RequestRejection> parsePullRequest(const QUrlQuery& query, int maxLimit) {
+    qint64 after = 0;
+    qint64 limit = maxLimit;
+    if (auto rejected =
+            readQueryNumber(query, QStringLiteral("after"), 0, std::numeric_limits<qint64>::max(), after))
+        return std::unexpected(*rejected);
+    if (auto rejected = readQueryNumber(query, QStringLiteral("limit"), 1, maxLimit, limit))
+        return std::unexpected(*rejected);
+    return PullRequest{after, static_cast<int>(limit)};
+}
+
+QJsonObject changeResultJson(const RecordChange& change, const ChangeOutcome& outcome) {
+    QJsonObject result{{QStringLiteral("changeId"), change.changeId}};
+    switch (outcome.status) {
+    case ChangeOutcome::Status::Accepted:
+        result.insert(QStringLiteral("status"), QStringLiteral("accepted"));
+        result.insert(QStringLiteral("revision"), outcome.revision);
+        break;
+    case ChangeOutcome::Status::Conflict:
+        result.insert(QStringLiteral("status"), QStringLiteral("conflict"));
+        result.insert(QStringLiteral("revision"), outcome.revision);
+        result.insert(QStringLiteral("serverFields"), outcome.serverFields);
+        result.insert(QStringLiteral("serverDeleted"), outcome.serverDeleted);
+        result.insert(
+            QStringLiteral("message"),
+            outcome.revision == 0
+                ? Text::tr("the record %1 does not exist on the server, so its base revision must be "
+                           "0, not %2")
+                      .arg(change.recordId)
+                      .arg(change.baseRevision)
+                : Text::tr("the record %1 has revision %2 on the server, not %3: merge the server's "
+                           "values and send a new change against revision %2")
+                      .arg(change.recordId)
+                      .arg(outcome.revision)
+                      .arg(change.baseRevision));
+        break;
+    case ChangeOutcome::Status::Rejected:
+        result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
+        if (outcome.rejection == ChangeOutcome::Rejection::NotOwner) {
+            result.insert(QStringLiteral("error"), QStringLiteral("forbidden"));
+            result.insert(QStringLiteral("message"),
+                          Text::tr("your organisation does not hold this record (%1 %2), so it cannot change "
+                                   "it")
+                              .arg(change.recordType, change.recordId));
+        } else {
+            result.insert(QStringLiteral("error"), QStringLiteral("change_id_reused"));
+            result.insert(QStringLiteral("message"),
+                          Text::tr("the change id %1 was already used for another record: give every change "
+                                   "a new id")
+                              .arg(change.changeId));
+        }
+        break;
+    }
+    return result;
+}
+
+QJsonObject feedPageJson(const FeedPage& page) {
+    QJsonArray changes;
+    for (const FeedEntry& entry : page.entries) {
+        changes.append(QJsonObject{{QStringLiteral("sequence"), entry.sequence},
+                                   {QStringLiteral("recordType"), entry.recordType},
+                                   {QStringLiteral("recordId"), entry.recordId},
+                                   {QStringLiteral("revision"), entry.revision},
+                                   {QStringLiteral("fields"), entry.fields},
+                                   {QStringLiteral("deleted"), entry.deleted},
+                                   {QStringLiteral("subject"), subjectJson(entry.familyId, entry.personId)}});
+    }
+    return QJsonObject{{QStringLiteral("changes"), changes},
+                       {QStringLiteral("next"), page.next},
+                       {QStringLiteral("more"), page.more}};
+}
+
+} // namespace earlyhelp::server
