@@ -28,7 +28,8 @@ class Text {
 
 constexpr int apiVersion = 1;
 constexpr qsizetype maxDeviceNameLength = 200;
-// The most records one pull returns, and the page size when none is asked.
+// The maximum number of records one pull returns, and the page size when the
+// request gives no limit.
 constexpr int maxPullLimit = 1000;
 
 ApiResponse errorResponse(int status, const QString& code, const QString& message) {
@@ -416,7 +417,7 @@ ApiResponse ApiServer::push(const ApiRequest& request, const Authentication& cal
 
     // Each change commits on its own, so after a failure part way the
     // changes before it stay applied. The device sends the batch again and
-    // gets their first answers back.
+    // receives the same results for them.
     QJsonArray results;
     for (const RecordChange& change : std::as_const(*parsed)) {
         auto outcome = m_syncStore.apply(change, caller.device.id, caller.organisation.id);

@@ -147,7 +147,8 @@ std::optional<RequestRejection> readChange(const QJsonValue& item, const QString
     const QJsonValue deleted = object.value(QStringLiteral("deleted"));
     if (!deleted.isUndefined() && !deleted.isNull() && !deleted.isBool())
         return invalidField(path % u".deleted", Text::tr("must be true or false"));
-    change.deleted = deleted.toBool(false);
+    if (deleted.isBool())
+        change.deleted = deleted.toBool();
 
     const QJsonValue subject = object.value(QStringLiteral("subject"));
     change.hasSubject = !subject.isUndefined() && !subject.isNull();

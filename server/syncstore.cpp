@@ -119,7 +119,7 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
     const QString owner = exists ? query.value(0).toString() : QString();
     const qint64 revision = exists ? query.value(1).toLongLong() : 0;
     QJsonObject fields = exists ? fromJsonText(query.value(2).toString()) : QJsonObject();
-    const bool deleted = exists && query.value(3).toInt() != 0;
+    bool deleted = exists && query.value(3).toInt() != 0;
     QString familyId = exists ? query.value(4).toString() : QString();
     QString personId = exists ? query.value(5).toString() : QString();
     query.finish();
@@ -141,6 +141,7 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
 
     for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
         fields.insert(it.key(), it.value());
+    deleted = change.deleted.value_or(deleted);
     if (change.hasSubject) {
         familyId = change.familyId;
         personId = change.personId;
@@ -156,7 +157,7 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
                            "WHERE record_type = ? AND record_id = ?"));
         query.addBindValue(newRevision);
         query.addBindValue(fieldsText);
-        query.addBindValue(change.deleted ? 1 : 0);
+        query.addBindValue(deleted ? 1 : 0);
         query.addBindValue(nullableText(familyId));
         query.addBindValue(nullableText(personId));
         query.addBindValue(now);
@@ -172,7 +173,7 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
         query.addBindValue(organisationId);
         query.addBindValue(newRevision);
         query.addBindValue(fieldsText);
-        query.addBindValue(change.deleted ? 1 : 0);
+        query.addBindValue(deleted ? 1 : 0);
         query.addBindValue(nullableText(familyId));
         query.addBindValue(nullableText(personId));
         query.addBindValue(now);
@@ -195,7 +196,7 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
     query.addBindValue(change.baseRevision);
     query.addBindValue(newRevision);
     query.addBindValue(toJsonText(change.fields));
-    query.addBindValue(change.deleted ? 1 : 0);
+    query.addBindValue(deleted ? 1 : 0);
     query.addBindValue(now);
     if (!query.exec()) {
         return std::unexpected(
@@ -220,7 +221,7 @@ Result<FeedPage> SyncStore::pull(const QString& organisationId, qint64 after, in
     // NOTE: the feed holds only the organisation's own records. Records other
     // organisations share with it, filtered by consent and the agreement,
     // are to be added to this query.
-    // One row more than the page shows whether another page follows.
+    // Reading one row more than the limit shows whether another page follows.
     QSqlQuery query(*connected);
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT change_sequence, record_type, record_id, revision, fields, deleted, "

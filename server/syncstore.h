@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace earlyhelp::server {
 
 // One change a device pushes: new values for some fields of one record,
@@ -17,7 +19,9 @@ struct RecordChange {
     QString recordId;
     qint64 baseRevision = 0; // 0 for a record the device creates
     QJsonObject fields;      // catalogue field id → value
-    bool deleted = false;
+    // Sets or clears the record's deleted flag. When empty, the stored flag
+    // stays, and a new record is not deleted.
+    std::optional<bool> deleted;
     // The family and person the record is about. Applied only when
     // hasSubject is set, and then an empty id clears the stored one.
     bool hasSubject = false;
@@ -25,7 +29,7 @@ struct RecordChange {
     QString personId;
 };
 
-// What the server did with one change.
+// The result of applying one change.
 struct ChangeOutcome {
     enum class Status { Accepted, Conflict, Rejected };
     enum class Rejection { None, NotOwner, ChangeIdReused };

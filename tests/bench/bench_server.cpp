@@ -1,7 +1,7 @@
 // Benchmarks of push and pull against the real earlyhelp-server binary on
 // 127.0.0.1 over TLS, with its default SQLite database in a temporary
 // directory. The client is the suites' HTTPS client (tests/server), which
-// sends one request at a time and waits for its answer, as a device does.
+// sends one request at a time and waits for its response, as a device does.
 
 #include "servertestsupport.h"
 
@@ -122,7 +122,9 @@ qsizetype pushAll(ServerFixture& server, const QByteArray& device, const QList<Q
 // organisation so that every push creates records.
 void BM_Push10000(benchmark::State& state) {
     ServerFixture& server = fixture();
-    int organisation = 0;
+    // Organisation names are unique, and Google Benchmark calls this function
+    // again for each repetition.
+    static int organisation = 0;
     for (auto _ : state) {
         state.PauseTiming();
         const QByteArray device =

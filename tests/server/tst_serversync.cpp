@@ -302,7 +302,7 @@ void TestServerSync::pushSameBatchTwiceChangesNothing() {
     QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM change")), 5);
     QCOMPARE(countRows(QStringLiteral("SELECT last_sequence FROM change_sequence")), 5);
 
-    // A batch that repeats one change id gets the first answer twice.
+    // A batch that repeats one change id gets the first result twice.
     const QJsonObject single = newPeople(1).at(0).toObject();
     const HttpResult repeated = push(m_schoolDevice, {single, single});
     QCOMPARE(repeated.status, 200);
@@ -357,6 +357,21 @@ void TestServerSync::pushUpdateWithBaseRevision() {
         pull(m_schoolDevice, 2, 10).json.value(QStringLiteral("changes")).toArray().at(0).toObject();
     QCOMPARE(afterDelete.value(QStringLiteral("deleted")), QJsonValue(true));
     QCOMPARE(afterDelete.value(QStringLiteral("revision")).toInteger(), 3);
+
+    // A change without "deleted" keeps the record deleted; false restores it.
+    QJsonObject edit = makeChange(theo, 3, {{QStringLiteral("person.title"), QStringLiteral("Mr")}});
+    edit.remove(QStringLiteral("deleted"));
+    QCOMPARE(push(m_schoolDevice, {edit}).status, 200);
+    const QJsonObject stillDeleted =
+        pull(m_schoolDevice, 3, 10).json.value(QStringLiteral("changes")).toArray().at(0).toObject();
+    QCOMPARE(stillDeleted.value(QStringLiteral("revision")).toInteger(), 4);
+    QCOMPARE(stillDeleted.value(QStringLiteral("deleted")), QJsonValue(true));
+
+    QCOMPARE(push(m_schoolDevice, {makeChange(theo, 4, {})}).status, 200);
+    const QJsonObject restored =
+        pull(m_schoolDevice, 4, 10).json.value(QStringLiteral("changes")).toArray().at(0).toObject();
+    QCOMPARE(restored.value(QStringLiteral("revision")).toInteger(), 5);
+    QCOMPARE(restored.value(QStringLiteral("deleted")), QJsonValue(false));
 }
 
 void TestServerSync::pushStaleBaseRevisionConflicts() {
