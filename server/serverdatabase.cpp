@@ -69,7 +69,7 @@ const QList<Migration>& migrations() {
          }},
         {2,
          {
-             // One row holds the last change sequence handed out. A push
+             // One row contains the last change sequence handed out. A push
              // increments it first in each change's transaction, so the row
              // lock orders writers and sequences become visible in increasing
              // order, which a pull cursor relies on. An identity column would
@@ -79,7 +79,7 @@ const QList<Migration>& migrations() {
                             " last_sequence BIGINT NOT NULL)"),
              QStringLiteral("INSERT INTO change_sequence (id, last_sequence) VALUES (1, 0)"),
              // The current state of every synced record. fields is a JSON
-             // object of catalogue field ids and values; deleted is 0 or 1.
+             // object of catalogue field ids and values, and deleted is 0 or 1.
              QStringLiteral("CREATE TABLE record ("
                             " record_type TEXT NOT NULL,"
                             " record_id TEXT NOT NULL,"
@@ -94,7 +94,7 @@ const QList<Migration>& migrations() {
                             " PRIMARY KEY (record_type, record_id))"),
              QStringLiteral("CREATE INDEX record_feed ON record (organisation_id, change_sequence)"),
              // Every accepted change, kept so that a change id sent again gets
-             // its first answer.
+             // its first result.
              QStringLiteral("CREATE TABLE change ("
                             " sequence BIGINT PRIMARY KEY,"
                             " change_id TEXT NOT NULL UNIQUE,"
