@@ -71,6 +71,7 @@ private slots:
     void otherOrganisationCannotChangeOrPull();
     void pullPagesThroughChanges();
     void pushAfterKillAppliesOnce();
+    void concurrentPushesOnTwoServers();
     void badPushRequests_data();
     void badPushRequests();
     void invalidBatchWritesNothing();
@@ -596,6 +597,66 @@ void TestServerSync::pushAfterKillAppliesOnce() {
     QCOMPARE(countRows(QStringLiteral("SELECT MIN(sequence) FROM change")), 1);
     QCOMPARE(countRows(QStringLiteral("SELECT MAX(sequence) FROM change")), total);
     QCOMPARE(countRows(QStringLiteral("SELECT last_sequence FROM change_sequence")), total);
+}
+
+void TestServerSync::concurrentPushesOnTwoServers() {
+    // Two server processes on one database, as behind a load balancer.
+    ServerProcess second;
+    QString error;
+    QProcessEnvironment settings;
+    settings.insert(QStringLiteral("EARLYHELP_SERVER_RATE_BURST"), QStringLiteral("1000"));
+    QVERIFY2(second.start(m_database, m_certificates, error, settings), qPrintable(error));
+    const QByteArray otherDevice = enrolDevice(m_school);
+    QVERIFY(!otherDevice.isEmpty());
+
+    const QString shared = newUuid();
+    QCOMPARE(push(m_schoolDevice,
+                  {makeChange(shared, 0, {{QStringLiteral("person.title"), QStringLiteral("Ms")}})})
+                 .status,
+             200);
+
+    // Each batch updates the shared record against revision 1 half way.
+    constexpr int batches = 4;
+    constexpr int batchSize = 300;
+    QList<QNetworkReply*> replies;
+    for (int i = 0; i < batches; ++i) {
+        QJsonArray changes = newPeople(batchSize, i * batchSize);
+        changes.insert(
+            batchSize / 2,
+            makeChange(shared, 1, {{QStringLiteral("person.title"), QStringLiteral("Dr %1").arg(i)}}));
+        const bool first = i % 2 == 0;
+        replies.append(m_client->start("POST", first ? m_server->port() : second.port(),
+                                       QStringLiteral("/api/v1/push"), pushBody(changes),
+                                       first ? m_schoolDevice : otherDevice));
+    }
+    int sharedAccepted = 0;
+    int sharedConflicts = 0;
+    for (QNetworkReply* reply : std::as_const(replies)) {
+        const HttpResult pushed = HttpClient::wait(reply);
+        QCOMPARE(pushed.status, 200);
+        const QJsonArray results = pushed.json.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), batchSize + 1);
+        for (int i = 0; i < results.size(); ++i) {
+            const QString status = results.at(i).toObject().value(QStringLiteral("status")).toString();
+            if (i != batchSize / 2) {
+                QCOMPARE(status, QStringLiteral("accepted"));
+                continue;
+            }
+            sharedAccepted += status == QLatin1String("accepted");
+            sharedConflicts += status == QLatin1String("conflict");
+        }
+    }
+    QCOMPARE(sharedAccepted, 1);
+    QCOMPARE(sharedConflicts, batches - 1);
+
+    // Every accepted change has its own sequence, with no gap.
+    const qint64 total = 1 + batches * batchSize + 1;
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM change")), total);
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(DISTINCT sequence) FROM change")), total);
+    QCOMPARE(countRows(QStringLiteral("SELECT MAX(sequence) FROM change")), total);
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(DISTINCT change_sequence) FROM record")),
+             countRows(QStringLiteral("SELECT COUNT(*) FROM record")));
+    QCOMPARE(countRows(QStringLiteral("SELECT MAX(revision) FROM record")), 2);
 }
 
 void TestServerSync::badPushRequests_data() {
