@@ -151,6 +151,13 @@ void TestServerSync::init() {
 void TestServerSync::cleanup() {
     m_client.reset();
     m_server.reset(); // kills the process
+
+    const QString name = QStringLiteral("sync-test-%1").arg(m_connections);
+    if (QSqlDatabase::contains(name)) {
+        QSqlDatabase::database(name, false).close();
+        QSqlDatabase::removeDatabase(name);
+    }
+    ++m_connections;
 }
 
 CommandResult TestServerSync::admin(const QStringList& arguments) {
@@ -193,7 +200,10 @@ HttpResult TestServerSync::pull(const QByteArray& bearer, qint64 after, int limi
 }
 
 QSqlDatabase TestServerSync::database() {
-    const QString name = QStringLiteral("sync-test-%1").arg(++m_connections);
+    // One connection per test, because PostgreSQL limits connections.
+    const QString name = QStringLiteral("sync-test-%1").arg(m_connections);
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
     return openTestDatabase(m_database, name);
 }
 
