@@ -85,6 +85,78 @@ std::optional<RequestRejection> readOptionalUuid(const QJsonObject& object, cons
     return readUuid(object, key, path, value);
 }
 
+std::optional<RequestRejection> readRecordType(const QJsonObject& object, const QString& path,
+                                               QString& recordType) {
+    const QJsonValue type = object.value(QStringLiteral("recordType"));
+    if (type.isUndefined() || type.isNull())
+        return missingField(path, Text::tr("a string such as \"person\""));
+    if (!type.isString())
+        return invalidField(path, Text::tr("must be a string such as \"person\""));
+    recordType = type.toString();
+    if (!knownRecordTypes().contains(recordType)) {
+        QStringList names = knownRecordTypes().values();
+        names.sort();
+        return RequestRejection{400, QStringLiteral("unknown_record_type"),
+                                Text::tr("the field \"%1\" is \"%2\", which is not a record type this server "
+                                         "knows: use one of %3")
+                                    .arg(path, recordType.left(60), names.join(u", "))};
+    }
+    return std::nullopt;
+}
+
+std::optional<RequestRejection> readBaseRevision(const QJsonObject& object, const QString& path,
+                                                 qint64& baseRevision) {
+    const QJsonValue revision = object.value(QStringLiteral("baseRevision"));
+    if (revision.isUndefined() || revision.isNull())
+        return missingField(path, Text::tr("a whole number, 0 for a new record"));
+    const double number = revision.toDouble(-1);
+    if (!revision.isDouble() || number < 0 || number > maxExactInteger || number != std::floor(number))
+        return invalidField(path, Text::tr("must be a whole number of 0 or more, 0 for a new record"));
+    baseRevision = static_cast<qint64>(number);
+    return std::nullopt;
+}
+
+// Reads the fields object: catalogue field ids of recordType with scalar or
+// null values.
+std::optional<RequestRejection> readFields(const QJsonObject& object, const QString& path,
+                                           const QString& recordType, QJsonObject& fields) {
+    const QJsonValue value = object.value(QStringLiteral("fields"));
+    if (value.isUndefined() || value.isNull())
+        return missingField(path, Text::tr("an object of field ids and values"));
+    if (!value.isObject())
+        return invalidField(path, Text::tr("must be an object of field ids and values"));
+    fields = value.toObject();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QString fieldPath = path % u'.' % it.key();
+        const std::optional<FieldDefinition> definition = findField(it.key());
+        if (!definition || !it.key().startsWith(recordType % u'.')) {
+            return RequestRejection{
+                400, QStringLiteral("unknown_field"),
+                Text::tr("the field \"%1\" is not a field of the record type \"%2\" in the field catalogue: "
+                         "send only catalogue field ids that start with \"%2.\"")
+                    .arg(fieldPath.left(200), recordType)};
+        }
+        if (it.value().isArray() || it.value().isObject())
+            return invalidField(fieldPath, Text::tr("must be a string, number, true, false or null"));
+    }
+    return std::nullopt;
+}
+
+std::optional<RequestRejection> readSubject(const QJsonObject& object, const QString& path,
+                                            RecordChange& change) {
+    const QJsonValue subject = object.value(QStringLiteral("subject"));
+    change.hasSubject = !subject.isUndefined() && !subject.isNull();
+    if (!change.hasSubject)
+        return std::nullopt;
+    if (!subject.isObject())
+        return invalidField(path, Text::tr("must be an object with \"familyId\" and \"personId\""));
+    const QJsonObject ids = subject.toObject();
+    if (auto rejected =
+            readOptionalUuid(ids, QStringLiteral("familyId"), path % u".familyId", change.familyId))
+        return rejected;
+    return readOptionalUuid(ids, QStringLiteral("personId"), path % u".personId", change.personId);
+}
+
 std::optional<RequestRejection> readChange(const QJsonValue& item, const QString& path,
                                            RecordChange& change) {
     if (!item.isObject())
@@ -93,56 +165,14 @@ std::optional<RequestRejection> readChange(const QJsonValue& item, const QString
 
     if (auto rejected = readUuid(object, QStringLiteral("changeId"), path % u".changeId", change.changeId))
         return rejected;
-
-    const QString typePath = path % u".recordType";
-    const QJsonValue type = object.value(QStringLiteral("recordType"));
-    if (type.isUndefined() || type.isNull())
-        return missingField(typePath, Text::tr("a string such as \"person\""));
-    if (!type.isString())
-        return invalidField(typePath, Text::tr("must be a string such as \"person\""));
-    change.recordType = type.toString();
-    if (!knownRecordTypes().contains(change.recordType)) {
-        QStringList names = knownRecordTypes().values();
-        names.sort();
-        return RequestRejection{400, QStringLiteral("unknown_record_type"),
-                                Text::tr("the field \"%1\" is \"%2\", which is not a record type this server "
-                                         "knows: use one of %3")
-                                    .arg(typePath, change.recordType.left(60), names.join(u", "))};
-    }
-
+    if (auto rejected = readRecordType(object, path % u".recordType", change.recordType))
+        return rejected;
     if (auto rejected = readUuid(object, QStringLiteral("recordId"), path % u".recordId", change.recordId))
         return rejected;
-
-    const QString revisionPath = path % u".baseRevision";
-    const QJsonValue revision = object.value(QStringLiteral("baseRevision"));
-    if (revision.isUndefined() || revision.isNull())
-        return missingField(revisionPath, Text::tr("a whole number, 0 for a new record"));
-    const double number = revision.toDouble(-1);
-    if (!revision.isDouble() || number < 0 || number > maxExactInteger || number != std::floor(number))
-        return invalidField(revisionPath,
-                            Text::tr("must be a whole number of 0 or more, 0 for a new record"));
-    change.baseRevision = static_cast<qint64>(number);
-
-    const QString fieldsPath = path % u".fields";
-    const QJsonValue fields = object.value(QStringLiteral("fields"));
-    if (fields.isUndefined() || fields.isNull())
-        return missingField(fieldsPath, Text::tr("an object of field ids and values"));
-    if (!fields.isObject())
-        return invalidField(fieldsPath, Text::tr("must be an object of field ids and values"));
-    change.fields = fields.toObject();
-    for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
-        const QString fieldPath = fieldsPath % u'.' % it.key();
-        const std::optional<FieldDefinition> definition = findField(it.key());
-        if (!definition || !it.key().startsWith(change.recordType % u'.')) {
-            return RequestRejection{
-                400, QStringLiteral("unknown_field"),
-                Text::tr("the field \"%1\" is not a field of the record type \"%2\" in the field catalogue: "
-                         "send only catalogue field ids that start with \"%2.\"")
-                    .arg(fieldPath.left(200), change.recordType)};
-        }
-        if (it.value().isArray() || it.value().isObject())
-            return invalidField(fieldPath, Text::tr("must be a string, number, true, false or null"));
-    }
+    if (auto rejected = readBaseRevision(object, path % u".baseRevision", change.baseRevision))
+        return rejected;
+    if (auto rejected = readFields(object, path % u".fields", change.recordType, change.fields))
+        return rejected;
 
     const QJsonValue deleted = object.value(QStringLiteral("deleted"));
     if (!deleted.isUndefined() && !deleted.isNull() && !deleted.isBool())
@@ -150,22 +180,7 @@ std::optional<RequestRejection> readChange(const QJsonValue& item, const QString
     if (deleted.isBool())
         change.deleted = deleted.toBool();
 
-    const QJsonValue subject = object.value(QStringLiteral("subject"));
-    change.hasSubject = !subject.isUndefined() && !subject.isNull();
-    if (change.hasSubject) {
-        const QString subjectPath = path % u".subject";
-        if (!subject.isObject())
-            return invalidField(subjectPath,
-                                Text::tr("must be an object with \"familyId\" and \"personId\""));
-        const QJsonObject ids = subject.toObject();
-        if (auto rejected = readOptionalUuid(ids, QStringLiteral("familyId"), subjectPath % u".familyId",
-                                             change.familyId))
-            return rejected;
-        if (auto rejected = readOptionalUuid(ids, QStringLiteral("personId"), subjectPath % u".personId",
-                                             change.personId))
-            return rejected;
-    }
-    return std::nullopt;
+    return readSubject(object, path % u".subject", change);
 }
 
 std::optional<RequestRejection> readQueryNumber(const QUrlQuery& query, const QString& name, qint64 minimum,
