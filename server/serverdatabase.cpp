@@ -130,6 +130,14 @@ struct ThreadConnections {
 thread_local ThreadConnections threadConnections;
 
 QAtomicInteger<quint64> nextInstance = 0;
+QAtomicInteger<quint64> nextThreadKey = 0;
+
+// A key for the calling thread that no later thread reuses, unlike the
+// system's thread id, which a new thread may get once an old one has ended.
+const QString& threadKey() {
+    thread_local const QString key = QString::number(nextThreadKey.fetchAndAddOrdered(1));
+    return key;
+}
 
 } // namespace
 
@@ -152,8 +160,7 @@ int ServerDatabase::latestSchemaVersion() {
 }
 
 Result<QSqlDatabase> ServerDatabase::connection() {
-    const QString name =
-        m_connectionPrefix % QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+    const QString name = m_connectionPrefix % threadKey();
     if (QSqlDatabase::contains(name)) {
         QSqlDatabase existing = QSqlDatabase::database(name, false);
         if (existing.isOpen())
