@@ -214,10 +214,10 @@ Result<SyncConnection::Response> SyncConnection::send(const QByteArray& method, 
         qCWarning(lcSync) << method << url.toString() << "timed out after" << seconds << "s";
         return makeError(
             ErrorCode::Network,
-            Text::tr("The sync server %1 did not answer within %2 seconds. Check this computer's "
-                     "network connection and that the server is running, then try again.")
-                .arg(serverName())
-                .arg(seconds));
+            Text::tr("The sync server %1 did not answer within %n second(s). Check this computer's network "
+                     "connection and that the server is running, then try again.",
+                     nullptr, static_cast<int>(seconds))
+                .arg(serverName()));
     }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
