@@ -23,9 +23,8 @@ class Text {
     Q_DECLARE_TR_FUNCTIONS(earlyhelp::sync)
 };
 
-// Sends each request through the proxy the system settings name for it
-// (on Linux the http_proxy, https_proxy and no_proxy variables), without
-// changing the application-wide proxy factory.
+// Sends each request through the proxy that the system's settings name for
+// it, without changing the application-wide proxy factory.
 class SystemProxyFactory final : public QNetworkProxyFactory {
 public:
     QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery& query) override {
