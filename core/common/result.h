@@ -26,7 +26,7 @@ enum class ErrorCode {
     ImportRejected,
     Cancelled,
     PermissionDenied,
-    // A server could not be reached, did not answer in time, or failed.
+    // A server could not be reached, did not respond in time, or failed.
     Network,
 };
 

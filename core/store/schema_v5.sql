@@ -4,7 +4,7 @@
 -- enrolled with, the device id the server gave it, the device name sent, and
 -- the server's organisation for this device. Enrolling again replaces the
 -- row. The device credential is not here: it is kept in the OS keychain.
--- extra_ca_certificates holds PEM certificates that an administrator added
+-- extra_ca_certificates contains PEM certificates that an administrator added
 -- to trust the server besides the system's CA certificates, or ''.
 
 CREATE TABLE sync_enrolment (

@@ -211,12 +211,12 @@ Result<SyncConnection::Response> SyncConnection::send(const QByteArray& method, 
         reply->abort();
         const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count();
         qCWarning(lcSync) << method << url.toString() << "timed out after" << seconds << "s";
-        return makeError(
-            ErrorCode::Network,
-            Text::tr("The sync server %1 did not answer within %n second(s). Check this computer's network "
-                     "connection and that the server is running, then try again.",
-                     nullptr, static_cast<int>(seconds))
-                .arg(serverName()));
+        return makeError(ErrorCode::Network,
+                         Text::tr("The request to the sync server %1 timed out after %n second(s). Check "
+                                  "this computer's network "
+                                  "connection and that the server is running, then try again.",
+                                  nullptr, static_cast<int>(seconds))
+                             .arg(serverName()));
     }
 
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -248,7 +248,7 @@ Result<SyncConnection::Response> SyncConnection::send(const QByteArray& method, 
                           << "with a body that is not JSON";
         return makeError(
             ErrorCode::Network,
-            Text::tr("The sync server %1 sent an answer that is not a JSON object (HTTP status %2). "
+            Text::tr("The sync server %1 sent a response that is not a JSON object (HTTP status %2). "
                      "Check that the address names an Early Help sync server.")
                 .arg(serverName())
                 .arg(status));
@@ -291,7 +291,7 @@ Result<DeviceGrant> SyncConnection::enrol(const QString& code, const QString& de
         (void)keys::takeBytes(credential);
         return makeError(
             ErrorCode::Network,
-            Text::tr("The sync server %1 sent an enrolment answer without a device id, credential "
+            Text::tr("The sync server %1 sent an enrolment response without a device id, credential "
                      "and organisation (HTTP status %2). Tell your administrator.")
                 .arg(serverName())
                 .arg(response->status));
@@ -312,10 +312,11 @@ Result<ServerStatus> SyncConnection::status() {
     status.deviceId = response->body.value(u"deviceId").toString();
     const auto organisation = parseOrganisation(response->body.value(u"organisation"));
     if (!status.serverTime.isValid() || status.apiVersion <= 0 || !organisation) {
-        return makeError(ErrorCode::Network,
-                         Text::tr("The sync server %1 sent a status answer without a valid server time, API "
-                                  "version and organisation.")
-                             .arg(serverName()));
+        return makeError(
+            ErrorCode::Network,
+            Text::tr("The sync server %1 sent a status response without a valid server time, API "
+                     "version and organisation.")
+                .arg(serverName()));
     }
     status.organisation = *organisation;
     return status;

@@ -26,15 +26,15 @@ struct ServerOrganisation {
     QString partyType;
 };
 
-// What POST /api/v1/enrol returns: the device id and credential that
-// authenticate this device from now on, and its organisation.
+// The device id and credential from POST /api/v1/enrol that authenticate
+// this device from now on, and its organisation.
 struct DeviceGrant {
     QString deviceId;
     SecretBytes credential; // the Base64 text as the server sent it
     ServerOrganisation organisation;
 };
 
-// What GET /api/v1/status returns.
+// The server's status from GET /api/v1/status.
 struct ServerStatus {
     QDateTime serverTime; // UTC
     int apiVersion = 0;
@@ -57,7 +57,7 @@ struct PublishedAgreement {
 // and case records would cross the network unencrypted.
 [[nodiscard]] Result<QUrl> parseServerUrl(const QString& text);
 
-// Reads PEM CA certificates from path. InvalidInput when the file holds no
+// Reads PEM CA certificates from path. InvalidInput when the file contains no
 // certificate, Io when it cannot be read.
 [[nodiscard]] Result<QList<QSslCertificate>> readCaCertificates(const QString& path);
 
@@ -76,7 +76,7 @@ struct PublishedAgreement {
 // Errors: InvalidInput, NotFound or PermissionDenied with the server's own
 // message when it rejects a request (400, 404, 410 and 413; 401 and 403),
 // Network when it cannot be reached, the TLS handshake fails, it does not
-// answer in time, or it fails (429, 5xx, a body that is not the expected JSON).
+// respond in time, or it fails (429, 5xx, a body that is not the expected JSON).
 class SyncConnection {
 public:
     static constexpr std::chrono::milliseconds defaultTimeout = std::chrono::seconds(30);

@@ -60,7 +60,7 @@ struct EnrolmentRequest {
 // compared in the same way, and only then is the enrolment row written.
 // InvalidInput for an http or invalid server URL, an empty code or device
 // name, or a CA file without certificates; the errors of SyncConnection
-// for the server's answer.
+// for the server's response.
 // PermissionDenied, before anything else, when actor may not change settings.
 // Contract: call from the thread of QCoreApplication, as OsKeychain needs.
 [[nodiscard]] Result<SyncEnrolment> enrolStore(Store& store, const QUuid& storeId, const access::Actor& actor,

@@ -465,7 +465,7 @@ void TestSyncEnrolment::notEnrolledIsNotFound() {
 }
 
 void TestSyncEnrolment::silentServerTimesOut() {
-    // Accepts the connection and never answers, not even the TLS handshake.
+    // Accepts the connection and never responds, not even the TLS handshake.
     QTcpServer silent;
     QVERIFY(silent.listen(QHostAddress::LocalHost));
     sync::SyncConnection connection(QUrl(QStringLiteral("https://127.0.0.1:%1").arg(silent.serverPort())), {},
@@ -475,7 +475,7 @@ void TestSyncEnrolment::silentServerTimesOut() {
     auto status = connection.status();
     QVERIFY(!status);
     QCOMPARE(status.error().code, ErrorCode::Network);
-    QVERIFY2(status.error().message.contains(QStringLiteral("did not answer within 1 second")),
+    QVERIFY2(status.error().message.contains(QStringLiteral("timed out after 1 second")),
              errorText(status).constData());
     QVERIFY(elapsed.elapsed() < 10'000);
 }
