@@ -103,6 +103,13 @@ Status writeEnrolmentRow(Store& store, const SyncEnrolment& enrolment) {
     return {};
 }
 
+Status removeEnrolmentRow(Store& store) {
+    QSqlQuery query(store.database());
+    if (!query.exec(QStringLiteral("DELETE FROM sync_enrolment")))
+        return std::unexpected(store.errorFromSql(query.lastError()));
+    return {};
+}
+
 QByteArray toPem(const QList<QSslCertificate>& certificates) {
     QByteArray pem;
     for (const QSslCertificate& certificate : certificates)
@@ -191,6 +198,12 @@ Result<SyncEnrolment> enrolStore(Store& store, const QUuid& storeId, const acces
     if (Status kept = writeAndCompare(keychain, entryKey, grant->credential); !kept) {
         qCWarning(lcSync) << "Device" << grant->deviceId
                           << "was enrolled, but its credential could not be kept in" << entryKey;
+        // The write replaced the credential of an earlier enrolment with the
+        // same server, so that enrolment no longer works either.
+        if (*previous && credentialKeychainKey(storeId, (*previous)->serverUrl) == entryKey) {
+            if (Status removed = removeEnrolmentRow(store); !removed)
+                qCWarning(lcSync) << "The enrolment row could not be removed:" << removed.error().message;
+        }
         return makeError(
             kept.error().code,
             Text::tr("The server enrolled this device, but the OS keychain could not keep its "

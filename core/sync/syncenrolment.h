@@ -53,11 +53,14 @@ struct EnrolmentRequest {
 // enrolment recorded. Any earlier enrolment of the store is replaced, and
 // its keychain entry removed when the server differs.
 //
-// The keychain is checked before the code is sent: an entry is written
-// under the credential's key, read back and compared. When that fails the
-// error is KeychainUnavailable or Keychain, nothing is stored, and the code
-// stays unused. The credential itself is then written, read back and
-// compared in the same way, and only then is the enrolment row written.
+// The keychain is checked before the code is sent: a random value is
+// written to the entry "<credential key>-check", read back, compared and
+// removed. When that fails the error is KeychainUnavailable or Keychain,
+// nothing is stored, and the code stays unused. The credential itself is
+// then written, read back and compared in the same way, and only then is
+// the enrolment row written. When that second check fails the code is used
+// up, and an earlier enrolment with the same server is removed too, because
+// its credential was overwritten.
 // InvalidInput for an http or invalid server URL, an empty code or device
 // name, or a CA file without certificates; the errors of SyncConnection
 // for the server's response.

@@ -9,11 +9,18 @@
 #include "common/secretbytes.h"
 #include "sync/syncenrolment.h"
 
+#include <QEventLoop>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace earlyhelp;
 using namespace earlyhelp::servertest;
@@ -44,9 +51,13 @@ private slots:
     void enrolThenStatus();
     void usedCodeFails();
     void stoppedServerFails();
+    void clockDifferenceWarns();
 
 private:
     [[nodiscard]] CliRun runCli(const QStringList& arguments, bool withKeychain = true) const;
+    // Runs the command while this thread's event loop keeps running, for a
+    // server that lives in the test process.
+    [[nodiscard]] CliRun runCliWithEvents(const QStringList& arguments) const;
     [[nodiscard]] QStringList storeArguments() const;
     [[nodiscard]] QString issueCode() const;
     [[nodiscard]] QString serverUrl() const {
@@ -75,6 +86,27 @@ CliRun TestCliSync::runCli(const QStringList& arguments, bool withKeychain) cons
     process.closeWriteChannel();
     if (!process.waitForFinished(120000))
         return {};
+    return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+            QString::fromUtf8(process.readAllStandardError())};
+}
+
+CliRun TestCliSync::runCliWithEvents(const QStringList& arguments) const {
+    QProcess process;
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    process.start(QStringLiteral(EARLYHELP_CLI_PATH), arguments);
+    if (!process.waitForStarted())
+        return {};
+    process.write(passphrase);
+    process.closeWriteChannel();
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        return {};
+    }
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
             QString::fromUtf8(process.readAllStandardError())};
 }
@@ -256,6 +288,74 @@ void TestCliSync::stoppedServerFails() {
     QVERIFY2(status.out.contains(QStringLiteral("Server: ") + serverUrl()), qPrintable(status.out));
     QVERIFY2(status.err.contains(QStringLiteral("Could not connect to the sync server 127.0.0.1:")),
              qPrintable(status.err));
+}
+
+void TestCliSync::clockDifferenceWarns() {
+    // A stand-in server with the test certificate whose clock is 10 minutes
+    // behind. It accepts any enrolment and reports its status.
+    QFile certificateFile(m_certificates.serverCertificate);
+    QFile keyFile(m_certificates.serverKey);
+    QVERIFY(certificateFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificate(QSslCertificate(&certificateFile, QSsl::Pem));
+    tls.setPrivateKey(QSslKey(&keyFile, QSsl::Ec, QSsl::Pem));
+    QSslServer server;
+    server.setSslConfiguration(tls);
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+
+    const QString lateTime =
+        QDateTime::currentDateTimeUtc().addSecs(-10 * 60).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    const QJsonObject organisation{
+        {QStringLiteral("id"), QStringLiteral("9d3c4f7e-8a51-4b6e-9f0a-2c1d3e4f5a6b")},
+        {QStringLiteral("name"), QStringLiteral("Generated Primary School")},
+        {QStringLiteral("partyType"), QStringLiteral("school")}};
+    const QString deviceId = QStringLiteral("0f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0");
+    QObject::connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&] {
+        QTcpSocket* socket = server.nextPendingConnection();
+        auto buffer = std::make_shared<QByteArray>();
+        QObject::connect(socket, &QTcpSocket::readyRead, socket, [=] {
+            *buffer += socket->readAll();
+            const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
+            if (headerEnd < 0)
+                return;
+            const bool enrolling = buffer->startsWith("POST /api/v1/enrol");
+            const QJsonObject body = enrolling ? QJsonObject{{QStringLiteral("deviceId"), deviceId},
+                                                             {QStringLiteral("credential"),
+                                                              QStringLiteral("c2VjcmV0LWZvci10aGUtdGVzdA==")},
+                                                             {QStringLiteral("organisation"), organisation}}
+                                               : QJsonObject{{QStringLiteral("serverTime"), lateTime},
+                                                             {QStringLiteral("apiVersion"), 1},
+                                                             {QStringLiteral("deviceId"), deviceId},
+                                                             {QStringLiteral("organisation"), organisation}};
+            const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+            socket->write((enrolling ? QByteArrayLiteral("HTTP/1.1 201 Created\r\n")
+                                     : QByteArrayLiteral("HTTP/1.1 200 OK\r\n")) +
+                          "Content-Type: application/json\r\nConnection: close\r\nContent-Length: " +
+                          QByteArray::number(json.size()) + "\r\n\r\n" + json);
+            socket->disconnectFromHost();
+        });
+    });
+
+    QTemporaryDir storeDir;
+    const QStringList store = {QStringLiteral("--store"), storeDir.filePath(QStringLiteral("late.ehstore")),
+                               QStringLiteral("--passphrase-stdin")};
+    const CliRun init = runCli(store + QStringList{QStringLiteral("init"), QStringLiteral("--school"),
+                                                   QStringLiteral("Generated Primary School"),
+                                                   QStringLiteral("--urn"), QStringLiteral("199990"),
+                                                   QStringLiteral("--user"), QStringLiteral("Test Lead")});
+    QVERIFY2(init.exitCode == 0, qPrintable(init.err));
+    const CliRun enrol =
+        runCliWithEvents(store + QStringList{QStringLiteral("enrol"),
+                                             QStringLiteral("https://127.0.0.1:%1").arg(server.serverPort()),
+                                             QStringLiteral("ANYCO-DEWIL-LDOXX-XXXXX"),
+                                             QStringLiteral("--ca-cert"), m_certificates.caCertificate});
+    QVERIFY2(enrol.exitCode == 0, qPrintable(enrol.err));
+
+    const CliRun status = runCliWithEvents(store + QStringList{QStringLiteral("sync-status")});
+    QCOMPARE(status.exitCode, 0);
+    QVERIFY2(status.err.contains(QStringLiteral("warning: this computer's clock is 10 minute")),
+             qPrintable(status.err));
+    QVERIFY2(status.err.contains(QStringLiteral("ahead of the sync server's")), qPrintable(status.err));
 }
 
 QTEST_GUILESS_MAIN(TestCliSync)
