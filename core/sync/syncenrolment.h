@@ -62,7 +62,7 @@ struct EnrolmentRequest {
 // up, and an earlier enrolment with the same server is removed too, because
 // its credential was overwritten.
 // InvalidInput for an http or invalid server URL, an empty code or device
-// name, or a CA file without certificates; the errors of SyncConnection
+// name, or a CA file without certificates. The errors of SyncConnection
 // for the server's response.
 // PermissionDenied, before anything else, when actor may not change settings.
 // Contract: call from the thread of QCoreApplication, as OsKeychain needs.

@@ -1,5 +1,6 @@
 // earlyhelp-cli enrol and sync-status against the real earlyhelp-server on
-// 127.0.0.1, run as processes with their exit statuses and messages. The
+// 127.0.0.1, run as processes with their exit statuses and messages. Only
+// the clock warning uses a stand-in server, whose clock the test sets. The
 // credential goes to the OS keychain, so CTest runs the suite inside
 // scripts/with-keyring.
 
