@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "agreementcommands.h"
+#include "synccommands.h"
 
 #include "cases/casedirectory.h"
 #include "cases/casestore.h"
@@ -373,6 +374,11 @@ int run(const QStringList& arguments)
         "  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]\n"
         "                     record that your organisation signed version N (designated safeguarding lead only;\n"
         "                     the date signed defaults to today)\n"
+        "  enrol URL CODE [--device-name NAME] [--ca-cert FILE]\n"
+        "                     enrol the store with the sync server at URL (https only) using a one-time code;\n"
+        "                     the device credential is kept in the OS keychain\n"
+        "  sync-status [--ca-cert FILE]\n"
+        "                     show the sync server, device and organisation, and check the server and its clock\n"
         "  The desktop app checks stored agreements against the built-in key, so --public-key with install,\n"
         "  status or accept is for testing a Trust's own key.\n\n"
         "Exit status: 0 on success, 1 when the command failed, 2 for a usage error."));
@@ -407,8 +413,13 @@ int run(const QStringList& arguments)
                                     "(default: today)."), Text::tr("date")},
         {QStringLiteral("secret-key"), Text::tr("agreement sign: the secret key file made by agreement keygen."),
          Text::tr("file")},
+        {QStringLiteral("device-name"), Text::tr("enrol: the name the server lists this device under (default: "
+                                           "this computer's host name)."), Text::tr("name")},
+        {QStringLiteral("ca-cert"), Text::tr("enrol and sync-status: a PEM file of CA certificates to trust for the "
+                                       "sync server besides the system's; enrol records it in the store."),
+         Text::tr("file")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify or agreement"));
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify, agreement, enrol or sync-status"));
 
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -472,6 +483,14 @@ int run(const QStringList& arguments)
         agreementOptions.signedDate = parser.value(QStringLiteral("date"));
         agreementOptions.unlockStore = [&options] { return unlock(options); };
         return runAgreement(rest, agreementOptions);
+    }
+    if (command == u"enrol" || command == u"sync-status") {
+        SyncOptions syncOptions;
+        syncOptions.storePath = options.storePath;
+        syncOptions.deviceName = parser.value(QStringLiteral("device-name"));
+        syncOptions.caCertificatePath = parser.value(QStringLiteral("ca-cert"));
+        syncOptions.unlockStore = [&options] { return unlock(options); };
+        return command == u"enrol" ? runEnrol(rest, syncOptions) : runSyncStatus(rest, syncOptions);
     }
     return usage(Text::tr("unknown command \"%1\"").arg(command));
 }

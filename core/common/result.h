@@ -26,6 +26,8 @@ enum class ErrorCode {
     ImportRejected,
     Cancelled,
     PermissionDenied,
+    // A server could not be reached, did not respond in time, or failed.
+    Network,
 };
 
 struct Error {

@@ -92,6 +92,7 @@ const QList<Migration>& storeMigrations() {
         Migration{2, readScript(QStringLiteral(":/earlyhelp/store/schema_v2.sql"))},
         Migration{3, readScript(QStringLiteral(":/earlyhelp/store/schema_v3.sql"))},
         Migration{4, readScript(QStringLiteral(":/earlyhelp/store/schema_v4.sql"))},
+        Migration{5, readScript(QStringLiteral(":/earlyhelp/store/schema_v5.sql"))},
     };
     return migrations;
 }

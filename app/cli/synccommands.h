@@ -1,0 +1,33 @@
+#pragma once
+
+#include "cases/casestore.h"
+#include "common/result.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace earlyhelp::cli {
+
+// The options of enrol and sync-status besides their arguments.
+struct SyncOptions {
+    QString storePath;
+    // enrol: the device name sent to the server; empty for this computer's host name.
+    QString deviceName;
+    // A PEM file of CA certificates to trust besides the system's, or empty.
+    // enrol records it in the store; sync-status uses it instead of the recorded one.
+    QString caCertificatePath;
+    // Unlocks the case store, asking for the passphrase as the other store
+    // commands do.
+    std::function<Result<UnlockedStore>()> unlockStore;
+};
+
+// Runs "earlyhelp-cli enrol URL CODE" with the words after "enrol" and
+// returns the exit status (see cli.h).
+[[nodiscard]] int runEnrol(const QStringList& arguments, const SyncOptions& options);
+
+// Runs "earlyhelp-cli sync-status" and returns the exit status.
+[[nodiscard]] int runSyncStatus(const QStringList& arguments, const SyncOptions& options);
+
+} // namespace earlyhelp::cli
