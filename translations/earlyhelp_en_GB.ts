@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en_GB">
 <context>
+    <name>Text</name>
+    <message>
+        <source>No OS keychain is available: the entry &quot;%1&quot; could not be read back as written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp</name>
     <message>
         <source>assessment</source>
@@ -1997,10 +2004,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>init, import, list, keychain, verify or agreement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no rule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2097,39 +2100,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Early Help Case Manager on the command line, for school IT and scripts.
-
-Commands:
-  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
-                     create an encrypted case store and its first user
-  import FILE…       import pupils, contacts and families from Common Transfer Files
-  list people|families [SEARCH] [--json]
-                     list people or families, optionally those matching SEARCH
-  keychain --user NAME
-                     keep the key in the OS keychain, unlocking as NAME on this computer
-  verify             check the store&apos;s encryption, structure and search index
-  agreement keygen PUBLIC SECRET
-                     create an Ed25519 key pair for signing data sharing agreements
-  agreement sign FILE --secret-key SECRET
-                     sign an agreement; the signature goes to FILE.sig
-  agreement verify|show FILE [--public-key PUBLIC]
-                     check FILE against FILE.sig (default key: the one built in); show lists its rules
-  agreement diff OLD NEW [--json] [--public-key PUBLIC]
-                     list the fields whose sharing changes from agreement OLD to NEW, both verified
-  agreement install FILE [--public-key PUBLIC]
-                     verify FILE against FILE.sig and store it; it applies once accepted
-  agreement status [--json]
-                     show the agreement in force, who signed it, and any version waiting for acceptance
-  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
-                     record that your organisation signed version N (designated safeguarding lead only;
-                     the date signed defaults to today)
-  The desktop app checks stored agreements against the built-in key, so --public-key with install,
-  status or accept is for testing a Trust&apos;s own key.
-
-Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>agreement accept: the agreement version to accept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2159,6 +2129,118 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early Help Case Manager on the command line, for school IT and scripts.
+
+Commands:
+  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
+                     create an encrypted case store and its first user
+  import FILE…       import pupils, contacts and families from Common Transfer Files
+  list people|families [SEARCH] [--json]
+                     list people or families, optionally those matching SEARCH
+  keychain --user NAME
+                     keep the key in the OS keychain, unlocking as NAME on this computer
+  verify             check the store&apos;s encryption, structure and search index
+  agreement keygen PUBLIC SECRET
+                     create an Ed25519 key pair for signing data sharing agreements
+  agreement sign FILE --secret-key SECRET
+                     sign an agreement; the signature goes to FILE.sig
+  agreement verify|show FILE [--public-key PUBLIC]
+                     check FILE against FILE.sig (default key: the one built in); show lists its rules
+  agreement diff OLD NEW [--json] [--public-key PUBLIC]
+                     list the fields whose sharing changes from agreement OLD to NEW, both verified
+  agreement install FILE [--public-key PUBLIC]
+                     verify FILE against FILE.sig and store it; it applies once accepted
+  agreement status [--json]
+                     show the agreement in force, who signed it, and any version waiting for acceptance
+  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
+                     record that your organisation signed version N (designated safeguarding lead only;
+                     the date signed defaults to today)
+  enrol URL CODE [--device-name NAME] [--ca-cert FILE]
+                     enrol the store with the sync server at URL (https only) using a one-time code;
+                     the device credential is kept in the OS keychain
+  sync-status [--ca-cert FILE]
+                     show the sync server, device and organisation, and check the server and its clock
+  The desktop app checks stored agreements against the built-in key, so --public-key with install,
+  status or accept is for testing a Trust&apos;s own key.
+
+Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrol: the name the server lists this device under (default: this computer&apos;s host name).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrol and sync-status: a PEM file of CA certificates to trust for the sync server besides the system&apos;s; enrol records it in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, import, list, keychain, verify, agreement, enrol or sync-status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early Help device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>this computer&apos;s clock is %n minute(s) ahead of the sync server&apos;s. Correct the clock or its time zone setting.</source>
+        <translation>
+            <numerusform>this computer&apos;s clock is %n minute ahead of the sync server&apos;s. Correct the clock or its time zone setting.</numerusform>
+            <numerusform>this computer&apos;s clock is %n minutes ahead of the sync server&apos;s. Correct the clock or its time zone setting.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>this computer&apos;s clock is %n minute(s) behind the sync server&apos;s. Correct the clock or its time zone setting.</source>
+        <translation>
+            <numerusform>this computer&apos;s clock is %n minute behind the sync server&apos;s. Correct the clock or its time zone setting.</numerusform>
+            <numerusform>this computer&apos;s clock is %n minutes behind the sync server&apos;s. Correct the clock or its time zone setting.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrol takes the server address and the enrolment code, such as &quot;earlyhelp-cli enrol https://sync.example.org K7MPQ-3RTXW-9HJNA-4CEFB&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled %1 with %2 as device %3 (&quot;%4&quot;) of %5. The device credential is in the OS keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync-status takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not enrolled with a sync server: run &quot;earlyhelp-cli enrol URL CODE&quot; with the address and code your administrator gave you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device: %1 (&quot;%2&quot;), enrolled %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation: %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server status: available, API version %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server time: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server knows this device as %1, not %2 as the store records. Enrol again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2571,6 +2653,104 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>This store has no organisation of its own yet. Run the set-up again or &quot;earlyhelp-cli init&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::sync</name>
+    <message>
+        <source>%1 (certificate subject &quot;%2&quot;, issuer &quot;%3&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid sync server address. Enter it as https://HOST or https://HOST:PORT, as your administrator gave it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server address %1 uses http, which is not encrypted, so the device credential and case records could be read on the way. Use the server&apos;s https address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server address %1 must start with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server address %1 contains a user name or password. Remove it: the device authenticates with its enrolment credential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CA certificate file %1 cannot be read: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 contains no PEM certificate. Choose the CA certificate file (&quot;-----BEGIN CERTIFICATE-----&quot;) that your administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The request to the sync server %1 timed out after %n second(s). Check this computer&apos;s network connection and that the server is running, then try again.</source>
+        <translation>
+            <numerusform>The request to the sync server %1 timed out after %n second. Check this computer&apos;s network connection and that the server is running, then try again.</numerusform>
+            <numerusform>The request to the sync server %1 timed out after %n seconds. Check this computer&apos;s network connection and that the server is running, then try again.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sync server %1 failed the request with HTTP status %2. Try again later, and tell your administrator if it goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 rejected the request: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 sent a response that is not a JSON object (HTTP status %2). Check that the address names an Early Help sync server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 presented a TLS certificate that this computer does not trust: %2. If the address is right, ask your administrator to add the CA certificate that issued the server&apos;s certificate in the sync settings (earlyhelp-cli: --ca-cert FILE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the sync server %1 failed: %2. Check that the address names the server&apos;s https port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to the sync server %1: %2. Check the server address, and that the server is running and this computer can reach it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 sent an enrolment response without a device id, credential and organisation (HTTP status %2). Tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 sent a status response without a valid server time, API version and organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 sent an agreement without a version, a Base64 document and a signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment failed because the OS keychain, which keeps the device credential, cannot be used (%1). Nothing was sent to the server and the enrolment code can still be used. Unlock or start the keychain (on Linux, GNOME Keyring or another Secret Service), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The enrolment code is empty. Enter the code your administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The device name &quot;%1&quot; must have 1 to %2 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server enrolled this device, but the OS keychain could not keep its credential (%1), so nothing was stored and the code is used up. Unlock the keychain, ask your administrator for a new code and to revoke device %2, then enrol again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The case store %1 is not enrolled with a sync server. Enrol it with the server address and the code your administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The OS keychain has no device credential &quot;%1&quot; for this store, or the keychain is locked. Unlock the keychain, or enrol the store again with a new code.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
