@@ -128,17 +128,25 @@ void AgreementController::updateBanner() {
     else if (!state.inForce)
         lines += tr("Nothing can be shared until a correctly signed agreement is installed.");
 
-    const bool mayConfirm = m_pending && m_session->may(access::Action::SignAgreement);
-    m_bannerButton->setVisible(mayConfirm);
-    // Alt+S belongs to the family view's Case tab, which shows beside the
-    // banner, so Sign Up takes Alt+I.
-    m_bannerButton->setText(state.inForce ? tr("&Review Changes\u2026") : tr("S&ign Up\u2026"));
+    const QString buttonText = signUpButtonText();
+    m_bannerButton->setVisible(!buttonText.isEmpty());
+    m_bannerButton->setText(buttonText);
     m_bannerLabel->setText(lines.join(u'\n'));
     m_banner->setVisible(!lines.isEmpty());
 }
 
-void AgreementController::openSignUp() {
+QString AgreementController::signUpButtonText() const {
     if (!m_session || !m_pending || !m_session->may(access::Action::SignAgreement))
+        return {};
+    if (m_session->agreementState().inForce)
+        return tr("&Review Changes\u2026");
+    // Alt+S belongs to the family view's Case tab, which shows beside the
+    // banner, so Sign Up takes Alt+I.
+    return tr("S&ign Up\u2026");
+}
+
+void AgreementController::openSignUp() {
+    if (signUpButtonText().isEmpty())
         return;
     if (auto* open = m_window->findChild<AgreementSignUpDialog*>()) {
         open->raise();
@@ -184,10 +192,7 @@ QWidget* AgreementController::openViewer() {
             status = state.unavailableReason;
         if (m_pending && state.inForce)
             status += u' ' + tr("Version %1 is waiting to be confirmed.").arg(m_pending->version);
-        const bool mayConfirm = m_pending && m_session->may(access::Action::SignAgreement);
-        dialog->setSignUpStatus(
-            status,
-            mayConfirm ? (state.inForce ? tr("&Review Changes\u2026") : tr("S&ign Up\u2026")) : QString());
+        dialog->setSignUpStatus(status, signUpButtonText());
         connect(dialog, &AgreementDialog::signUpRequested, this, &AgreementController::openSignUp);
     }
     emit caseDataDialogOpened(dialog);

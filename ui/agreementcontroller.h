@@ -74,6 +74,9 @@ signals:
 private:
     void refresh();
     void updateBanner();
+    // The text of the button that opens the sign-up dialog, or empty when
+    // nothing waits or the session's user may not sign up.
+    [[nodiscard]] QString signUpButtonText() const;
 
     AgreementSource m_source;
     std::optional<policy::Agreement> m_offeredAgreement;

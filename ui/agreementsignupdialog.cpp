@@ -217,6 +217,9 @@ AgreementSignUpDialog::AgreementSignUpDialog(CaseSession* session, QByteArray tr
 void AgreementSignUpDialog::fillChanges(const policy::Agreement& from) {
     const QList<policy::AgreementChange> changes = policy::diffAgreements(from, m_pending);
     m_changeCount = int(changes.size());
+
+    // Changes come ordered by recipient and purpose; each pair gets a group
+    // row whose label carries the number of fields under it.
     QTreeWidgetItem* group = nullptr;
     int groupCount = 0;
     QString groupLabel;
@@ -241,6 +244,7 @@ void AgreementSignUpDialog::fillChanges(const policy::Agreement& from) {
             groupCount = 0;
         }
         ++groupCount;
+
         auto* item = new QTreeWidgetItem(group);
         const std::optional<FieldDefinition> field = findField(change.fieldId);
         item->setText(FieldColumn, field ? fieldLabel(*field) : change.fieldId);
@@ -253,11 +257,13 @@ void AgreementSignUpDialog::fillChanges(const policy::Agreement& from) {
             item->setToolTip(column, item->text(column));
     }
     closeGroup();
+
     m_changesTree->header()->setSectionResizeMode(QHeaderView::Interactive);
     m_changesTree->setColumnWidth(FieldColumn, 220);
     m_changesTree->setColumnWidth(CategoryColumn, 150);
     m_changesTree->setColumnWidth(ChangeKindColumn, 150);
     m_changesTree->setColumnWidth(BeforeColumn, 210);
+
     if (QTreeWidgetItem* first = m_changesTree->topLevelItem(0); first && first->childCount() > 0)
         m_changesTree->setCurrentItem(first->child(0));
 }
