@@ -20,9 +20,9 @@ namespace earlyhelp::ui {
 
 class CaseSession;
 
-// Where the app's Data Sharing Agreement comes from: the signed file offered
-// to every store the app opens (the bundled one, or a file named on the
-// command line), and the Trust key that verifies it and every stored version.
+// The source of the app's Data Sharing Agreement: the signed file offered to
+// every store the app opens (the bundled one, or a file named on the command
+// line), and the Trust key that verifies it and every stored version.
 struct AgreementSource {
     QByteArray trustPublicKey;
     Result<policy::SignedAgreementFile> offered;

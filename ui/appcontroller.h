@@ -30,9 +30,8 @@ public:
     ~AppController() override;
 
     // Shows the wizard or the unlock dialog. When the offered agreement is
-    // refused, a message says so first (object name
-    // "agreementRefusedMessageBox"); the app still opens, and shares nothing
-    // under that agreement.
+    // rejected, a message box ("agreementRefusedMessageBox") reports it. The
+    // app still opens and shares nothing under that agreement.
     void start();
 
     [[nodiscard]] MainWindow* mainWindow() const;

@@ -1,5 +1,6 @@
 #include "sharing/agreementregister.h"
 
+#include "casework/recordtable.h"
 #include "policy/signature.h"
 #include "store/store.h"
 
@@ -27,38 +28,7 @@ QString utcTimestamp(const QDateTime& time) {
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
-// Rolls back unless committed.
-class Transaction {
-public:
-    explicit Transaction(Store& store)
-        : m_store(store) {}
-    ~Transaction() {
-        if (m_open && !m_store.database().rollback())
-            qCWarning(lcRegister, "Rolling back an agreement register transaction failed");
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-
-    [[nodiscard]] Status begin() {
-        QSqlDatabase database = m_store.database();
-        if (!database.transaction())
-            return std::unexpected(m_store.errorFromSql(database.lastError()));
-        m_open = true;
-        return {};
-    }
-
-    [[nodiscard]] Status commit() {
-        QSqlDatabase database = m_store.database();
-        if (!database.commit())
-            return std::unexpected(m_store.errorFromSql(database.lastError()));
-        m_open = false;
-        return {};
-    }
-
-private:
-    Store& m_store;
-    bool m_open = false;
-};
+using casework::Transaction;
 
 const QString acceptanceColumns =
     QStringLiteral("version, signatory_name, signatory_role, signed_date, recorded_by, recorded_at");

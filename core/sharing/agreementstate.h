@@ -29,14 +29,14 @@ struct AgreementState {
     // none is accepted or its signature fails.
     std::optional<policy::Agreement> inForce;
     std::optional<Acceptance> acceptance;
-    // Why nothing can be shared, translated, naming what to do. Set exactly
-    // when inForce is empty.
+    // The translated reason nothing can be shared, naming what to do. Set
+    // exactly when inForce is empty.
     QString unavailableReason;
 };
 
-// The state of a store whose organisation has accepted no agreement yet: its
-// reason says that nothing can be shared until the designated safeguarding
-// lead signs up, and where.
+// Returns the state of a store whose organisation has accepted no agreement
+// yet. Its reason states that nothing can be shared until the designated
+// safeguarding lead signs up, and where.
 [[nodiscard]] AgreementState notSignedUpState();
 
 } // namespace earlyhelp::sharing

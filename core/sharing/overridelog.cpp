@@ -1,5 +1,6 @@
 #include "sharing/overridelog.h"
 
+#include "casework/recordtable.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
@@ -107,16 +108,14 @@ Result<QList<OverrideUse>> OverrideLog::recordUses(const access::Actor& actor, c
         uses += use;
     }
 
+    casework::Transaction transaction(m_store);
+    if (Status begun = transaction.begin(); !begun)
+        return std::unexpected(begun.error());
     QSqlDatabase database = m_store.database();
-    if (!database.transaction())
-        return std::unexpected(m_store.errorFromSql(database.lastError()));
     const auto fail = [&](const QSqlQuery& query) -> Result<QList<OverrideUse>> {
         qCWarning(lcOverrideLog, "Recording a use of a sharing decision failed: %s",
                   qUtf8Printable(query.lastError().text()));
-        const Error error = m_store.errorFromSql(query.lastError());
-        if (!database.rollback())
-            qCWarning(lcOverrideLog, "Rolling back the uses of sharing decisions failed");
-        return std::unexpected(error);
+        return std::unexpected(m_store.errorFromSql(query.lastError()));
     };
 
     QSqlQuery organisation(database);
@@ -125,8 +124,6 @@ Result<QList<OverrideUse>> OverrideLog::recordUses(const access::Actor& actor, c
     if (!organisation.exec())
         return fail(organisation);
     if (!organisation.next()) {
-        if (!database.rollback())
-            qCWarning(lcOverrideLog, "Rolling back the uses of sharing decisions failed");
         return makeError(ErrorCode::NotFound, tr("This store has no organisation of its own yet. Run the "
                                                  "set-up again or \"earlyhelp-cli init\"."));
     }
@@ -156,12 +153,8 @@ Result<QList<OverrideUse>> OverrideLog::recordUses(const access::Actor& actor, c
         if (!insert.exec())
             return fail(insert);
     }
-    if (!database.commit()) {
-        const Error error = m_store.errorFromSql(database.lastError());
-        if (!database.rollback())
-            qCWarning(lcOverrideLog, "Rolling back the uses of sharing decisions failed");
-        return std::unexpected(error);
-    }
+    if (Status committed = transaction.commit(); !committed)
+        return std::unexpected(committed.error());
     qCInfo(lcOverrideLog, "Recorded the use of sharing decisions %s",
            qUtf8Printable(QStringList(fieldsByDecision.keys()).join(u", ")));
     return uses;

@@ -1,7 +1,7 @@
 -- Schema version 4: the Data Sharing Agreement in force, and what sharing
 -- without consent covers and when it was used.
 --
--- agreement_version holds each signed agreement the store has been given,
+-- agreement_version contains each signed agreement the store has been given,
 -- byte for byte as signed with its detached signature (text form), so the
 -- signature can be checked again every time the store is opened.
 -- agreement_acceptance records that the organisation signed up to a version:

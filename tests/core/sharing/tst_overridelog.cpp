@@ -320,8 +320,8 @@ void TestOverrideLog::usesFollowAMergedPerson() {
     EARLYHELP_VERIFY_OK(overrides.recordUses(caseworker, payload, {m_familyId, m_childId}, health,
                                              QStringLiteral("safeguarding"), 1, reason));
 
-    // Aisha's record turns out to duplicate one already kept, then that one is
-    // merged into a third: her use shows under every person that holds it.
+    // Aisha's record is merged into a duplicate, which is then merged into a
+    // third person. Her use is listed under all three.
     const QString keptId = m_fixture.insertPerson(QStringLiteral("Aisha"), QStringLiteral("Khan-Begum"));
     const QString finalId = m_fixture.insertPerson(QStringLiteral("Ayesha"), QStringLiteral("Khan"));
     PersonRepository people(*m_fixture.store);
