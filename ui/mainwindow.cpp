@@ -45,6 +45,8 @@
 #include "sessionlockwatcher.h"
 #include "settingsdialog.h"
 #include "sharedialog.h"
+#include "synccontroller.h"
+#include "syncsettingssection.h"
 #include "usersdialog.h"
 #include "store/store.h"
 
@@ -103,6 +105,15 @@ MainWindow::MainWindow(FileChooser fileChooser, QWidget* parent)
 
     m_familiesModel = new FamilyListModel(this);
     m_peopleModel = new PeopleModel(this);
+    m_sync = new SyncController(m_fileChooser, this);
+    connect(m_sync, &SyncController::caseDataDialogOpened, this, [this](QWidget* dialog) { m_caseDataDialogs += dialog; });
+    connect(m_sync, &SyncController::syncEnded, this, [this] {
+        if (!m_lockAfterSync)
+            return;
+        m_lockAfterSync = false;
+        // Not from inside the engine's signal: locking destroys the engine.
+        QTimer::singleShot(0, this, &MainWindow::lock);
+    });
 
     createActions();
     createMenus();
@@ -125,6 +136,7 @@ MainWindow::MainWindow(FileChooser fileChooser, QWidget* parent)
     m_statusSeparator = new QFrame(this);
     m_statusSeparator->setFrameShape(QFrame::VLine);
     m_statusSeparator->setFrameShadow(QFrame::Sunken);
+    statusBar()->addPermanentWidget(m_sync->statusWidget());
     statusBar()->addPermanentWidget(m_organisationLabel);
     statusBar()->addPermanentWidget(m_statusSeparator);
     statusBar()->addPermanentWidget(m_countsLabel);
@@ -261,6 +273,7 @@ void MainWindow::createActions()
     connect(m_settingsAction, &QAction::triggered, this, [this] {
         auto* dialog = new SettingsDialog(m_session.get(), this);
         connect(dialog, &SettingsDialog::idleLockMinutesChanged, this, &MainWindow::setIdleLockMinutes);
+        dialog->addSection(m_sync->createSettingsSection(dialog));
         openCaseDataDialog(dialog);
     });
 
@@ -303,6 +316,9 @@ void MainWindow::createMenus()
 
     QMenu* toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
+    toolsMenu->addAction(m_sync->syncNowAction());
+    toolsMenu->addAction(m_sync->conflictsAction());
+    toolsMenu->addSeparator();
     toolsMenu->addAction(m_usersAction);
     toolsMenu->addAction(m_settingsAction);
 
@@ -492,6 +508,7 @@ void MainWindow::openSession(std::unique_ptr<Store> store, access::Actor actor)
     m_familyView->setSession(m_session.get());
     m_myWorkView->setSession(m_session.get());
     m_agreements->setSession(m_session.get());
+    m_sync->setSession(m_session.get());
     qCInfo(lcMainWindow) << "session opened";
 
     m_stack->setCurrentIndex(WorkspacePage);
@@ -525,6 +542,7 @@ void MainWindow::closeSession()
     m_familyView->setSession(nullptr);
     m_myWorkView->setSession(nullptr);
     m_agreements->setSession(nullptr);
+    m_sync->setSession(nullptr);
     statusBar()->clearMessage();
 
     const bool wasOpen = m_session != nullptr;
@@ -550,6 +568,11 @@ void MainWindow::lock()
     }
     if (!isUnlocked())
         return;
+    if (m_sync->isSyncing()) {
+        // The engine is using the store further up this call stack.
+        m_lockAfterSync = true;
+        return;
+    }
     closeSession();
     emit locked();
 }
@@ -847,7 +870,7 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (m_importing) {
+    if (m_importing || m_sync->isSyncing()) {
         event->ignore();
         return;
     }

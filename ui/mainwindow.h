@@ -39,6 +39,7 @@ class FamilyListModel;
 class FamilyView;
 class MyWorkView;
 class PeopleModel;
+class SyncController;
 
 // The main window: a families list and a people list, each with a search
 // field that filters as the user types, and the selected family beside them.
@@ -68,6 +69,7 @@ public:
     // session.
     void setAgreementSource(AgreementSource source);
     [[nodiscard]] AgreementController* agreements() const { return m_agreements; }
+    [[nodiscard]] SyncController* syncController() const { return m_sync; }
 
     // Sets the minutes without keyboard or mouse input before the window
     // locks itself, clamped to the 1 to 60 minutes that IdleLock accepts.
@@ -75,7 +77,8 @@ public:
 
 public slots:
     // Closes the store and removes all case data from the window, then emits
-    // locked(). During an import the import is cancelled first.
+    // locked(). During an import the import is cancelled first; during a
+    // sync the lock waits until the sync ends.
     void lock();
     // Asks for a Common Transfer File and imports it.
     void chooseAndImportCtf();
@@ -125,6 +128,8 @@ private:
     MyWorkView* m_myWorkView = nullptr;
     bool m_importing = false;
     bool m_lockAfterImport = false;
+    bool m_lockAfterSync = false;
+    SyncController* m_sync = nullptr;
 
     QStackedWidget* m_stack = nullptr;
     QWidget* m_workspace = nullptr;

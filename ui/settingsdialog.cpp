@@ -81,9 +81,15 @@ SettingsDialog::SettingsDialog(CaseSession* session, QWidget* parent)
         m_idleLockSpinBox->setEnabled(false);
         saveButton->setEnabled(false);
     }
+    m_sectionsLayout = new QVBoxLayout;
+    layout->addLayout(m_sectionsLayout);
     layout->addStretch();
     layout->addWidget(buttons);
     m_idleLockSpinBox->setFocus();
+}
+
+void SettingsDialog::addSection(QWidget* section) {
+    m_sectionsLayout->addWidget(section);
 }
 
 void SettingsDialog::updateIdleLockHint(int minutes) {

@@ -4,6 +4,7 @@
 
 class QLabel;
 class QSpinBox;
+class QVBoxLayout;
 
 namespace earlyhelp::ui {
 
@@ -27,6 +28,11 @@ public:
     // access::IdleLock accepts, or 5 when none is stored.
     [[nodiscard]] static int storedIdleLockMinutes();
 
+    // Adds a group of settings kept elsewhere (such as the store's sync
+    // enrolment) below the dialog's own fields. The group applies its
+    // changes itself; Save and Cancel do not affect it.
+    void addSection(QWidget* section);
+
 signals:
     void idleLockMinutesChanged(int minutes);
 
@@ -37,6 +43,7 @@ private:
     CaseSession* m_session = nullptr;
     QSpinBox* m_idleLockSpinBox = nullptr;
     QLabel* m_idleLockHint = nullptr;
+    QVBoxLayout* m_sectionsLayout = nullptr;
 };
 
 } // namespace earlyhelp::ui

@@ -8,6 +8,7 @@
 #include "busycursor.h"
 #include "cases/casestore.h"
 #include "setupwizardpages.h"
+#include "syncenrolmentform.h"
 
 Q_LOGGING_CATEGORY(lcSetup, "earlyhelp.ui.setup", QtInfoMsg)
 
@@ -25,13 +26,15 @@ SetupWizard::SetupWizard(const QString& defaultStorePath, FileChooser fileChoose
     setOption(QWizard::NoCancelButtonOnLastPage, true);
     setMinimumSize(640, 480);
 
-    m_locationPage = new StoreLocationPage(defaultStorePath, std::move(fileChooser), this);
+    m_locationPage = new StoreLocationPage(defaultStorePath, fileChooser, this);
     m_organisationPage = new OrganisationPage(this);
     m_userPage = new FirstUserPage(this);
+    m_syncPage = new SyncServerPage(this, std::move(fileChooser));
     m_readyPage = new ReadyPage(this);
     setPage(StoreLocationPageId, m_locationPage);
     setPage(OrganisationPageId, m_organisationPage);
     setPage(FirstUserPageId, m_userPage);
+    setPage(SyncServerPageId, m_syncPage);
     setPage(ReadyPageId, m_readyPage);
     setStartId(StoreLocationPageId);
 }
@@ -93,6 +96,31 @@ bool SetupWizard::createStore(SecretBytes passphrase)
     m_actor = access::Actor{m_userPage->userName(), access::roleCode(access::Role::Lead)};
     m_readyPage->showResult(path, created->organisation.name, created->keychainProblem);
     return true;
+}
+
+bool SetupWizard::enrolStore(SyncEnrolmentForm& form)
+{
+    if (!m_store) {
+        form.showError(tr("There is no store to enrol yet. Go back and create the store first."));
+        return false;
+    }
+    const Result<QUuid> storeId = sync::storeIdFor(m_store->path());
+    if (!storeId) {
+        form.showError(storeId.error().message);
+        return false;
+    }
+    const Result<sync::SyncEnrolment> enrolled = form.enrol(*m_store, *storeId, m_actor, m_keychain);
+    if (!enrolled)
+        return false;
+    qCInfo(lcSetup) << "store enrolled with" << enrolled->serverUrl.toString() << "as device"
+                    << enrolled->deviceId;
+    m_readyPage->showSyncEnrolment(enrolled->serverUrl.toString(), enrolled->organisation.name);
+    return true;
+}
+
+void SetupWizard::skipSyncEnrolment()
+{
+    m_readyPage->showSyncEnrolment(QString(), QString());
 }
 
 } // namespace earlyhelp::ui

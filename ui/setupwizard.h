@@ -7,6 +7,7 @@
 #include "access/access.h"
 #include "cases/casedirectory.h"
 #include "filechooser.h"
+#include "keys/oskeychain.h"
 #include "store/store.h"
 
 namespace earlyhelp::ui {
@@ -15,12 +16,15 @@ class FirstUserPage;
 class OrganisationPage;
 class ReadyPage;
 class StoreLocationPage;
+class SyncEnrolmentForm;
+class SyncServerPage;
 
 // The first-run wizard: where the store lives, the school that owns it, the
 // first user's name and passphrase, and whether the OS keychain may unlock
 // it too. Leaving the user page creates the store. That page is the commit
-// page, so there is no way back. The last page reports a keychain problem,
-// if any, and offers to import the fictional sample school.
+// page, so there is no way back. The optional sync page then enrols the new
+// store with a sync server. The last page reports a keychain problem, if
+// any, and offers to import the fictional sample school.
 //
 // Once the store exists the wizard keeps it open, whatever the dialog's
 // result: the caller takes it with takeStore() after finished().
@@ -28,7 +32,7 @@ class SetupWizard : public QWizard {
     Q_OBJECT
 
 public:
-    enum PageId { StoreLocationPageId, OrganisationPageId, FirstUserPageId, ReadyPageId };
+    enum PageId { StoreLocationPageId, OrganisationPageId, FirstUserPageId, SyncServerPageId, ReadyPageId };
 
     SetupWizard(const QString& defaultStorePath, FileChooser fileChooser, QWidget* parent = nullptr);
     ~SetupWizard() override;
@@ -44,14 +48,22 @@ public:
     // Creates the store from what the pages hold and the passphrase (UTF-8).
     // Returns false after showing the error on the user page.
     bool createStore(SecretBytes passphrase);
+    // Enrols the created store with the server that form names, as the
+    // store's lead, with the device credential in the OS keychain. Returns
+    // false after showing the error in form.
+    bool enrolStore(SyncEnrolmentForm& form);
+    // Notes on the last page that sync was not set up.
+    void skipSyncEnrolment();
 
 private:
     StoreLocationPage* m_locationPage = nullptr;
     OrganisationPage* m_organisationPage = nullptr;
     FirstUserPage* m_userPage = nullptr;
+    SyncServerPage* m_syncPage = nullptr;
     ReadyPage* m_readyPage = nullptr;
     std::unique_ptr<Store> m_store;
     access::Actor m_actor;
+    keys::OsKeychain m_keychain;
 };
 
 } // namespace earlyhelp::ui

@@ -18,6 +18,7 @@
 #include "formfields.h"
 #include "passphrase.h"
 #include "setupwizard.h"
+#include "syncenrolmentform.h"
 
 namespace earlyhelp::ui {
 
@@ -442,6 +443,40 @@ void FirstUserPage::showError(const QString& message)
 
 // ---------------------------------------------------------------------------
 
+SyncServerPage::SyncServerPage(SetupWizard* wizard, FileChooser fileChooser)
+    : QWizardPage(wizard)
+    , m_wizard(wizard)
+{
+    setTitle(tr("Connect to the sync server"));
+    setSubTitle(tr("Optional. Sync shares this store's cases with the partner organisations of the Data Sharing "
+                   "Agreement through your local authority's server. Leave the address and the code empty to "
+                   "skip this step: a designated safeguarding lead can connect later in Tools › Settings."));
+
+    m_form = new SyncEnrolmentForm(std::move(fileChooser), this);
+    auto* hint = new QLabel(tr("Your administrator gives you the server address, a one-time enrolment code and, "
+                               "for a server with its own certificate authority, its CA certificate file."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_form);
+    layout->addSpacing(8);
+    layout->addWidget(hint);
+    layout->addStretch();
+}
+
+bool SyncServerPage::validatePage()
+{
+    if (m_form->isBlank()) {
+        m_wizard->skipSyncEnrolment();
+        return true;
+    }
+    return m_wizard->enrolStore(*m_form);
+}
+
+// ---------------------------------------------------------------------------
+
 ReadyPage::ReadyPage(QWidget* parent)
     : QWizardPage(parent)
 {
@@ -454,6 +489,12 @@ ReadyPage::ReadyPage(QWidget* parent)
     m_summaryLabel->setTextFormat(Qt::PlainText);
 
     m_keychainLabel = makeErrorLabel(this, QStringLiteral("keychainProblemLabel"));
+
+    m_syncLabel = new QLabel(this);
+    m_syncLabel->setObjectName(QStringLiteral("readySyncLabel"));
+    m_syncLabel->setWordWrap(true);
+    m_syncLabel->setTextFormat(Qt::PlainText);
+    m_syncLabel->hide();
 
     m_importSampleCheckBox = new QCheckBox(tr("&Import the sample school"), this);
     m_importSampleCheckBox->setObjectName(QStringLiteral("importSampleCheckBox"));
@@ -472,6 +513,7 @@ ReadyPage::ReadyPage(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_summaryLabel);
     layout->addWidget(m_keychainLabel);
+    layout->addWidget(m_syncLabel);
     layout->addSpacing(12);
     layout->addWidget(m_importSampleCheckBox);
     layout->addWidget(sampleLabel);
@@ -488,6 +530,18 @@ void ReadyPage::showResult(const QString& storePath, const QString& schoolName, 
                    ? QString()
                    : tr("The keychain could not be set up, so the store opens with your passphrase only. %1")
                          .arg(keychainProblem));
+}
+
+void ReadyPage::showSyncEnrolment(const QString& serverName, const QString& organisationName)
+{
+    if (serverName.isEmpty()) {
+        setMessage(m_syncLabel, tr("Sync is not set up. A designated safeguarding lead can connect to a sync "
+                                   "server later in Tools › Settings."));
+        return;
+    }
+    setMessage(m_syncLabel, tr("This computer is enrolled with the sync server %1 for %2 and syncs in the "
+                               "background while the store is unlocked.")
+                                .arg(serverName, isolated(organisationName)));
 }
 
 bool ReadyPage::importSampleRequested() const

@@ -14,6 +14,7 @@ class QProgressBar;
 namespace earlyhelp::ui {
 
 class SetupWizard;
+class SyncEnrolmentForm;
 
 // Wizard page for the path of the new store file. The page is complete when
 // the path names a file in an existing or creatable folder and no store is
@@ -103,6 +104,24 @@ private:
     QLabel* m_statusLabel = nullptr;
 };
 
+// Optional: enrols the new store with a sync server. Leaving the address and
+// the code empty skips the page; otherwise Next enrols through the wizard
+// and stays on the page, with the error below the fields, until the server
+// accepts the code.
+class SyncServerPage : public QWizardPage {
+    Q_OBJECT
+
+public:
+    SyncServerPage(SetupWizard* wizard, FileChooser fileChooser);
+
+    [[nodiscard]] SyncEnrolmentForm* form() const { return m_form; }
+    bool validatePage() override;
+
+private:
+    SetupWizard* m_wizard = nullptr;
+    SyncEnrolmentForm* m_form = nullptr;
+};
+
 // The end of the wizard: where the store is, a keychain problem if there was
 // one, and the offer to import the fictional sample school.
 class ReadyPage : public QWizardPage {
@@ -112,11 +131,15 @@ public:
     explicit ReadyPage(QWidget* parent = nullptr);
 
     void showResult(const QString& storePath, const QString& schoolName, const QString& keychainProblem);
+    // Adds the sync server the store was enrolled with to the summary, or
+    // says that sync can be set up later when serverName is empty.
+    void showSyncEnrolment(const QString& serverName, const QString& organisationName);
     [[nodiscard]] bool importSampleRequested() const;
 
 private:
     QLabel* m_summaryLabel = nullptr;
     QLabel* m_keychainLabel = nullptr;
+    QLabel* m_syncLabel = nullptr;
     QCheckBox* m_importSampleCheckBox = nullptr;
 };
 

@@ -105,6 +105,9 @@ int main(int argc, char* argv[])
     QTest::keyClicks(child<QLineEdit>(wizard, "repeatPassphraseLineEdit"), QStringLiteral("26"));
     wizard->button(QWizard::CommitButton)->click();
     settle();
+    shoot(QStringLiteral("wizard-sync"));
+    wizard->next();
+    settle();
     child<QCheckBox>(wizard, "importSampleCheckBox")->setChecked(true);
     shoot(QStringLiteral("wizard-ready"));
     wizard->button(QWizard::FinishButton)->click();
