@@ -379,6 +379,13 @@ int run(const QStringList& arguments)
         "                     the device credential is kept in the OS keychain\n"
         "  sync-status [--ca-cert FILE]\n"
         "                     show the sync server, device and organisation, and check the server and its clock\n"
+        "  sync [--ca-cert FILE]\n"
+        "                     send this store's changes to the sync server and apply what it sends back;\n"
+        "                     exit status 0 only when everything was exchanged\n"
+        "  conflicts [--json]\n"
+        "                     list the fields changed here and at another organisation that wait for a person\n"
+        "  conflicts resolve ID --keep server|other\n"
+        "                     settle a conflict with the value the server kept or the other one; sync sends it\n"
         "  The desktop app checks stored agreements against the built-in key, so --public-key with install,\n"
         "  status or accept is for testing a Trust's own key.\n\n"
         "Exit status: 0 on success, 1 when the command failed, 2 for a usage error."));
@@ -391,7 +398,8 @@ int run(const QStringList& arguments)
     parser.addOptions({
         {QStringLiteral("store"), Text::tr("The case store file (default: %1).").arg(defaultStorePath()), Text::tr("path")},
         {QStringLiteral("passphrase-stdin"), Text::tr("Read the passphrase from the first line of standard input.")},
-        {QStringLiteral("json"), Text::tr("list, agreement diff and agreement status: write JSON instead of text.")},
+        {QStringLiteral("json"), Text::tr("list, agreement diff, agreement status and conflicts: write JSON instead of "
+                                           "text.")},
         {QStringLiteral("verbose"), Text::tr("Write diagnostic messages (opening, unlocking, import counts) to "
                                        "standard error.")},
         {QStringLiteral("school"), Text::tr("init: the school's name."), Text::tr("name")},
@@ -415,11 +423,14 @@ int run(const QStringList& arguments)
          Text::tr("file")},
         {QStringLiteral("device-name"), Text::tr("enrol: the name the server lists this device under (default: "
                                            "this computer's host name)."), Text::tr("name")},
-        {QStringLiteral("ca-cert"), Text::tr("enrol and sync-status: a PEM file of CA certificates to trust for the "
+        {QStringLiteral("keep"), Text::tr("conflicts resolve: \"server\" keeps the value the server kept, \"other\" "
+                                           "the value it did not take."), Text::tr("side")},
+        {QStringLiteral("ca-cert"), Text::tr("enrol, sync-status and sync: a PEM file of CA certificates to trust for the "
                                        "sync server besides the system's; enrol records it in the store."),
          Text::tr("file")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify, agreement, enrol or sync-status"));
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify, agreement, enrol, sync-status, sync "
+                                                                    "or conflicts"));
 
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -484,13 +495,21 @@ int run(const QStringList& arguments)
         agreementOptions.unlockStore = [&options] { return unlock(options); };
         return runAgreement(rest, agreementOptions);
     }
-    if (command == u"enrol" || command == u"sync-status") {
+    if (command == u"enrol" || command == u"sync-status" || command == u"sync" || command == u"conflicts") {
         SyncOptions syncOptions;
         syncOptions.storePath = options.storePath;
         syncOptions.deviceName = parser.value(QStringLiteral("device-name"));
         syncOptions.caCertificatePath = parser.value(QStringLiteral("ca-cert"));
+        syncOptions.json = options.json;
+        syncOptions.keep = parser.value(QStringLiteral("keep"));
         syncOptions.unlockStore = [&options] { return unlock(options); };
-        return command == u"enrol" ? runEnrol(rest, syncOptions) : runSyncStatus(rest, syncOptions);
+        if (command == u"enrol")
+            return runEnrol(rest, syncOptions);
+        if (command == u"sync-status")
+            return runSyncStatus(rest, syncOptions);
+        if (command == u"sync")
+            return runSync(rest, syncOptions);
+        return runConflicts(rest, syncOptions);
     }
     return usage(Text::tr("unknown command \"%1\"").arg(command));
 }

@@ -2,9 +2,14 @@
 
 #include "cli.h"
 #include "keys/oskeychain.h"
+#include "sync/syncengine.h"
 #include "sync/syncenrolment.h"
+#include "sync/synclocal.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSysInfo>
 #include <QTextStream>
 
@@ -63,6 +68,47 @@ void warnAboutClock(const QDateTime& serverTime, const QDateTime& localTime) {
                                                    "server's. Correct the clock or its time zone setting.",
                                                    nullptr, minutes);
     err() << "earlyhelp-cli: " << Text::tr("warning: %1").arg(warning) << Qt::endl;
+}
+
+// The value as JSON text, for a person to read: "Ashby", 3, null.
+QString valueText(const QJsonValue& value) {
+    if (value.isNull() || value.isUndefined())
+        return Text::tr("(empty)");
+    const QJsonArray wrapper{value};
+    const QByteArray json = QJsonDocument(wrapper).toJson(QJsonDocument::Compact);
+    return QString::fromUtf8(json.mid(1, json.size() - 2));
+}
+
+QJsonObject conflictToJson(const sync::SyncConflict& conflict) {
+    const QJsonObject organisation{{QStringLiteral("id"), conflict.otherOrganisation.id},
+                                   {QStringLiteral("name"), conflict.otherOrganisation.name},
+                                   {QStringLiteral("partyType"), conflict.otherOrganisation.partyType}};
+    return {{QStringLiteral("conflictId"), conflict.conflictId},
+            {QStringLiteral("recordType"), conflict.recordType},
+            {QStringLiteral("recordId"), conflict.recordId},
+            {QStringLiteral("record"), conflict.recordLabel},
+            {QStringLiteral("fieldId"), conflict.fieldId},
+            {QStringLiteral("field"), conflict.fieldLabel},
+            {QStringLiteral("localValue"), conflict.localValue},
+            {QStringLiteral("serverValue"), conflict.serverValue},
+            {QStringLiteral("otherValue"), conflict.otherValue},
+            {QStringLiteral("otherOrganisation"), organisation},
+            {QStringLiteral("createdAt"), conflict.createdAt.toUTC().toString(Qt::ISODate)},
+            {QStringLiteral("status"), conflict.open ? QStringLiteral("open") : QStringLiteral("resolved")}};
+}
+
+void printConflict(const sync::SyncConflict& conflict) {
+    out() << Text::tr("Conflict %1: %2 (%3 %4), field %5 (%6)")
+                 .arg(conflict.conflictId, conflict.recordLabel, conflict.recordType, conflict.recordId,
+                      conflict.fieldLabel, conflict.fieldId)
+          << Qt::endl
+          << Text::tr("  server keeps:     %1").arg(valueText(conflict.serverValue)) << Qt::endl
+          << Text::tr("  other value:      %1 (from %2, %3)")
+                 .arg(valueText(conflict.otherValue), conflict.otherOrganisation.name,
+                      conflict.otherOrganisation.partyType)
+          << Qt::endl
+          << Text::tr("  this store holds: %1").arg(valueText(conflict.localValue)) << Qt::endl
+          << Text::tr("  raised:           %1").arg(utcTime(conflict.createdAt)) << Qt::endl;
 }
 
 } // namespace
@@ -143,6 +189,124 @@ int runSyncStatus(const QStringList& arguments, const SyncOptions& options) {
         return fail(Text::tr("the server knows this device as %1, not %2 as the store records. Enrol again.")
                         .arg(status->deviceId, recorded.deviceId));
     warnAboutClock(status->serverTime, localTime);
+    return Success;
+}
+
+int runSync(const QStringList& arguments, const SyncOptions& options) {
+    if (!arguments.isEmpty())
+        return usage(Text::tr("sync takes no arguments"));
+    auto unlocked = options.unlockStore();
+    if (!unlocked)
+        return fail(unlocked.error().message);
+    auto storeId = sync::storeIdFor(options.storePath);
+    if (!storeId)
+        return fail(storeId.error().message);
+
+    keys::OsKeychain keychain;
+    sync::SyncEngine engine(*unlocked->store, *storeId, keychain);
+    if (!options.caCertificatePath.isEmpty())
+        engine.setCaCertificatePath(options.caCertificatePath);
+    auto outcome = engine.syncNow(unlocked->actor);
+    if (!outcome) {
+        if (outcome.error().code == ErrorCode::NotFound)
+            return fail(Text::tr("%1 is not enrolled with a sync server: run \"earlyhelp-cli enrol URL CODE\" "
+                                 "with the address and code your administrator gave you")
+                            .arg(options.storePath));
+        return fail(outcome.error().message);
+    }
+
+    out() << Text::tr("Pushed: %1").arg(outcome->pushed) << Qt::endl
+          << Text::tr("Pulled: %1").arg(outcome->pulled) << Qt::endl
+          << Text::tr("Purged: %1").arg(outcome->purged) << Qt::endl;
+    if (outcome->rejected > 0)
+        out() << Text::tr("Rejected: %1").arg(outcome->rejected) << Qt::endl;
+    if (!outcome->error)
+        out() << Text::tr("Conflicts waiting for a person: %1").arg(outcome->conflictsOpen) << Qt::endl;
+    if (outcome->serverTime.isValid())
+        warnAboutClock(outcome->serverTime, outcome->serverTime.addSecs(outcome->clockSkewSeconds));
+
+    if (outcome->error)
+        return fail(Text::tr("sync stopped: %1 What was exchanged before the failure is kept, and the next "
+                             "sync continues from there.")
+                        .arg(outcome->error->message));
+    if (outcome->rejected > 0) {
+        sync::SyncLocal local(*unlocked->store);
+        if (auto rejected = local.rejected(); rejected) {
+            for (const sync::OutgoingChange& change : *rejected)
+                err() << "earlyhelp-cli: "
+                      << Text::tr("the server rejected the change to %1 %2 (change %3)")
+                             .arg(change.recordType, change.recordId, change.changeId)
+                      << Qt::endl;
+        }
+        return fail(Text::tr("the sync server rejected %n change(s); they stay in the outbox. Check the "
+                             "server's messages above and correct the records.",
+                             nullptr, outcome->rejected));
+    }
+    if (!outcome->complete)
+        return fail(Text::tr("changes are still waiting to be sent: run \"earlyhelp-cli sync\" again"));
+    return Success;
+}
+
+int runConflicts(const QStringList& arguments, const SyncOptions& options) {
+    const bool resolving = !arguments.isEmpty() && arguments.first() == u"resolve";
+    if (!resolving && !arguments.isEmpty())
+        return usage(Text::tr("conflicts takes no arguments, or \"resolve ID --keep server|other\""));
+    if (resolving && arguments.size() != 2)
+        return usage(Text::tr("conflicts resolve takes one conflict id, such as \"earlyhelp-cli conflicts "
+                              "resolve 8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f --keep server\""));
+    if (resolving && options.keep != u"server" && options.keep != u"other")
+        return usage(Text::tr("conflicts resolve needs --keep server (the value the server kept) or --keep "
+                              "other (the value the server did not take), not \"%1\"")
+                         .arg(options.keep));
+    if (!resolving && !options.keep.isEmpty())
+        return usage(Text::tr("--keep goes with \"conflicts resolve ID\""));
+
+    auto unlocked = options.unlockStore();
+    if (!unlocked)
+        return fail(unlocked.error().message);
+    sync::SyncLocal local(*unlocked->store);
+
+    if (!resolving) {
+        auto conflicts = local.conflicts(true);
+        if (!conflicts)
+            return fail(conflicts.error().message);
+        if (options.json) {
+            QJsonArray array;
+            for (const sync::SyncConflict& conflict : *conflicts)
+                array.append(conflictToJson(conflict));
+            out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)) << Qt::flush;
+            return Success;
+        }
+        if (conflicts->isEmpty()) {
+            out() << Text::tr("No conflicts are waiting for a person.") << Qt::endl;
+            return Success;
+        }
+        for (const sync::SyncConflict& conflict : *conflicts)
+            printConflict(conflict);
+        out() << Text::tr("Settle each with \"earlyhelp-cli conflicts resolve ID --keep server|other\", then "
+                          "run \"earlyhelp-cli sync\".")
+              << Qt::endl;
+        return Success;
+    }
+
+    const QString conflictId = arguments.at(1);
+    auto conflicts = local.conflicts(false);
+    if (!conflicts)
+        return fail(conflicts.error().message);
+    const auto found = std::find_if(conflicts->cbegin(), conflicts->cend(),
+                                    [&conflictId](const sync::SyncConflict& conflict) {
+                                        return conflict.conflictId.compare(conflictId, Qt::CaseInsensitive) == 0;
+                                    });
+    if (found == conflicts->cend())
+        return fail(Text::tr("no conflict %1 in %2: run \"earlyhelp-cli conflicts\" for the open ones")
+                        .arg(conflictId, options.storePath));
+    const QJsonValue chosen = options.keep == u"server" ? found->serverValue : found->otherValue;
+    if (auto resolved = local.resolveConflict(unlocked->actor, found->conflictId, chosen); !resolved)
+        return fail(resolved.error().message);
+    out() << Text::tr("Resolved conflict %1: %2 keeps %3. Run \"earlyhelp-cli sync\" to send the choice to the "
+                      "server.")
+                 .arg(found->conflictId, found->fieldLabel, valueText(chosen))
+          << Qt::endl;
     return Success;
 }
 

@@ -16,8 +16,12 @@ struct SyncOptions {
     // enrol: the device name sent to the server; empty for this computer's host name.
     QString deviceName;
     // A PEM file of CA certificates to trust besides the system's, or empty.
-    // enrol records it in the store; sync-status uses it instead of the recorded one.
+    // enrol records it in the store; sync-status and sync use it instead of the recorded one.
     QString caCertificatePath;
+    // conflicts: write JSON instead of text.
+    bool json = false;
+    // conflicts resolve: "server" or "other", the value to keep.
+    QString keep;
     // Unlocks the case store, asking for the passphrase as the other store
     // commands do.
     std::function<Result<UnlockedStore>()> unlockStore;
@@ -29,5 +33,13 @@ struct SyncOptions {
 
 // Runs "earlyhelp-cli sync-status" and returns the exit status.
 [[nodiscard]] int runSyncStatus(const QStringList& arguments, const SyncOptions& options);
+
+// Runs "earlyhelp-cli sync": one sync now. Exit status 0 only when the sync
+// exchanged everything.
+[[nodiscard]] int runSync(const QStringList& arguments, const SyncOptions& options);
+
+// Runs "earlyhelp-cli conflicts" (list the open conflicts) and
+// "earlyhelp-cli conflicts resolve ID --keep server|other".
+[[nodiscard]] int runConflicts(const QStringList& arguments, const SyncOptions& options);
 
 } // namespace earlyhelp::cli

@@ -24,10 +24,16 @@ namespace earlyhelp::policy {
 
 [[nodiscard]] QJsonObject consentToJson(const Consent& consent);
 // InvalidInput naming the member and its value when object is not a
-// consent in the form above.
+// consent in the form above. Unknown members are rejected. Only id,
+// subjectPersonId, givenByPersonId, capacity, purposes, recipients,
+// dataCategories and method are required, and the others read as empty,
+// invalid or false when missing.
 [[nodiscard]] Result<Consent> consentFromJson(const QJsonObject& object);
 
 [[nodiscard]] QJsonObject decisionToJson(const SharingDecision& decision);
+// InvalidInput as consentFromJson(). Only id and one of familyId and
+// personId are required. A non-empty recipientPartyType or purpose must be a
+// code of casework/sharingterms.h.
 [[nodiscard]] Result<SharingDecision> decisionFromJson(const QJsonObject& object);
 
 } // namespace earlyhelp::policy

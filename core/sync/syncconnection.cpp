@@ -2,11 +2,13 @@
 
 #include "keys/passphrase.h"
 #include "sync/logging.h"
+#include "sync/synclocal.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonDocument>
+#include <QUrlQuery>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
 #include <QNetworkReply>
@@ -170,7 +172,10 @@ QString SyncConnection::serverName() const {
 Result<SyncConnection::Response> SyncConnection::send(const QByteArray& method, const QString& path,
                                                       const QByteArray& body, bool authenticate) {
     QUrl url = m_serverUrl;
-    url.setPath(path);
+    const qsizetype queryStart = path.indexOf(u'?');
+    url.setPath(path.left(queryStart));
+    if (queryStart >= 0)
+        url.setQuery(path.mid(queryStart + 1), QUrl::StrictMode);
     QNetworkRequest request(url);
 
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
@@ -341,6 +346,73 @@ Result<PublishedAgreement> SyncConnection::fetchAgreement() {
                              .arg(serverName()));
     }
     return agreement;
+}
+
+Result<QList<PushResult>> SyncConnection::push(const QList<OutgoingChange>& changes) {
+    QJsonArray array;
+    for (const OutgoingChange& change : changes)
+        array.append(change.toJson());
+    const QJsonObject request{{QStringLiteral("changes"), array}};
+    auto response = send(QByteArrayLiteral("POST"), QStringLiteral("/api/v1/push"),
+                         QJsonDocument(request).toJson(QJsonDocument::Compact), true);
+    if (!response)
+        return std::unexpected(response.error());
+
+    const QJsonArray results = response->body.value(u"results").toArray();
+    if (results.size() != changes.size()) {
+        return makeError(ErrorCode::Network,
+                         Text::tr("The sync server %1 answered a push of %2 changes with %3 results. Try "
+                                  "again, and tell your administrator if it goes on.")
+                             .arg(serverName())
+                             .arg(changes.size())
+                             .arg(results.size()));
+    }
+    QList<PushResult> answers;
+    answers.reserve(changes.size());
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        Result<PushResult> answer = PushResult::fromJson(results.at(i).toObject());
+        if (!answer) {
+            return makeError(ErrorCode::Network,
+                             Text::tr("The sync server %1 sent an invalid push result %2: %3")
+                                 .arg(serverName())
+                                 .arg(i)
+                                 .arg(answer.error().message));
+        }
+        if (answer->changeId != changes.at(i).changeId) {
+            return makeError(ErrorCode::Network,
+                             Text::tr("The sync server %1 answered change %2 with the result of change %3. "
+                                      "Tell your administrator.")
+                                 .arg(serverName(), changes.at(i).changeId, answer->changeId));
+        }
+        answers.append(*answer);
+    }
+    return answers;
+}
+
+Result<PullPage> SyncConnection::pull(qint64 after, int limit) {
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("after"), QString::number(after));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, maxPullLimit)));
+    auto response = send(QByteArrayLiteral("GET"),
+                         QStringLiteral("/api/v1/pull?") + query.toString(QUrl::FullyEncoded), {}, true);
+    if (!response)
+        return std::unexpected(response.error());
+
+    // NOTE: API v1 servers before the sharing feed name the array "changes".
+    QJsonValue entries = response->body.value(u"entries");
+    if (entries.isUndefined())
+        entries = response->body.value(u"changes");
+    const QJsonValue next = response->body.value(u"next");
+    const QJsonValue more = response->body.value(u"more");
+    if (!entries.isArray() || !next.isDouble() || !more.isBool() || next.toInteger(-1) < after) {
+        return makeError(ErrorCode::Network,
+                         Text::tr("The sync server %1 sent a pull page without an entries array, a next "
+                                  "sequence of at least %2 and a more flag. Check that the server runs "
+                                  "the current version.")
+                             .arg(serverName())
+                             .arg(after));
+    }
+    return PullPage{entries.toArray(), next.toInteger(), more.toBool()};
 }
 
 } // namespace earlyhelp::sync

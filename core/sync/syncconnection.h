@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QSslCertificate>
@@ -18,6 +19,9 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace earlyhelp::sync {
+
+struct OutgoingChange; // synclocal.h
+struct PushResult;     // synclocal.h
 
 // An organisation as the sync server records it.
 struct ServerOrganisation {
@@ -52,6 +56,14 @@ struct PublishedAgreement {
     QDateTime publishedAt; // UTC
 };
 
+// One page of GET /api/v1/pull: the entries in sequence order, the cursor
+// to send as after next time, and whether more entries follow.
+struct PullPage {
+    QJsonArray entries;
+    qint64 next = 0;
+    bool more = false;
+};
+
 // Checks that text is an https URL with a host, and returns it without a
 // path, query or fragment. An http URL is rejected because the credential
 // and case records would cross the network unencrypted.
@@ -80,6 +92,8 @@ struct PublishedAgreement {
 class SyncConnection {
 public:
     static constexpr std::chrono::milliseconds defaultTimeout = std::chrono::seconds(30);
+    // The server answers at most this many entries per pull page.
+    static constexpr int maxPullLimit = 1000;
 
     // serverUrl must come from parseServerUrl().
     SyncConnection(QUrl serverUrl, QList<QSslCertificate> extraCaCertificates,
@@ -90,8 +104,8 @@ public:
 
     [[nodiscard]] QUrl serverUrl() const { return m_serverUrl; }
 
-    // Sets the device id and credential that authenticate status() and
-    // fetchAgreement().
+    // Sets the device id and credential that authenticate status(),
+    // fetchAgreement(), push() and pull().
     void setDeviceCredential(const QString& deviceId, SecretBytes credential);
 
     // Exchanges a one-time enrolment code for a device credential. The code
@@ -99,6 +113,15 @@ public:
     [[nodiscard]] Result<DeviceGrant> enrol(const QString& code, const QString& deviceName);
     [[nodiscard]] Result<ServerStatus> status();
     [[nodiscard]] Result<PublishedAgreement> fetchAgreement();
+
+    // Sends changes in one POST /api/v1/push and returns the server's answer
+    // to each, in the order sent. Besides the errors above, Network when the
+    // answer does not hold exactly one well-formed result per change, in order.
+    [[nodiscard]] Result<QList<PushResult>> push(const QList<OutgoingChange>& changes);
+
+    // Reads one page of the organisation's feed after the sequence after, at
+    // most limit entries (1 to maxPullLimit).
+    [[nodiscard]] Result<PullPage> pull(qint64 after, int limit = maxPullLimit);
 
 private:
     struct Response {
