@@ -184,7 +184,10 @@ void ConflictsDialog::reload()
     QStringList errors;
     sync::SyncLocal local(m_session->store());
     if (Result<QList<sync::SyncConflict>> conflicts = local.conflicts(true); conflicts) {
-        m_conflicts = std::move(*conflicts);
+        for (sync::SyncConflict& conflict : *conflicts) {
+            if (!m_queuedConflictIds.contains(conflict.conflictId))
+                m_conflicts += std::move(conflict);
+        }
     } else {
         errors += conflicts.error().message;
     }
@@ -302,6 +305,7 @@ void ConflictsDialog::resolveSelected(bool keepThisValue)
         return;
     }
     qCInfo(lcConflicts) << "conflict" << conflict.conflictId << "resolved";
+    m_queuedConflictIds.insert(conflict.conflictId);
     reload();
     m_session->notifyPeopleChanged();
     emit conflictResolved(conflict.conflictId);

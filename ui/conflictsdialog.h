@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QJsonValue>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include "sync/synclocal.h"
@@ -63,6 +64,11 @@ private:
     CaseSession* m_session = nullptr;
     QString m_ownServerOrganisationId;
     QList<sync::SyncConflict> m_conflicts;
+    // Conflicts settled here whose change waits in the outbox. SyncLocal
+    // keeps them open until the server confirms, so the list hides them.
+    // NOTE: a new dialog lists them again until the next sync, because
+    // SyncConflict does not say whether a choice is queued.
+    QSet<QString> m_queuedConflictIds;
 
     QTabWidget* m_tabs = nullptr;
     QStackedWidget* m_conflictsStack = nullptr;
