@@ -5,6 +5,11 @@
 //   xvfb-run -s "-screen 0 1440x900x24" ./earlyhelp_screenshot_tour OUTPUT_DIR
 
 #include <QAbstractButton>
+#include <QAction>
+#include <QDialog>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUuid>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDir>
@@ -19,6 +24,12 @@
 #include <QWizard>
 
 #include "uitestsupport.h"
+#include "cases/casedirectory.h"
+#include "store/store.h"
+#include "sync/synclocal.h"
+#include "ui/casesession.h"
+#include "ui/conflictsdialog.h"
+#include "ui/synccontroller.h"
 #include "ui/appcontroller.h"
 #include "ui/importsummarydialog.h"
 #include "ui/mainwindow.h"
@@ -105,7 +116,14 @@ int main(int argc, char* argv[])
     QTest::keyClicks(child<QLineEdit>(wizard, "repeatPassphraseLineEdit"), QStringLiteral("26"));
     wizard->button(QWizard::CommitButton)->click();
     settle();
-    shoot(QStringLiteral("wizard-sync"));
+    // An http address is refused on the sync page; clearing the fields skips it.
+    QLineEdit* syncServer = child<QLineEdit>(wizard, "syncServerLineEdit");
+    QTest::keyClicks(syncServer, QStringLiteral("http://127.0.0.1:8443"));
+    QTest::keyClicks(child<QLineEdit>(wizard, "enrolmentCodeLineEdit"), QStringLiteral("7KQ2-M9XD"));
+    wizard->next();
+    shoot(QStringLiteral("wizard-sync-refused"));
+    syncServer->clear();
+    child<QLineEdit>(wizard, "enrolmentCodeLineEdit")->clear();
     wizard->next();
     settle();
     child<QCheckBox>(wizard, "importSampleCheckBox")->setChecked(true);
@@ -147,6 +165,52 @@ int main(int argc, char* argv[])
     QTest::qWait(400);
     QTest::keyClick(familySearch, Qt::Key_Down);
     shoot(QStringLiteral("looked-after"));
+
+    // A conflict and a purge as the server's feed delivers them, shown in
+    // Tools › Conflicts….
+    {
+        familySearch->setText(QString());
+        QTest::qWait(400);
+        const auto people = window->session()->directory().people(QStringLiteral("Fenwick"));
+        if (people && people->size() >= 2) {
+            const QJsonObject hub{{QStringLiteral("id"), QStringLiteral("a6f0e2d4-8c3b-4e71-b1a2-6d5f9c0e3b47")},
+                                  {QStringLiteral("name"), QStringLiteral("Northfield Family Hub")},
+                                  {QStringLiteral("partyType"), QStringLiteral("voluntarySector")}};
+            const QJsonArray entries{
+                QJsonObject{{QStringLiteral("sequence"), 1}, {QStringLiteral("kind"), QStringLiteral("conflict")},
+                            {QStringLiteral("conflictId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                            {QStringLiteral("recordType"), QStringLiteral("person")},
+                            {QStringLiteral("recordId"), people->at(0).id},
+                            {QStringLiteral("fieldId"), QStringLiteral("person.legalSurname")},
+                            {QStringLiteral("serverValue"), people->at(0).legalSurname},
+                            {QStringLiteral("otherValue"), people->at(0).legalSurname + QStringLiteral("-Okafor")},
+                            {QStringLiteral("otherOrganisation"), hub}, {QStringLiteral("status"), QStringLiteral("open")},
+                            {QStringLiteral("createdAt"), QStringLiteral("2026-12-05T10:32:00.000Z")}},
+                QJsonObject{{QStringLiteral("sequence"), 2}, {QStringLiteral("kind"), QStringLiteral("purge")},
+                            {QStringLiteral("recordType"), QStringLiteral("person")},
+                            {QStringLiteral("recordId"), people->at(1).id},
+                            {QStringLiteral("familyId"), people->at(1).familyId},
+                            {QStringLiteral("reason"),
+                             QStringLiteral("Consent to share with Northfield Family Hub was withdrawn.")}}};
+            earlyhelp::sync::SyncLocal local(window->session()->store());
+            if (!local.applyPull(entries, 2, QStringLiteral("5b0c1f64-3d1e-4a43-9a57-1f0c2b7a9e10")))
+                qWarning("the conflict could not be written");
+        }
+        window->syncController()->conflictsAction()->trigger();
+        auto* conflicts = window->findChild<ConflictsDialog*>();
+        if (conflicts) {
+            conflicts->activateWindow();
+            shoot(QStringLiteral("sync-conflicts"));
+            child<QTabWidget>(conflicts, "conflictsTabWidget")->setCurrentIndex(1);
+            shoot(QStringLiteral("sync-removed"));
+            conflicts->close();
+        }
+        child<QAction>(window, "settingsAction")->trigger();
+        shoot(QStringLiteral("settings-sync"));
+        if (auto* settings = window->findChild<QDialog*>(QStringLiteral("settingsDialog")))
+            settings->close();
+        window->activateWindow();
+    }
 
     QTest::keyClick(window, Qt::Key_L, Qt::ControlModifier);
     shoot(QStringLiteral("locked"));
