@@ -5,15 +5,22 @@
 #include <QAbstractButton>
 #include <QDir>
 #include <QLabel>
+#include <QAction>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include "store/store.h"
 #include "sync/syncenrolment.h"
+#include "sync/synclocal.h"
 #include "../server/servertestsupport.h"
+#include "keys/oskeychain.h"
+#include "ui/casesession.h"
+#include "ui/mainwindow.h"
 #include "ui/setupwizard.h"
+#include "ui/synccontroller.h"
 #include "ui/translations.h"
 #include "uitestsupport.h"
 
@@ -37,6 +44,7 @@ private slots:
     void initTestCase();
     void wizardEnrolsWithServer();
     void usedCodeShowsServerError();
+    void windowSyncsWithServer();
 
 private:
     [[nodiscard]] QString issueCode() const;
@@ -163,6 +171,63 @@ void TestSyncWizardServer::usedCodeShowsServerError()
     const Result<std::optional<sync::SyncEnrolment>> enrolment = sync::readEnrolment(*store);
     QVERIFY(enrolment);
     QVERIFY(!enrolment->has_value());
+}
+
+void TestSyncWizardServer::windowSyncsWithServer()
+{
+    const QString path = m_dir.filePath(u"window.ehstore"_s);
+    Result<std::unique_ptr<Store>> store = makeCaseStore(path);
+    QVERIFY2(store, store ? "" : qUtf8Printable(store.error().message));
+    const Result<QUuid> storeId = sync::storeIdFor(path);
+    QVERIFY(storeId);
+    keys::OsKeychain keychain;
+    sync::EnrolmentRequest request;
+    request.serverUrl = serverUrl();
+    request.code = issueCode();
+    request.deviceName = u"Office PC"_s;
+    request.caCertificatePath = m_certificates.caCertificate;
+    const Result<sync::SyncEnrolment> enrolled = sync::enrolStore(**store, *storeId, leadActor(), keychain, request);
+    QVERIFY2(enrolled, enrolled ? "" : qUtf8Printable(enrolled.error().message));
+
+    FileChooser chooser;
+    chooser.openFile = [](QWidget*, const QString&, const QString&, const QString&) { return QString(); };
+    chooser.saveFile = chooser.openFile;
+    MainWindow window(chooser);
+    window.openSession(std::move(*store), leadActor());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    SyncController* sync = window.syncController();
+    QVERIFY(sync->engine());
+    auto* statusLabel = child<QLabel>(&window, u"syncStatusLabel"_s);
+    QVERIFY(statusLabel);
+    // The background sync starts at once; F9 runs another after it.
+    QTRY_VERIFY_WITH_TIMEOUT(statusLabel->text() != u"Not synced yet"_s && !sync->isSyncing(), 60000);
+    QVERIFY(sync->syncNowAction()->isEnabled());
+    QSignalSpy finished(sync->engine(), &sync::SyncEngine::syncFinished);
+    QTest::keyClick(&window, Qt::Key_F9);
+    QTRY_VERIFY_WITH_TIMEOUT(!sync->isSyncing(), 60000);
+    QCOMPARE(finished.count(), 1);
+    const auto outcome = finished.first().first().value<sync::SyncOutcome>();
+    QVERIFY2(!outcome.error, outcome.error ? qUtf8Printable(outcome.error->message) : "");
+
+    // The status line follows the store's record of the sync: "Synced" after
+    // a sync that exchanged everything, otherwise the reason in the tooltip.
+    const Result<sync::SyncState> state = sync::SyncLocal(window.session()->store()).state();
+    QVERIFY(state);
+    QVERIFY(state->lastAttemptAt.isValid());
+    if (state->lastError.isEmpty()) {
+        QVERIFY2(statusLabel->text().startsWith(u"Synced "_s), qUtf8Printable(statusLabel->text()));
+    } else {
+        QVERIFY2(statusLabel->text().startsWith(u"Sync incomplete"_s), qUtf8Printable(statusLabel->text()));
+        QVERIFY2(statusLabel->toolTip().contains(state->lastError), qUtf8Printable(statusLabel->toolTip()));
+    }
+
+    // Locking stops sync and destroys the engine.
+    window.lock();
+    QVERIFY(!window.isUnlocked());
+    QVERIFY(!sync->engine());
+    QVERIFY(!sync->syncNowAction()->isEnabled());
 }
 
 QTEST_MAIN(TestSyncWizardServer)
