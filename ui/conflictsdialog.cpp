@@ -70,7 +70,7 @@ QLabel* makeEmptyLabel(QWidget* parent, const QString& objectName, const QString
     return label;
 }
 
-// The wire names of the record types that sync carries.
+// Returns the label of a record type that sync carries, given its wire name.
 QString recordTypeLabel(const QString& recordType)
 {
     if (recordType == u"person")

@@ -448,13 +448,14 @@ SyncServerPage::SyncServerPage(SetupWizard* wizard, FileChooser fileChooser)
     , m_wizard(wizard)
 {
     setTitle(tr("Connect to the sync server"));
-    setSubTitle(tr("Optional. Sync shares this store's cases with the partner organisations of the Data Sharing "
-                   "Agreement through your local authority's server. Leave the address and the code empty to "
-                   "skip this step: a designated safeguarding lead can connect later in Tools › Settings."));
+    setSubTitle(tr("Optional. Leave the address and the code empty to skip this step. A designated "
+                   "safeguarding lead can connect later in Tools › Settings."));
 
     m_form = new SyncEnrolmentForm(std::move(fileChooser), this);
-    auto* hint = new QLabel(tr("Your administrator gives you the server address, a one-time enrolment code and, "
-                               "for a server with its own certificate authority, its CA certificate file."),
+    auto* hint = new QLabel(tr("Sync shares this store's cases with the partner organisations of the Data Sharing "
+                               "Agreement through your local authority's server. Your administrator gives you the "
+                               "server address, a one-time enrolment code and, for a server with its own "
+                               "certificate authority, its CA certificate file."),
                             this);
     hint->setWordWrap(true);
     hint->setForegroundRole(QPalette::PlaceholderText);

@@ -105,9 +105,8 @@ private:
 };
 
 // Optional: enrols the new store with a sync server. Leaving the address and
-// the code empty skips the page; otherwise Next enrols through the wizard
-// and stays on the page, with the error below the fields, until the server
-// accepts the code.
+// the code empty skips the page. Otherwise Next enrols through the wizard,
+// and the page stays with the error below the fields until enrolment works.
 class SyncServerPage : public QWizardPage {
     Q_OBJECT
 
@@ -131,8 +130,8 @@ public:
     explicit ReadyPage(QWidget* parent = nullptr);
 
     void showResult(const QString& storePath, const QString& schoolName, const QString& keychainProblem);
-    // Adds the sync server the store was enrolled with to the summary, or
-    // says that sync can be set up later when serverName is empty.
+    // Adds the sync server the store was enrolled with to the summary. An
+    // empty serverName shows that sync can be set up later instead.
     void showSyncEnrolment(const QString& serverName, const QString& organisationName);
     [[nodiscard]] bool importSampleRequested() const;
 

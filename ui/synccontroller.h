@@ -28,7 +28,7 @@ class SyncSettingsSection;
 //
 // It provides Tools › Sync Now (F9) and Tools › Conflicts…, the status bar's
 // SyncStatusWidget, the conflicts dialog, and the settings dialog's "Sync"
-// group; enrolling there replaces the engine.
+// group. Enrolling there replaces the engine.
 //
 // SyncEngine::syncNow() runs a nested event loop that excludes user input,
 // so timers can fire during a sync. The window must not close the session

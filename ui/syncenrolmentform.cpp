@@ -125,7 +125,7 @@ Result<sync::SyncEnrolment> SyncEnrolmentForm::enrol(Store& store, const QUuid& 
         showError(enrolled.error().message);
         return enrolled;
     }
-    // The code is used up; leaving it in the field would invite a second try.
+    // The code is used up, so leaving it in the field would invite a second try.
     m_codeEdit->clear();
     return enrolled;
 }

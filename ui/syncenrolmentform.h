@@ -41,7 +41,7 @@ public:
     void setCaCertificatePath(const QString& path);
 
     // Enrols store through sync::enrolStore() with what the fields hold,
-    // showing the wait cursor while the server answers. On failure the
+    // showing the wait cursor until the server responds. On failure the
     // error's message is shown below the fields and returned.
     [[nodiscard]] Result<sync::SyncEnrolment> enrol(Store& store, const QUuid& storeId, const access::Actor& actor,
                                                     keys::Keychain& keychain);

@@ -13,7 +13,7 @@ class QToolButton;
 
 namespace earlyhelp::ui {
 
-// What the status bar shows about sync, gathered from the engine and the
+// The state of sync for the status bar, gathered from the engine and the
 // store's sync state.
 struct SyncStatusSnapshot {
     sync::SyncEngine::Status status = sync::SyncEngine::Status::NotEnrolled;

@@ -183,7 +183,7 @@ int main(int argc, char* argv[])
                             {QStringLiteral("recordId"), people->at(0).id},
                             {QStringLiteral("fieldId"), QStringLiteral("person.legalSurname")},
                             {QStringLiteral("serverValue"), people->at(0).legalSurname},
-                            {QStringLiteral("otherValue"), people->at(0).legalSurname + QStringLiteral("-Okafor")},
+                            {QStringLiteral("otherValue"), QString(people->at(0).legalSurname + QStringLiteral("-Okafor"))},
                             {QStringLiteral("otherOrganisation"), hub}, {QStringLiteral("status"), QStringLiteral("open")},
                             {QStringLiteral("createdAt"), QStringLiteral("2026-12-05T10:32:00.000Z")}},
                 QJsonObject{{QStringLiteral("sequence"), 2}, {QStringLiteral("kind"), QStringLiteral("purge")},

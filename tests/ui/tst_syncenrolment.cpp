@@ -39,9 +39,9 @@ FileChooser noFiles()
     return chooser;
 }
 
-void clickWizardButton(QWizard* wizard, QWizard::WizardButton which)
+void clickWizardButton(QWizard* wizard, QWizard::WizardButton buttonType)
 {
-    QAbstractButton* button = wizard->button(which);
+    QAbstractButton* button = wizard->button(buttonType);
     QVERIFY(button && button->isEnabled());
     QTest::mouseClick(button, Qt::LeftButton);
 }
