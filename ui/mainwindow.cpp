@@ -833,10 +833,28 @@ void MainWindow::runImport(const QString& sourceName, const std::function<Result
 {
     if (m_importing)
         return;
+    if (m_sync->isSyncing()) {
+        // The engine is using the store further up this call stack, as when
+        // the wizard's sample import is queued behind the first sync.
+        connect(
+            m_sync, &SyncController::syncEnded, this,
+            [this, sourceName, import] {
+                QTimer::singleShot(0, this, [this, sourceName, import] {
+                    if (isUnlocked())
+                        runImport(sourceName, import);
+                });
+            },
+            Qt::SingleShotConnection);
+        return;
+    }
     m_importing = true;
     updateActions();
+    // The import's progress dialog runs the event loop, where a background
+    // sync could start on the same store.
+    m_sync->pauseBackgroundSync();
     Result<ImportSummary> summary = import();
     m_importing = false;
+    m_sync->resumeBackgroundSync();
 
     if (m_lockAfterImport) {
         m_lockAfterImport = false;

@@ -97,6 +97,13 @@ void SyncController::startEngine()
     qCInfo(lcSyncController) << "sync engine created for device" << (*enrolment)->deviceId << "of"
                              << (*enrolment)->serverUrl.toString();
 
+    startBackgroundSync();
+}
+
+void SyncController::startBackgroundSync()
+{
+    if (!m_engine || !m_session)
+        return;
     if (!m_session->may(access::Action::EditCases)) {
         qCInfo(lcSyncController) << "no background sync: the user may not edit cases";
         return;
@@ -106,6 +113,17 @@ void SyncController::startEngine()
     sync::SyncEngine* engine = m_engine.get();
     const access::Actor actor = m_session->actor();
     QTimer::singleShot(0, engine, [engine, actor] { engine->start(actor); });
+}
+
+void SyncController::pauseBackgroundSync()
+{
+    if (m_engine)
+        m_engine->stop();
+}
+
+void SyncController::resumeBackgroundSync()
+{
+    startBackgroundSync();
 }
 
 void SyncController::stopEngine()

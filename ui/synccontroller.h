@@ -51,6 +51,11 @@ public:
     // sync. nullptr stops sync and destroys the engine.
     void setSession(CaseSession* session);
 
+    // Stops background sync while other work writes to the store (an
+    // import), and starts it again, with a sync at once.
+    void pauseBackgroundSync();
+    void resumeBackgroundSync();
+
     // Runs one sync now. An error that kept it from starting is shown in a
     // message box ("syncErrorMessageBox"); a failure during the sync in the
     // status bar.
@@ -68,6 +73,7 @@ signals:
 
 private:
     void startEngine();
+    void startBackgroundSync();
     void stopEngine();
     void onStatusChanged(sync::SyncEngine::Status status);
     void onSyncFinished(const sync::SyncOutcome& outcome);
