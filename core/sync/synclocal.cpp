@@ -118,7 +118,7 @@ Status writeBase(Store& store, const QString& recordType, const QString& recordI
     Result<QSqlQuery> written =
         run(store,
             u"INSERT INTO sync_record (record_type, record_id, revision, base_fields, deleted, "
-            "owner_server_org_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE "
+            "owner_server_org_id) VALUES (?, ?, ?, ?, ?, COALESCE(?, '')) ON CONFLICT (record_type, record_id) DO UPDATE "
             "SET revision = excluded.revision, base_fields = excluded.base_fields, deleted = excluded.deleted, "
             "owner_server_org_id = excluded.owner_server_org_id"_s,
             {recordType, recordId, base.revision, compactJson(base.fields), base.deleted ? 1 : 0,
@@ -302,11 +302,6 @@ QJsonObject unionValues(const policy::Agreement& agreement, const sharing::Share
     return values;
 }
 
-// A change waiting for its change id, before it is written to the outbox.
-struct PlannedChange {
-    OutgoingChange change;
-};
-
 // Returns the fields of current that differ from base, with null for a
 // field base has that the record no longer has a value for.
 QJsonObject changedFields(const QJsonObject& current, const QJsonObject& base, const QSet<QString>& cleared) {
@@ -324,6 +319,15 @@ QJsonObject changedFields(const QJsonObject& current, const QJsonObject& base, c
 
 QString recordTypeOf(RecordType recordType) {
     return sharing::recordTypeName(recordType);
+}
+
+// Returns the server's id of this store's organisation, or an empty string
+// while the store is not enrolled.
+Result<QString> ownServerOrganisationId(Store& store) {
+    Result<QSqlQuery> query = run(store, u"SELECT server_org_id FROM sync_enrolment WHERE id = 1"_s);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->next() ? query->value(0).toString() : QString();
 }
 
 } // namespace
@@ -407,6 +411,9 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
     Result<OrganisationRecord> sender = CaseDirectory(m_store).localOrganisation();
     if (!sender)
         return std::unexpected(sender.error());
+    Result<QString> ownServerOrgId = ownServerOrganisationId(m_store);
+    if (!ownServerOrgId)
+        return std::unexpected(ownServerOrgId.error());
 
     casework::Transaction transaction(m_store);
     if (Status begun = transaction.begin(); !begun)
@@ -450,8 +457,22 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
                     Result<std::optional<BaseRecord>> base = readBase(m_store, recordType, record.recordId);
                     if (!base)
                         return std::unexpected(base.error());
-                    const QJsonObject values =
-                        unionValues(*state.inForce, record, sender->partyType, *basis, today);
+                    Result<std::optional<LocalRecord>> local = readLocalRecord(m_store, recordType, record.recordId);
+                    if (!local)
+                        return std::unexpected(local.error());
+                    // This store may change the fields it holds of another
+                    // organisation's record; its own agreement plays no part.
+                    const bool foreign = base->has_value() && !(*base)->ownerServerOrgId.isEmpty() &&
+                                         (*base)->ownerServerOrgId != *ownServerOrgId;
+                    QJsonObject values;
+                    if (foreign && local->has_value()) {
+                        for (auto it = (*local)->fields.constBegin(); it != (*local)->fields.constEnd(); ++it) {
+                            if ((*base)->fields.contains(it.key()))
+                                values.insert(it.key(), it.value());
+                        }
+                    } else if (!foreign) {
+                        values = unionValues(*state.inForce, record, sender->partyType, *basis, today);
+                    }
                     // A field cleared locally goes as null only when it may be
                     // sent at all; the catalogue has it without a value then.
                     QSet<QString> cleared;
@@ -471,14 +492,8 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
                         change.deleted = false;
                     change.familyId = record.subject.familyId;
                     change.personId = record.subject.personId;
-                    Result<std::optional<LocalRecord>> local = readLocalRecord(m_store, recordType, record.recordId);
-                    if (!local)
-                        return std::unexpected(local.error());
                     if (local->has_value())
                         change.links = (*local)->links;
-                    if (change.fields.isEmpty() && !change.deleted && !base->has_value() && values.isEmpty())
-                        continue;
-                    change.resolves = {};
                     planned += change;
                 }
             }
@@ -618,11 +633,9 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
 }
 
 Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<PushResult>& results) {
-    Result<QSqlQuery> enrolment = run(m_store, u"SELECT server_org_id FROM sync_enrolment WHERE id = 1"_s);
-    if (!enrolment)
-        return std::unexpected(enrolment.error());
-    const QString ownServerOrgId = enrolment->next() ? enrolment->value(0).toString() : QString();
-    enrolment->finish();
+    Result<QString> ownServerOrgId = ownServerOrganisationId(m_store);
+    if (!ownServerOrgId)
+        return std::unexpected(ownServerOrgId.error());
 
     casework::Transaction transaction(m_store);
     if (Status begun = transaction.begin(); !begun)
@@ -657,7 +670,7 @@ Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<P
         Result<std::optional<BaseRecord>> stored = readBase(m_store, change.recordType, change.recordId);
         if (!stored)
             return std::unexpected(stored.error());
-        BaseRecord base = stored->value_or(BaseRecord{0, {}, false, ownServerOrgId});
+        BaseRecord base = stored->value_or(BaseRecord{0, {}, false, *ownServerOrgId});
         for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it) {
             if (it.value().isNull())
                 base.fields.remove(it.key());
@@ -911,7 +924,7 @@ Status SyncLocal::recordAttempt(const QDateTime& serverTime, const QString& erro
     const QString nowIso = now.toString(Qt::ISODateWithMs);
     const bool complete = error.isEmpty();
     return execute(m_store,
-                   u"UPDATE sync_state SET last_attempt_at = ?, last_error = ?, "
+                   u"UPDATE sync_state SET last_attempt_at = ?, last_error = COALESCE(?, ''), "
                    "last_complete_at = CASE WHEN ? THEN ? ELSE last_complete_at END, "
                    "last_server_time = COALESCE(?, last_server_time), "
                    "clock_skew_seconds = CASE WHEN ? IS NULL THEN clock_skew_seconds ELSE ? END WHERE id = 1"_s,
