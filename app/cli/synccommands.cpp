@@ -234,8 +234,9 @@ int runSync(const QStringList& arguments, const SyncOptions& options) {
         if (auto rejected = local.rejected(); rejected) {
             for (const sync::OutgoingChange& change : *rejected)
                 err() << "earlyhelp-cli: "
-                      << Text::tr("the server rejected the change to %1 %2 (change %3)")
-                             .arg(change.recordType, change.recordId, change.changeId)
+                      << Text::tr("the server rejected the change to %1 %2 (change %3, %4): %5")
+                             .arg(change.recordType, change.recordId, change.changeId, change.error,
+                                  change.message)
                       << Qt::endl;
         }
         return fail(Text::tr("the sync server rejected %n change(s); they stay in the outbox. Check the "

@@ -93,6 +93,7 @@ const QList<Migration>& storeMigrations() {
         Migration{3, readScript(QStringLiteral(":/earlyhelp/store/schema_v3.sql"))},
         Migration{4, readScript(QStringLiteral(":/earlyhelp/store/schema_v4.sql"))},
         Migration{5, readScript(QStringLiteral(":/earlyhelp/store/schema_v5.sql"))},
+        Migration{6, readScript(QStringLiteral(":/earlyhelp/store/schema_v6.sql"))},
     };
     return migrations;
 }

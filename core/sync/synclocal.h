@@ -48,6 +48,10 @@ struct OutgoingChange {
     QString personId;
     QJsonObject links;
     QStringList resolves; // conflict ids this change settles
+    // Set by SyncLocal::rejected() only, and not sent: the server's error
+    // code and message for the rejected change.
+    QString error;
+    QString message;
 
     [[nodiscard]] QJsonObject toJson() const;
 };
