@@ -157,7 +157,7 @@ QString TestCliSyncShare::withStore(const QString& storePath, const QString& use
 QString TestCliSyncShare::storeValue(const QString& storePath, const QString& user, const QString& sql,
                                      const QString& id) const {
     QString value;
-    const QString failure = withStore(storePath, user, [&](UnlockedStore& unlocked) {
+    const QString failure = withStore(storePath, user, [&](UnlockedStore& unlocked) -> QString {
         QSqlQuery query(unlocked.store->database());
         query.prepare(sql);
         query.addBindValue(id);
@@ -171,7 +171,7 @@ QString TestCliSyncShare::storeValue(const QString& storePath, const QString& us
 
 QString TestCliSyncShare::editStore(const QString& storePath, const QString& user, const QString& sql,
                                     const QVariant& value, const QString& id) const {
-    return withStore(storePath, user, [&](UnlockedStore& unlocked) {
+    return withStore(storePath, user, [&](UnlockedStore& unlocked) -> QString {
         QSqlQuery query(unlocked.store->database());
         query.prepare(sql);
         query.addBindValue(value);
@@ -260,6 +260,9 @@ void TestCliSyncShare::initTestCase() {
         request.path = m_trustStore;
         request.organisation.name = trustName;
         request.organisation.partyType = QStringLiteral("childrens_trust");
+        // NOTE: a store's own organisation needs a school identifier whatever
+        // its party type, so the Trust's store carries a made-up URN.
+        request.organisation.dfeUrn = QStringLiteral("199991");
         request.userName = trustUser;
         request.passphrase = passphraseSecret();
         auto created = setUpStore(std::move(request));
@@ -291,7 +294,7 @@ void TestCliSyncShare::initTestCase() {
     // responsibility, and the adult's consent to share the child's personal
     // data (not special category data) with the Children's Trust for
     // safeguarding.
-    const QString failure = withStore(m_schoolStore, schoolUser, [this](UnlockedStore& unlocked) {
+    const QString failure = withStore(m_schoolStore, schoolUser, [this](UnlockedStore& unlocked) -> QString {
         QSqlQuery query(unlocked.store->database());
         if (!query.exec(QStringLiteral(
                 "SELECT c.family_id, c.person_id, a.person_id FROM family_member c JOIN family_member a "
@@ -319,11 +322,18 @@ void TestCliSyncShare::initTestCase() {
         return QString();
     });
     QVERIFY2(failure.isEmpty(), qPrintable(failure));
-    // A special category value the consent does not cover.
-    const QString edited = editStore(m_schoolStore, schoolUser,
-                                     QStringLiteral("UPDATE person SET ethnicity = ? WHERE id = ?"),
-                                     QStringLiteral("WBRI"), m_childId);
-    QVERIFY2(edited.isEmpty(), qPrintable(edited));
+    // Values the later edits change, and a special category value the
+    // consent does not cover.
+    const QList<std::pair<QString, QString>> values = {{QStringLiteral("preferred_forename"), QStringLiteral("Sam")},
+                                                       {QStringLiteral("preferred_surname"), QStringLiteral("Okafor")},
+                                                       {QStringLiteral("former_surname"), QStringLiteral("Smith")},
+                                                       {QStringLiteral("ethnicity"), QStringLiteral("WBRI")}};
+    for (const auto& [column, value] : values) {
+        const QString edited = editStore(m_schoolStore, schoolUser,
+                                         QStringLiteral("UPDATE person SET %1 = ? WHERE id = ?").arg(column), value,
+                                         m_childId);
+        QVERIFY2(edited.isEmpty(), qPrintable(edited));
+    }
 }
 
 void TestCliSyncShare::schoolShareHoldsAllowedFields() {
@@ -387,7 +397,7 @@ void TestCliSyncShare::editsOfTwoFieldsMerge() {
 void TestCliSyncShare::editsOfOneFieldConflict() {
     const QString schoolEdit = editStore(m_schoolStore, schoolUser,
                                          QStringLiteral("UPDATE person SET preferred_surname = ? WHERE id = ?"),
-                                         QStringLiteral("Okafor"), m_childId);
+                                         QStringLiteral("Okafor-Smith"), m_childId);
     QVERIFY2(schoolEdit.isEmpty(), qPrintable(schoolEdit));
     const QString trustEdit = editStore(m_trustStore, trustUser,
                                         QStringLiteral("UPDATE person SET preferred_surname = ? WHERE id = ?"),
@@ -410,7 +420,7 @@ void TestCliSyncShare::editsOfOneFieldConflict() {
     const QJsonObject conflict = trustConflicts.first().toObject();
     QCOMPARE(conflict.value(u"recordId").toString(), m_childId);
     QCOMPARE(conflict.value(u"fieldId").toString(), QStringLiteral("person.preferredSurname"));
-    QCOMPARE(conflict.value(u"serverValue").toString(), QStringLiteral("Okafor"));
+    QCOMPARE(conflict.value(u"serverValue").toString(), QStringLiteral("Okafor-Smith"));
     QCOMPARE(conflict.value(u"otherValue").toString(), QStringLiteral("Okafor-Reid"));
     QCOMPARE(conflict.value(u"otherOrganisation").toObject().value(u"name").toString(), trustName);
     QVERIFY(QDateTime::fromString(conflict.value(u"createdAt").toString(), Qt::ISODate).isValid());
@@ -460,7 +470,7 @@ void TestCliSyncShare::resolvedConflictCloses() {
 }
 
 void TestCliSyncShare::withdrawnConsentPurgesTrust() {
-    const QString failure = withStore(m_schoolStore, schoolUser, [this](UnlockedStore& unlocked) {
+    const QString failure = withStore(m_schoolStore, schoolUser, [this](UnlockedStore& unlocked) -> QString {
         ConsentRepository consents(*unlocked.store);
         auto withdrawn = consents.withdrawConsent(unlocked.actor, m_consentId, QDate::currentDate(),
                                                   QStringLiteral("The parent, by telephone"));
@@ -485,7 +495,7 @@ void TestCliSyncShare::withdrawnConsentPurgesTrust() {
     QCOMPARE(storeValue(m_schoolStore, schoolUser, QStringLiteral("SELECT id FROM person WHERE id = ?"), m_childId),
              m_childId);
 
-    const QString listed = withStore(m_trustStore, trustUser, [this](UnlockedStore& unlocked) {
+    const QString listed = withStore(m_trustStore, trustUser, [this](UnlockedStore& unlocked) -> QString {
         auto purges = sync::SyncLocal(*unlocked.store).purges();
         if (!purges)
             return purges.error().message;
@@ -503,7 +513,21 @@ void TestCliSyncShare::withdrawnConsentPurgesTrust() {
 }
 
 void TestCliSyncShare::killedServerResumesPush() {
-    const QString written = withStore(m_schoolStore, schoolUser, [this](UnlockedStore& unlocked) {
+    // Notes are sent only under a consent in force, so the family gives a
+    // new one.
+    const QString written = withStore(m_schoolStore, schoolUser, [this](UnlockedStore& unlocked) -> QString {
+        ConsentRepository consents(*unlocked.store);
+        auto previous = consents.consent(m_consentId);
+        if (!previous)
+            return previous.error().message;
+        Consent consent = *previous;
+        consent.meta = {};
+        consent.withdrawnDate = {};
+        consent.withdrawnBy.clear();
+        auto given = consents.createConsent(unlocked.actor, consent);
+        if (!given)
+            return given.error().message;
+
         CaseNoteRepository notes(*unlocked.store);
         for (int i = 0; i < largePushNotes; ++i) {
             CaseNote note;
@@ -590,7 +614,7 @@ void TestCliSyncShare::killedServerResumesPush() {
     QSqlDatabase::removeDatabase(QStringLiteral("server-check"));
     QCOMPARE(countServerNotes(), before + largePushNotes);
 
-    const QString pending = withStore(m_schoolStore, schoolUser, [](UnlockedStore& unlocked) {
+    const QString pending = withStore(m_schoolStore, schoolUser, [](UnlockedStore& unlocked) -> QString {
         auto count = sync::SyncLocal(*unlocked.store).pendingCount();
         if (!count)
             return count.error().message;
