@@ -94,6 +94,9 @@ private slots:
     void sameFieldEditConflictsOnBothFeeds();
     void resolvedConflictReachesBothFeeds();
     void withdrawnConsentPurgesFamily();
+    void agreementPublishRecomputesFamilies();
+    void feedPagesAcrossKinds();
+    void linksReturnInPull();
     void malformedPushChangesNothing_data();
     void malformedPushChangesNothing();
 
@@ -473,6 +476,73 @@ void TestServerSharing::withdrawnConsentPurgesFamily() {
                                     {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor")}}, {});
     change.remove(QStringLiteral("subject"));
     QCOMPARE(pushOne(m_trustDevice, change).value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
+}
+
+void TestServerSharing::agreementPublishRecomputesFamilies() {
+    pushFamily();
+    QSqlQuery query(database());
+    QVERIFY2(query.exec(QStringLiteral("DELETE FROM delivery")), qPrintable(query.lastError().text()));
+    QCOMPARE(feedOf(m_trustDevice), QJsonArray());
+
+    // Publishing the same version again changes no agreement, but still
+    // recomputes what each organisation holds.
+    const CommandResult published =
+        admin({QStringLiteral("agreement"), QStringLiteral("publish"),
+               QStringLiteral(EARLYHELP_AGREEMENT_DIR "/agreement-v1.json")});
+    QVERIFY2(published.exitCode == 0, qPrintable(published.standardError));
+
+    const QJsonArray feed = feedOf(m_trustDevice);
+    QCOMPARE(feed.size(), 2);
+    QVERIFY(!findEntry(feed, QStringLiteral("record"), m_child).isEmpty());
+}
+
+void TestServerSharing::feedPagesAcrossKinds() {
+    pushFamily();
+    pushOne(m_schoolDevice, makeChange(QStringLiteral("person"), m_child, 1,
+                                       {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor-Smith")}},
+                                       subjectOf(m_family, m_child)));
+    QJsonObject trustChange = makeChange(QStringLiteral("person"), m_child, 1,
+                                         {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor-Jones")}},
+                                         {});
+    trustChange.remove(QStringLiteral("subject"));
+    QCOMPARE(pushOne(m_trustDevice, trustChange).value(QStringLiteral("status")).toString(),
+             QStringLiteral("conflict"));
+    const QJsonArray whole = feedOf(m_trustDevice);
+    QCOMPARE(whole.size(), 3);
+
+    // One entry a page gives the same entries in the same order.
+    QJsonArray paged;
+    qint64 after = 0;
+    for (int page = 0; page < 10; ++page) {
+        const HttpResult pulled =
+            m_client->send("GET", m_server->port(), QStringLiteral("/api/v1/pull?after=%1&limit=1").arg(after), {},
+                           m_trustDevice);
+        QCOMPARE(pulled.status, 200);
+        for (const QJsonValue& entry : pulled.json.value(QStringLiteral("changes")).toArray())
+            paged.append(entry);
+        after = pulled.json.value(QStringLiteral("next")).toInteger();
+        if (!pulled.json.value(QStringLiteral("more")).toBool())
+            break;
+    }
+    QCOMPARE(paged, whole);
+    qint64 previous = 0;
+    for (const QJsonValue& entry : whole) {
+        const qint64 sequence = entry.toObject().value(QStringLiteral("sequence")).toInteger();
+        QVERIFY(sequence > previous);
+        previous = sequence;
+    }
+}
+
+void TestServerSharing::linksReturnInPull() {
+    pushFamily();
+    const QString relationship = newUuid();
+    QJsonObject change = makeChange(QStringLiteral("relationship"), relationship, 0, {}, subjectOf(m_family, m_child));
+    const QJsonObject links{{QStringLiteral("childId"), m_child}, {QStringLiteral("adultId"), m_parent}};
+    change.insert(QStringLiteral("links"), links);
+    QCOMPARE(pushOne(m_schoolDevice, change).value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+
+    const QJsonObject own = findEntry(feedOf(m_schoolDevice), QStringLiteral("record"), relationship);
+    QCOMPARE(own.value(QStringLiteral("links")).toObject(), links);
 }
 
 void TestServerSharing::malformedPushChangesNothing_data() {
