@@ -113,7 +113,7 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
             query.value(2).toString() == change.recordId) {
             outcome.status = ChangeOutcome::Status::Accepted;
             outcome.revision = query.value(3).toLongLong();
-            // A change stored before answers were kept was accepted.
+            // A change stored before results were kept was accepted.
             if (!query.value(4).isNull())
                 outcome.storedResult = fromJsonText(query.value(4).toString());
         } else {

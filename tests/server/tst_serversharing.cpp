@@ -1,8 +1,8 @@
 // Sharing between organisations through earlyhelp-server, run as a real
-// process on 127.0.0.1 over TLS with the bundled agreement published: a
-// school pushes a family with a consent, and the children's trust pulls only
-// what the consent and the agreement allow, edits the fields it holds, meets
-// conflicts, and loses everything when the consent is withdrawn.
+// process on 127.0.0.1 over TLS with the bundled agreement published. A
+// school pushes a family with a consent. The children's trust pulls only
+// what the consent and the agreement allow, edits the fields it holds, sees
+// conflicts, and must purge everything when the consent is withdrawn.
 
 #include "servertestsupport.h"
 
