@@ -335,11 +335,20 @@ void TestServerSharing::holderEditsHeldField() {
     QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
     QCOMPARE(result.value(QStringLiteral("revision")).toInteger(), 2);
 
+    // A subject and deleted flag equal to the stored ones are no change.
+    QJsonObject same = makeChange(QStringLiteral("person"), m_child, 2,
+                                  {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor-Bell")}},
+                                  subjectOf(m_family, m_child));
+    same.insert(QStringLiteral("deleted"), false);
+    const QJsonObject sameResult = pushOne(m_trustDevice, same);
+    QCOMPARE(sameResult.value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+    QCOMPARE(sameResult.value(QStringLiteral("revision")).toInteger(), 3);
+
     const QJsonObject ownChild = findEntry(feedOf(m_schoolDevice), QStringLiteral("record"), m_child);
     const QJsonObject fields = ownChild.value(QStringLiteral("fields")).toObject();
     QCOMPARE(fields.value(QStringLiteral("person.legalSurname")).toString(), QStringLiteral("Okafor-Bell"));
     QCOMPARE(fields.value(QStringLiteral("person.ethnicity")).toString(), QStringLiteral("BAFR"));
-    QCOMPARE(ownChild.value(QStringLiteral("revision")).toInteger(), 2);
+    QCOMPARE(ownChild.value(QStringLiteral("revision")).toInteger(), 3);
     // The record stays the school's.
     QCOMPARE(ownChild.value(QStringLiteral("owner")).toObject().value(QStringLiteral("id")).toString(), m_school);
 }
@@ -360,6 +369,9 @@ void TestServerSharing::holderCannotEditWithheldField() {
                                   {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor")}},
                                   subjectOf(newUuid(), m_child)));
     QCOMPARE(moved.value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
+    QJsonObject deleting = makeChange(QStringLiteral("person"), m_child, 1, {}, subjectOf(m_family, m_child));
+    deleting.insert(QStringLiteral("deleted"), true);
+    QCOMPARE(pushOne(m_trustDevice, deleting).value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
 
     const QJsonObject ownChild = findEntry(feedOf(m_schoolDevice), QStringLiteral("record"), m_child);
     QCOMPARE(ownChild.value(QStringLiteral("fields")).toObject().value(QStringLiteral("person.ethnicity")).toString(),
