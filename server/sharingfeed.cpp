@@ -145,14 +145,12 @@ Status SharingFeed::recomputeFamily(const QString& familyId, QDate today) {
             databaseError(Text::tr("reading the deliveries of family %1").arg(familyId), query.lastError()));
     QMap<QString, StoredDelivery> deliveries;
     QSet<QString> holders;
-    QSet<QString> deliveredRecords; // type/id of every record delivered to anyone
     while (query.next()) {
         const QString organisationId = query.value(0).toString();
         const bool purged = query.value(4).toInt() != 0;
         deliveries.insert(deliveryKey(organisationId, query.value(1).toString(), query.value(2).toString()),
                           StoredDelivery{QJsonDocument::fromJson(query.value(3).toString().toUtf8()).object(),
                                          purged});
-        deliveredRecords.insert(query.value(1).toString() % u'/' % query.value(2).toString());
         if (!purged)
             holders.insert(organisationId);
     }
@@ -186,7 +184,8 @@ Status SharingFeed::recomputeFamily(const QString& familyId, QDate today) {
             candidates.append(organisation);
     }
 
-    // Records that left the family: purge them for whoever still holds them.
+    // A record that left the family is purged for each organisation that
+    // still holds it.
     QSet<QString> familyRecords;
     for (const StoredRecord& record : std::as_const(records))
         familyRecords.insert(record.recordType % u'/' % record.recordId);

@@ -16,9 +16,9 @@ namespace earlyhelp::server {
 
 // Works out what each organisation may hold of another organisation's
 // records and writes it to the delivery table. For each record of a family
-// and each candidate recipient (an organisation a current consent or
-// sharing decision of the family names, by id or party type, and every
-// organisation that holds something of the family), it unites
+// and each candidate recipient (an organisation that a consent or sharing
+// decision of the family names by id or party type, unless deleted, and
+// every organisation that holds something of the family), it unites
 // policy::buildPayload() over every purpose of the newest published
 // agreement, verified with trustPublicKey. No agreement, or one that fails
 // verification, delivers nothing. A delivery that changes takes a new

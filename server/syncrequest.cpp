@@ -157,8 +157,8 @@ std::optional<RequestRejection> readBasis(const QJsonObject& fields, const QStri
     return std::nullopt;
 }
 
-// The members links may have for each record type, and whether each is a
-// UUID. A record type without an entry takes no links.
+// The members links may have for each record type, each a UUID except a
+// contact's "kind". A record type without an entry takes no links.
 const QMap<QString, QStringList>& linkMembers() {
     static const QMap<QString, QStringList> members{
         {QStringLiteral("relationship"), {QStringLiteral("childId"), QStringLiteral("adultId")}},

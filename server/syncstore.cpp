@@ -113,7 +113,7 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
             query.value(2).toString() == change.recordId) {
             outcome.status = ChangeOutcome::Status::Accepted;
             outcome.revision = query.value(3).toLongLong();
-            // A change stored before answers were kept was accepted.
+            // A change stored before results were kept was accepted.
             if (!query.value(4).isNull())
                 outcome.storedResult = fromJsonText(query.value(4).toString());
         } else {
@@ -147,7 +147,8 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
 
     if (owner != organisationId) {
         // Another organisation may change the fields it holds of the record,
-        // and nothing else of it.
+        // and nothing else of it. A deleted flag, subject or links equal to
+        // the stored ones change nothing, so they are allowed.
         query.prepare(QStringLiteral("SELECT fields FROM delivery WHERE organisation_id = ? AND record_type = ? "
                                      "AND record_id = ? AND purged = 0"));
         query.addBindValue(organisationId);
@@ -158,7 +159,10 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
                 databaseError(Text::tr("reading the delivery of %1").arg(change.recordId), query.lastError()));
         const QJsonObject held = query.next() ? fromJsonText(query.value(0).toString()) : QJsonObject();
         query.finish();
-        bool allowed = !held.isEmpty() && !change.deleted && !change.hasSubject && !change.links;
+        const bool sameSubject =
+            !change.hasSubject || (change.familyId == familyId && change.personId == personId);
+        bool allowed = !held.isEmpty() && change.deleted.value_or(deleted) == deleted && sameSubject &&
+                       (!change.links || change.links == links);
         for (auto it = change.fields.begin(); allowed && it != change.fields.end(); ++it)
             allowed = held.contains(it.key());
         if (!allowed) {
