@@ -70,7 +70,8 @@ void warnAboutClock(const QDateTime& serverTime, const QDateTime& localTime) {
     err() << "earlyhelp-cli: " << Text::tr("warning: %1").arg(warning) << Qt::endl;
 }
 
-// The value as JSON text, for a person to read: "Ashby", 3, null.
+// Returns the value as JSON text for a person to read, such as "Ashby" or 3,
+// and "(empty)" for null.
 QString valueText(const QJsonValue& value) {
     if (value.isNull() || value.isUndefined())
         return Text::tr("(empty)");

@@ -398,15 +398,12 @@ Result<PullPage> SyncConnection::pull(qint64 after, int limit) {
     if (!response)
         return std::unexpected(response.error());
 
-    // NOTE: API v1 servers before the sharing feed name the array "changes".
-    QJsonValue entries = response->body.value(u"entries");
-    if (entries.isUndefined())
-        entries = response->body.value(u"changes");
+    const QJsonValue entries = response->body.value(u"changes");
     const QJsonValue next = response->body.value(u"next");
     const QJsonValue more = response->body.value(u"more");
     if (!entries.isArray() || !next.isDouble() || !more.isBool() || next.toInteger(-1) < after) {
         return makeError(ErrorCode::Network,
-                         Text::tr("The sync server %1 sent a pull page without an entries array, a next "
+                         Text::tr("The sync server %1 sent a pull page without a changes array, a next "
                                   "sequence of at least %2 and a more flag. Check that the server runs "
                                   "the current version.")
                              .arg(serverName())
