@@ -137,7 +137,8 @@ private:
     [[nodiscard]] QString serverName() const;
 
     QUrl m_serverUrl;
-    QList<QSslCertificate> m_extraCaCertificates;
+    // The system's CA certificates and the extra ones.
+    QList<QSslCertificate> m_caCertificates;
     std::chrono::milliseconds m_timeout;
     std::unique_ptr<QNetworkAccessManager> m_manager;
     QString m_deviceId;
