@@ -5,8 +5,8 @@
 //   outbox, one empty pull page). The device credential is in the OS
 //   keychain, so run the benchmark inside scripts/with-keyring.
 // - BM_ConcurrentDevices: 50 devices, each with its own HTTPS connection,
-//   pushing 10 changes and pulling their feed at the same time; the counter
-//   requests_per_second is the rate the server answered.
+//   pushing 10 changes and pulling their feed at the same time. The counter
+//   requests_per_second is the rate of completed requests.
 // The server runs on SQLite in a temporary directory and, when
 // EARLYHELP_TEST_POSTGRES_BIN names PostgreSQL's programs, also on a private
 // PostgreSQL server (the benchmarks with argument 1).

@@ -90,8 +90,8 @@ private:
     // unlock error.
     QString withStore(const QString& storePath, const QString& user,
                       const std::function<QString(UnlockedStore&)>& work) const;
-    // One column of a row of the store, as text; "(no row)" when the row is
-    // missing and "(error …)" when the query fails.
+    // Returns one column of a row of the store as text, "(no row)" when the
+    // row is missing and "(error …)" when the query fails.
     [[nodiscard]] QString storeValue(const QString& storePath, const QString& user, const QString& sql,
                                      const QString& id) const;
     // Changes one column of a row, as an edit in the app would, so the
@@ -605,8 +605,8 @@ void TestCliSyncShare::killedServerResumesPush() {
         QFAIL(qPrintable(resumed.err + pushes.join(u'\n')));
     }
 
-    // Each change is in the server's change table once, and the server
-    // holds every note the school holds.
+    // Each change is in the server's change table once, and the server has
+    // every note that the school has.
     {
         QSqlDatabase database = openTestDatabase(m_databaseLocation, QStringLiteral("server-check"));
         QSqlQuery duplicates(database);
