@@ -383,6 +383,9 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
     // The family the record belongs to, and the one it left, are recomputed
     // in this transaction, so a feed never shows a change before the
     // deliveries it causes.
+    // NOTE: each change re-verifies the agreement and recomputes every
+    // record of its family, so a batch of one family's changes costs the
+    // square of the family's size. No measurement of large families exists.
     SharingFeed feed(database, policy::builtInTrustPublicKey());
     const QDate today = QDateTime::currentDateTimeUtc().date();
     const QString recordFamily = change.recordType == u"family" ? change.recordId : familyId;
