@@ -629,6 +629,7 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
         return std::unexpected(committed.error());
     if (batch.size() > maxChanges)
         batch.resize(maxChanges);
+    qCInfo(lcSync, "Built a push batch of %lld changes", qlonglong(batch.size()));
     return batch;
 }
 
@@ -895,6 +896,8 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
         return std::unexpected(moved.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
+    qCInfo(lcSync, "Applied %d records, %d purges and %d conflicts from the feed up to sequence %lld",
+           summary.records, summary.purged, summary.conflicts, next);
     return summary;
 }
 

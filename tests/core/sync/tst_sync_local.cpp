@@ -125,6 +125,8 @@ private slots:
     void lostAnswerResendsSameChange();
     void acceptedChangeBecomesBase();
     void rejectedChangeKeptWithMessage();
+    void pushConflictKeptOpen();
+    void localDeleteSent();
     void pullCreatesFamilyWithOwner();
     void localEditSurvivesPull();
     void purgeRemovesRowsAndLogs();
@@ -412,6 +414,64 @@ void TestSyncLocal::rejectedChangeKeptWithMessage() {
     Result<QList<sync::OutgoingChange>> next = local.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(next);
     QVERIFY2(next->isEmpty(), "a rejected change is not sent again until the record changes");
+}
+
+void TestSyncLocal::pushConflictKeptOpen() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    const sync::OutgoingChange* family = findChange(*batch, m_familyId);
+    QVERIFY(family);
+
+    const QString conflictId = newId();
+    QList<sync::PushResult> results = acceptAll(*batch, 1);
+    for (sync::PushResult& result : results) {
+        if (result.changeId != family->changeId)
+            continue;
+        result.status = sync::PushResult::Status::Conflict;
+        result.revision = 3;
+        result.conflicts = QJsonArray{QJsonObject{{u"conflictId"_s, conflictId},
+                                                  {u"fieldId"_s, u"family.name"_s},
+                                                  {u"serverValue"_s, u"Ashby family"_s},
+                                                  {u"yourValue"_s, u"Fenwick family"_s}}};
+    }
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results));
+
+    Result<QList<sync::SyncConflict>> open = local.conflicts();
+    EARLYHELP_VERIFY_OK(open);
+    QCOMPARE(open->size(), 1);
+    QCOMPARE(open->first().conflictId, conflictId);
+    QCOMPARE(open->first().serverValue, QJsonValue(u"Ashby family"_s));
+    QCOMPARE(open->first().localValue, QJsonValue(u"Fenwick family"_s));
+    QCOMPARE(scalar(store, u"SELECT revision FROM sync_record WHERE record_type = 'family' AND record_id = ?"_s,
+                    {m_familyId})
+                 .toInt(),
+             3);
+
+    Result<QList<sync::OutgoingChange>> next = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(next);
+    QVERIFY2(next->isEmpty(), "the value the server did not take is not pushed again until a person chooses");
+}
+
+void TestSyncLocal::localDeleteSent() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1)));
+
+    CaseNoteRepository notes(store, m_school.options());
+    EARLYHELP_VERIFY_OK(notes.remove(lead, m_noteId));
+    Result<QList<sync::OutgoingChange>> next = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(next);
+    QCOMPARE(next->size(), 1);
+    QCOMPARE(next->first().recordId, m_noteId);
+    QCOMPARE(next->first().deleted, std::optional<bool>(true));
+    QCOMPARE(next->first().baseRevision, 1);
+    QVERIFY(next->first().fields.isEmpty());
 }
 
 void TestSyncLocal::pullCreatesFamilyWithOwner() {
