@@ -93,7 +93,7 @@ OutgoingChange changeFromJson(const QJsonObject& object) {
     return change;
 }
 
-// What sync_record holds about one record.
+// The sync_record row of one record.
 struct BaseRecord {
     qint64 revision = 0;
     QJsonObject fields;
@@ -214,55 +214,50 @@ Result<QStringList> familiesOf(Store& store, const QString& recordType, const QS
     return families;
 }
 
-// The consents and sharing decisions of a family: those of the family and
-// those about its members, deleted ones as ids only.
+// The current consents and sharing decisions of a family: those of the
+// family and those about its members. Deleted ones are left out.
 struct FamilyBasis {
     QList<Consent> consents;
     QList<SharingDecision> decisions;
-    QStringList deletedConsentIds;
-    QStringList deletedDecisionIds;
 };
+
+// Returns the ids that sql selects for familyId.
+Result<QStringList> selectIds(Store& store, const QString& sql, const QString& familyId) {
+    Result<QSqlQuery> query = run(store, sql, {familyId});
+    if (!query)
+        return std::unexpected(query.error());
+    QStringList ids;
+    while (query->next())
+        ids += query->value(0).toString();
+    return ids;
+}
 
 Result<FamilyBasis> readFamilyBasis(Store& store, const QString& familyId) {
     const QString members = u"SELECT person_id FROM family_member WHERE family_id = ?1 AND deleted = 0"_s;
-    Result<QSqlQuery> consentRows =
-        run(store,
-            u"SELECT id, deleted FROM consent WHERE family_id = ?1 OR subject_person_id IN ("_s % members %
-                u") ORDER BY created_at, id"_s,
-            {familyId});
-    if (!consentRows)
-        return std::unexpected(consentRows.error());
-    FamilyBasis basis;
-    QStringList consentIds;
-    while (consentRows->next()) {
-        if (consentRows->value(1).toInt() != 0)
-            basis.deletedConsentIds += consentRows->value(0).toString();
-        else
-            consentIds += consentRows->value(0).toString();
-    }
-    Result<QSqlQuery> decisionRows =
-        run(store,
-            u"SELECT id, deleted FROM sharing_decision WHERE family_id = ?1 OR person_id IN ("_s % members %
-                u") ORDER BY created_at, id"_s,
-            {familyId});
-    if (!decisionRows)
-        return std::unexpected(decisionRows.error());
-    QStringList decisionIds;
-    while (decisionRows->next()) {
-        if (decisionRows->value(1).toInt() != 0)
-            basis.deletedDecisionIds += decisionRows->value(0).toString();
-        else
-            decisionIds += decisionRows->value(0).toString();
-    }
+    Result<QStringList> consentIds =
+        selectIds(store,
+                  u"SELECT id FROM consent WHERE deleted = 0 AND (family_id = ?1 OR subject_person_id IN ("_s %
+                      members % u")) ORDER BY created_at, id"_s,
+                  familyId);
+    if (!consentIds)
+        return std::unexpected(consentIds.error());
+    Result<QStringList> decisionIds =
+        selectIds(store,
+                  u"SELECT id FROM sharing_decision WHERE deleted = 0 AND (family_id = ?1 OR person_id IN ("_s %
+                      members % u")) ORDER BY created_at, id"_s,
+                  familyId);
+    if (!decisionIds)
+        return std::unexpected(decisionIds.error());
 
+    FamilyBasis basis;
     ConsentRepository repository(store);
-    for (const QString& id : std::as_const(consentIds)) {
+    for (const QString& id : std::as_const(*consentIds)) {
         Result<Consent> consent = repository.consent(id);
         if (!consent)
             return std::unexpected(consent.error());
         basis.consents += *consent;
     }
-    for (const QString& id : std::as_const(decisionIds)) {
+    for (const QString& id : std::as_const(*decisionIds)) {
         Result<SharingDecision> decision = repository.sharingDecision(id);
         if (!decision)
             return std::unexpected(decision.error());
@@ -389,7 +384,7 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
                                                    int maxChanges) {
     QList<OutgoingChange> batch;
 
-    // Changes sent before whose answer never came go again unchanged.
+    // Changes sent before whose response never came go again unchanged.
     Result<QList<OutboxRow>> inFlight = readOutbox(m_store, u"change_id IS NOT NULL AND error = ''"_s);
     if (!inFlight)
         return std::unexpected(inFlight.error());
