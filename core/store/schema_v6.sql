@@ -82,6 +82,12 @@ CREATE TABLE sync_state (
 
 INSERT INTO sync_state (id) VALUES (1);
 
+-- Every family of a store written before this version is queued once, so
+-- the first push considers all of them. Building a family's push covers its
+-- members' records, consents and decisions.
+INSERT INTO sync_outbox (record_type, record_id, marked_at)
+SELECT 'family', id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM family;
+
 CREATE TRIGGER sync_outbox_person_insert AFTER INSERT ON person
 WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0
 BEGIN

@@ -1,5 +1,5 @@
 // The store side of sync on real encrypted stores: the outbox the triggers
-// write, the batches built under the bundled agreement, the server's answers
+// write, the batches built under the bundled agreement, the server's responses
 // recorded, and pulled pages applied to a second store. The server's part is
 // played by the test, which turns pushed changes into feed entries.
 
