@@ -752,6 +752,11 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
         const QString kind = entry.value(u"kind"_s).toString(u"record"_s);
         const QString recordType = entry.value(u"recordType"_s).toString();
         const QString recordId = entry.value(u"recordId"_s).toString();
+        if (recordId.isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                             Text::tr("An entry of the server's feed at sequence %1 has no recordId. Report this "
+                                      "to your IT support.")
+                                 .arg(entry.value(u"sequence"_s).toInteger()));
 
         if (kind == u"purge") {
             const QString table = tableOfRecordType(recordType);
@@ -809,8 +814,13 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
                                  .arg(kind));
         // NOTE: consent and sharingDecision records in this organisation's
         // own feed come from its other devices; they are not applied yet.
-        if (!isCatalogueRecordType(recordType))
+        if (recordType == u"consent" || recordType == u"sharingDecision")
             continue;
+        if (!isCatalogueRecordType(recordType))
+            return makeError(ErrorCode::InvalidInput,
+                             Text::tr("The server's feed names an unknown record type %1. Update Early Help "
+                                      "Case Manager.")
+                                 .arg(recordType));
 
         const QJsonObject owner = entry.value(u"owner"_s).toObject();
         const QString ownerId = owner.value(u"id"_s).toString();
