@@ -5,7 +5,7 @@
 -- "caseNote", "consent", "sharingDecision", …) and id. The triggers below
 -- write it in the same transaction as the change. While a change is being
 -- sent, change_id and body (the change as JSON) are set, so a change whose
--- response was lost goes again unchanged; changed_again is 1 when the record
+-- response was lost goes again unchanged. changed_again is 1 when the record
 -- changed after that. resolves is a JSON array of the conflict ids the next
 -- change settles. error and message are the server's when it rejected the
 -- change, or ''.
