@@ -80,6 +80,121 @@ QVariant nullableJson(const std::optional<QJsonObject>& object) {
     return object ? QVariant(toJsonText(*object)) : QVariant(QMetaType::fromType<QString>());
 }
 
+// Returns whether organisationId, which does not own the record, may make
+// the change: it holds every field the change sets, and the change leaves
+// the record's deleted flag, subject and links as they are. Sending them
+// unchanged is allowed.
+Result<bool> holderMayChange(QSqlDatabase& database, const RecordChange& change, const QString& organisationId,
+                             bool deleted, const QString& familyId, const QString& personId,
+                             const std::optional<QJsonObject>& links) {
+    QSqlQuery query(database);
+    query.prepare(QStringLiteral("SELECT fields FROM delivery WHERE organisation_id = ? AND record_type = ? "
+                                 "AND record_id = ? AND purged = 0"));
+    query.addBindValue(organisationId);
+    query.addBindValue(change.recordType);
+    query.addBindValue(change.recordId);
+    if (!query.exec())
+        return std::unexpected(
+            databaseError(Text::tr("reading the delivery of %1").arg(change.recordId), query.lastError()));
+    const QJsonObject held = query.next() ? fromJsonText(query.value(0).toString()) : QJsonObject();
+
+    const bool sameSubject = !change.hasSubject || (change.familyId == familyId && change.personId == personId);
+    bool allowed = !held.isEmpty() && change.deleted.value_or(deleted) == deleted && sameSubject &&
+                   (!change.links || change.links == links);
+    for (auto it = change.fields.begin(); allowed && it != change.fields.end(); ++it)
+        allowed = held.contains(it.key());
+    return allowed;
+}
+
+// Returns the fields changed on the server since the change's base
+// revision: those of every stored change of the record with a newer
+// revision.
+Result<QSet<QString>> fieldsChangedSince(QSqlDatabase& database, const RecordChange& change, qint64 revision) {
+    QSet<QString> changedSinceBase;
+    if (change.baseRevision >= revision)
+        return changedSinceBase;
+    QSqlQuery query(database);
+    query.prepare(QStringLiteral("SELECT fields FROM change WHERE record_type = ? AND record_id = ? "
+                                 "AND new_revision > ?"));
+    query.addBindValue(change.recordType);
+    query.addBindValue(change.recordId);
+    query.addBindValue(change.baseRevision);
+    if (!query.exec())
+        return std::unexpected(
+            databaseError(Text::tr("reading the changes of %1").arg(change.recordId), query.lastError()));
+    while (query.next()) {
+        const QJsonObject changed = fromJsonText(query.value(0).toString());
+        for (auto it = changed.begin(); it != changed.end(); ++it)
+            changedSinceBase.insert(it.key());
+    }
+    return changedSinceBase;
+}
+
+// Inserts each conflict as open, under a sequence of its own.
+Status insertConflicts(QSqlDatabase& database, const RecordChange& change, const QList<FieldConflict>& conflicts,
+                       const QString& organisationId, const QString& deviceId, qint64 now) {
+    QSqlQuery query(database);
+    for (const FieldConflict& conflict : conflicts) {
+        auto conflictSequence = takeSequence(database);
+        if (!conflictSequence)
+            return std::unexpected(conflictSequence.error());
+        query.prepare(QStringLiteral("INSERT INTO sync_conflict (id, record_type, record_id, field_id, "
+                                     "server_value, other_value, other_org_id, device_id, created_at, status, "
+                                     "sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)"));
+        query.addBindValue(conflict.conflictId);
+        query.addBindValue(change.recordType);
+        query.addBindValue(change.recordId);
+        query.addBindValue(conflict.fieldId);
+        query.addBindValue(jsonValueText(conflict.serverValue));
+        query.addBindValue(jsonValueText(conflict.yourValue));
+        query.addBindValue(organisationId);
+        query.addBindValue(deviceId);
+        query.addBindValue(now);
+        query.addBindValue(*conflictSequence);
+        if (!query.exec())
+            return std::unexpected(
+                databaseError(Text::tr("recording a conflict on %1").arg(change.recordId), query.lastError()));
+    }
+    return {};
+}
+
+// Settles the conflicts the change names, with the record's value of the
+// field after the change (fields). A conflict of another record is left as
+// it is, and one already resolved stays as it was resolved.
+Status resolveConflicts(QSqlDatabase& database, const RecordChange& change, const QJsonObject& fields,
+                        qint64 now) {
+    QSqlQuery query(database);
+    for (const QString& conflictId : change.resolves) {
+        query.prepare(QStringLiteral("SELECT field_id FROM sync_conflict WHERE id = ? AND record_type = ? "
+                                     "AND record_id = ? AND status = 'open'"));
+        query.addBindValue(conflictId);
+        query.addBindValue(change.recordType);
+        query.addBindValue(change.recordId);
+        if (!query.exec())
+            return std::unexpected(
+                databaseError(Text::tr("reading conflict %1").arg(conflictId), query.lastError()));
+        if (!query.next())
+            continue;
+        const QString fieldId = query.value(0).toString();
+        query.finish();
+
+        auto resolvedSequence = takeSequence(database);
+        if (!resolvedSequence)
+            return std::unexpected(resolvedSequence.error());
+        const QJsonValue resolvedValue = fields.value(fieldId).isUndefined() ? QJsonValue() : fields.value(fieldId);
+        query.prepare(QStringLiteral("UPDATE sync_conflict SET status = 'resolved', resolved_value = ?, "
+                                     "resolved_at = ?, sequence = ? WHERE id = ?"));
+        query.addBindValue(jsonValueText(resolvedValue));
+        query.addBindValue(now);
+        query.addBindValue(*resolvedSequence);
+        query.addBindValue(conflictId);
+        if (!query.exec())
+            return std::unexpected(
+                databaseError(Text::tr("resolving conflict %1").arg(conflictId), query.lastError()));
+    }
+    return {};
+}
+
 } // namespace
 
 Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString& deviceId,
@@ -146,26 +261,10 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
     query.finish();
 
     if (owner != organisationId) {
-        // Another organisation may change the fields it holds of the record,
-        // and nothing else of it. A deleted flag, subject or links equal to
-        // the stored ones change nothing, so they are allowed.
-        query.prepare(QStringLiteral("SELECT fields FROM delivery WHERE organisation_id = ? AND record_type = ? "
-                                     "AND record_id = ? AND purged = 0"));
-        query.addBindValue(organisationId);
-        query.addBindValue(change.recordType);
-        query.addBindValue(change.recordId);
-        if (!query.exec())
-            return std::unexpected(
-                databaseError(Text::tr("reading the delivery of %1").arg(change.recordId), query.lastError()));
-        const QJsonObject held = query.next() ? fromJsonText(query.value(0).toString()) : QJsonObject();
-        query.finish();
-        const bool sameSubject =
-            !change.hasSubject || (change.familyId == familyId && change.personId == personId);
-        bool allowed = !held.isEmpty() && change.deleted.value_or(deleted) == deleted && sameSubject &&
-                       (!change.links || change.links == links);
-        for (auto it = change.fields.begin(); allowed && it != change.fields.end(); ++it)
-            allowed = held.contains(it.key());
-        if (!allowed) {
+        auto allowed = holderMayChange(database, change, organisationId, deleted, familyId, personId, links);
+        if (!allowed)
+            return std::unexpected(allowed.error());
+        if (!*allowed) {
             ChangeOutcome outcome;
             outcome.status = ChangeOutcome::Status::Rejected;
             outcome.rejection = ChangeOutcome::Rejection::NotOwner;
@@ -180,31 +279,16 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
         return outcome;
     }
 
-    // The fields changed on the server since the device's base revision.
-    QSet<QString> changedSinceBase;
-    if (change.baseRevision < revision) {
-        query.prepare(QStringLiteral("SELECT fields FROM change WHERE record_type = ? AND record_id = ? "
-                                     "AND new_revision > ?"));
-        query.addBindValue(change.recordType);
-        query.addBindValue(change.recordId);
-        query.addBindValue(change.baseRevision);
-        if (!query.exec())
-            return std::unexpected(
-                databaseError(Text::tr("reading the changes of %1").arg(change.recordId), query.lastError()));
-        while (query.next()) {
-            const QJsonObject changed = fromJsonText(query.value(0).toString());
-            for (auto it = changed.begin(); it != changed.end(); ++it)
-                changedSinceBase.insert(it.key());
-        }
-        query.finish();
-    }
+    auto changedSinceBase = fieldsChangedSince(database, change, revision);
+    if (!changedSinceBase)
+        return std::unexpected(changedSinceBase.error());
 
     const qint64 now = nowMs();
     QJsonObject applied;
     QList<FieldConflict> conflicts;
     for (auto it = change.fields.begin(); it != change.fields.end(); ++it) {
         const QJsonValue serverValue = fields.value(it.key()).isUndefined() ? QJsonValue() : fields.value(it.key());
-        if (!changedSinceBase.contains(it.key()) || serverValue == it.value()) {
+        if (!changedSinceBase->contains(it.key()) || serverValue == it.value()) {
             applied.insert(it.key(), it.value());
             continue;
         }
@@ -266,58 +350,10 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
             databaseError(Text::tr("writing record %1").arg(change.recordId), query.lastError()));
     }
 
-    for (const FieldConflict& conflict : std::as_const(conflicts)) {
-        auto conflictSequence = takeSequence(database);
-        if (!conflictSequence)
-            return std::unexpected(conflictSequence.error());
-        query.prepare(QStringLiteral("INSERT INTO sync_conflict (id, record_type, record_id, field_id, "
-                                     "server_value, other_value, other_org_id, device_id, created_at, status, "
-                                     "sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)"));
-        query.addBindValue(conflict.conflictId);
-        query.addBindValue(change.recordType);
-        query.addBindValue(change.recordId);
-        query.addBindValue(conflict.fieldId);
-        query.addBindValue(jsonValueText(conflict.serverValue));
-        query.addBindValue(jsonValueText(conflict.yourValue));
-        query.addBindValue(organisationId);
-        query.addBindValue(deviceId);
-        query.addBindValue(now);
-        query.addBindValue(*conflictSequence);
-        if (!query.exec())
-            return std::unexpected(
-                databaseError(Text::tr("recording a conflict on %1").arg(change.recordId), query.lastError()));
-    }
-
-    // Settles the conflicts the change names, with the record's value of
-    // the field after the change. A conflict of another record is left as
-    // it is, and one already resolved stays as it was resolved.
-    for (const QString& conflictId : change.resolves) {
-        query.prepare(QStringLiteral("SELECT field_id FROM sync_conflict WHERE id = ? AND record_type = ? "
-                                     "AND record_id = ? AND status = 'open'"));
-        query.addBindValue(conflictId);
-        query.addBindValue(change.recordType);
-        query.addBindValue(change.recordId);
-        if (!query.exec())
-            return std::unexpected(
-                databaseError(Text::tr("reading conflict %1").arg(conflictId), query.lastError()));
-        if (!query.next())
-            continue;
-        const QString fieldId = query.value(0).toString();
-        query.finish();
-        auto resolvedSequence = takeSequence(database);
-        if (!resolvedSequence)
-            return std::unexpected(resolvedSequence.error());
-        const QJsonValue resolvedValue = fields.value(fieldId).isUndefined() ? QJsonValue() : fields.value(fieldId);
-        query.prepare(QStringLiteral("UPDATE sync_conflict SET status = 'resolved', resolved_value = ?, "
-                                     "resolved_at = ?, sequence = ? WHERE id = ?"));
-        query.addBindValue(jsonValueText(resolvedValue));
-        query.addBindValue(now);
-        query.addBindValue(*resolvedSequence);
-        query.addBindValue(conflictId);
-        if (!query.exec())
-            return std::unexpected(
-                databaseError(Text::tr("resolving conflict %1").arg(conflictId), query.lastError()));
-    }
+    if (Status recorded = insertConflicts(database, change, conflicts, organisationId, deviceId, now); !recorded)
+        return std::unexpected(recorded.error());
+    if (Status resolved = resolveConflicts(database, change, fields, now); !resolved)
+        return std::unexpected(resolved.error());
 
     ChangeOutcome outcome;
     outcome.status = conflicts.isEmpty() ? ChangeOutcome::Status::Accepted : ChangeOutcome::Status::Conflict;
@@ -347,6 +383,9 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
     // The family the record belongs to, and the one it left, are recomputed
     // in this transaction, so a feed never shows a change before the
     // deliveries it causes.
+    // NOTE: each change re-verifies the agreement and recomputes every
+    // record of its family, so a batch of one family's changes costs the
+    // square of the family's size. No measurement of large families exists.
     SharingFeed feed(database, policy::builtInTrustPublicKey());
     const QDate today = QDateTime::currentDateTimeUtc().date();
     const QString recordFamily = change.recordType == u"family" ? change.recordId : familyId;

@@ -93,7 +93,7 @@ OutgoingChange changeFromJson(const QJsonObject& object) {
     return change;
 }
 
-// What sync_record holds about one record.
+// The sync_record row of one record.
 struct BaseRecord {
     qint64 revision = 0;
     QJsonObject fields;
@@ -214,55 +214,50 @@ Result<QStringList> familiesOf(Store& store, const QString& recordType, const QS
     return families;
 }
 
-// The consents and sharing decisions of a family: those of the family and
-// those about its members, deleted ones as ids only.
+// The current consents and sharing decisions of a family: those of the
+// family and those about its members. Deleted ones are left out.
 struct FamilyBasis {
     QList<Consent> consents;
     QList<SharingDecision> decisions;
-    QStringList deletedConsentIds;
-    QStringList deletedDecisionIds;
 };
+
+// Returns the ids that sql selects for familyId.
+Result<QStringList> selectIds(Store& store, const QString& sql, const QString& familyId) {
+    Result<QSqlQuery> query = run(store, sql, {familyId});
+    if (!query)
+        return std::unexpected(query.error());
+    QStringList ids;
+    while (query->next())
+        ids += query->value(0).toString();
+    return ids;
+}
 
 Result<FamilyBasis> readFamilyBasis(Store& store, const QString& familyId) {
     const QString members = u"SELECT person_id FROM family_member WHERE family_id = ?1 AND deleted = 0"_s;
-    Result<QSqlQuery> consentRows =
-        run(store,
-            u"SELECT id, deleted FROM consent WHERE family_id = ?1 OR subject_person_id IN ("_s % members %
-                u") ORDER BY created_at, id"_s,
-            {familyId});
-    if (!consentRows)
-        return std::unexpected(consentRows.error());
-    FamilyBasis basis;
-    QStringList consentIds;
-    while (consentRows->next()) {
-        if (consentRows->value(1).toInt() != 0)
-            basis.deletedConsentIds += consentRows->value(0).toString();
-        else
-            consentIds += consentRows->value(0).toString();
-    }
-    Result<QSqlQuery> decisionRows =
-        run(store,
-            u"SELECT id, deleted FROM sharing_decision WHERE family_id = ?1 OR person_id IN ("_s % members %
-                u") ORDER BY created_at, id"_s,
-            {familyId});
-    if (!decisionRows)
-        return std::unexpected(decisionRows.error());
-    QStringList decisionIds;
-    while (decisionRows->next()) {
-        if (decisionRows->value(1).toInt() != 0)
-            basis.deletedDecisionIds += decisionRows->value(0).toString();
-        else
-            decisionIds += decisionRows->value(0).toString();
-    }
+    Result<QStringList> consentIds =
+        selectIds(store,
+                  u"SELECT id FROM consent WHERE deleted = 0 AND (family_id = ?1 OR subject_person_id IN ("_s %
+                      members % u")) ORDER BY created_at, id"_s,
+                  familyId);
+    if (!consentIds)
+        return std::unexpected(consentIds.error());
+    Result<QStringList> decisionIds =
+        selectIds(store,
+                  u"SELECT id FROM sharing_decision WHERE deleted = 0 AND (family_id = ?1 OR person_id IN ("_s %
+                      members % u")) ORDER BY created_at, id"_s,
+                  familyId);
+    if (!decisionIds)
+        return std::unexpected(decisionIds.error());
 
+    FamilyBasis basis;
     ConsentRepository repository(store);
-    for (const QString& id : std::as_const(consentIds)) {
+    for (const QString& id : std::as_const(*consentIds)) {
         Result<Consent> consent = repository.consent(id);
         if (!consent)
             return std::unexpected(consent.error());
         basis.consents += *consent;
     }
-    for (const QString& id : std::as_const(decisionIds)) {
+    for (const QString& id : std::as_const(*decisionIds)) {
         Result<SharingDecision> decision = repository.sharingDecision(id);
         if (!decision)
             return std::unexpected(decision.error());
@@ -389,7 +384,7 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
                                                    int maxChanges) {
     QList<OutgoingChange> batch;
 
-    // Changes sent before whose answer never came go again unchanged.
+    // Changes sent before whose response never came go again unchanged.
     Result<QList<OutboxRow>> inFlight = readOutbox(m_store, u"change_id IS NOT NULL AND error = ''"_s);
     if (!inFlight)
         return std::unexpected(inFlight.error());
@@ -629,6 +624,7 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
         return std::unexpected(committed.error());
     if (batch.size() > maxChanges)
         batch.resize(maxChanges);
+    qCInfo(lcSync, "Built a push batch of %lld changes", qlonglong(batch.size()));
     return batch;
 }
 
@@ -756,6 +752,11 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
         const QString kind = entry.value(u"kind"_s).toString(u"record"_s);
         const QString recordType = entry.value(u"recordType"_s).toString();
         const QString recordId = entry.value(u"recordId"_s).toString();
+        if (recordId.isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                             Text::tr("An entry of the server's feed at sequence %1 has no recordId. Report this "
+                                      "to your IT support.")
+                                 .arg(entry.value(u"sequence"_s).toInteger()));
 
         if (kind == u"purge") {
             const QString table = tableOfRecordType(recordType);
@@ -813,8 +814,13 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
                                  .arg(kind));
         // NOTE: consent and sharingDecision records in this organisation's
         // own feed come from its other devices; they are not applied yet.
-        if (!isCatalogueRecordType(recordType))
+        if (recordType == u"consent" || recordType == u"sharingDecision")
             continue;
+        if (!isCatalogueRecordType(recordType))
+            return makeError(ErrorCode::InvalidInput,
+                             Text::tr("The server's feed names an unknown record type %1. Update Early Help "
+                                      "Case Manager.")
+                                 .arg(recordType));
 
         const QJsonObject owner = entry.value(u"owner"_s).toObject();
         const QString ownerId = owner.value(u"id"_s).toString();
@@ -895,6 +901,8 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
         return std::unexpected(moved.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
+    qCInfo(lcSync, "Applied %d records, %d purges and %d conflicts from the feed up to sequence %lld",
+           summary.records, summary.purged, summary.conflicts, next);
     return summary;
 }
 

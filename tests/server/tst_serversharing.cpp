@@ -94,6 +94,8 @@ private slots:
     void sameFieldEditConflictsOnBothFeeds();
     void resolvedConflictReachesBothFeeds();
     void withdrawnConsentPurgesFamily();
+    void narrowedConsentListsPurgeFields();
+    void sharingDecisionAloneShares();
     void agreementPublishRecomputesFamilies();
     void feedPagesAcrossKinds();
     void linksReturnInPull();
@@ -488,6 +490,70 @@ void TestServerSharing::withdrawnConsentPurgesFamily() {
                                     {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor")}}, {});
     change.remove(QStringLiteral("subject"));
     QCOMPARE(pushOne(m_trustDevice, change).value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
+}
+
+void TestServerSharing::narrowedConsentListsPurgeFields() {
+    QJsonObject wide = consentBasis(m_consent, m_family, m_child, m_parent);
+    wide.insert(QStringLiteral("dataCategories"),
+                QJsonArray{QStringLiteral("personal"), QStringLiteral("special_category")});
+    const HttpResult pushed = push(
+        m_schoolDevice,
+        {makeChange(QStringLiteral("person"), m_child, 0,
+                    {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor")},
+                     {QStringLiteral("person.ethnicity"), QStringLiteral("BAFR")}},
+                    subjectOf(m_family, m_child)),
+         makeChange(QStringLiteral("consent"), m_consent, 0, {{QStringLiteral("basis"), wide}},
+                    subjectOf(m_family, m_child))});
+    QCOMPARE(pushed.status, 200);
+    const QJsonObject before = findEntry(feedOf(m_trustDevice), QStringLiteral("record"), m_child);
+    QVERIFY(before.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("person.ethnicity")));
+
+    const QJsonObject narrowed =
+        pushOne(m_schoolDevice, makeChange(QStringLiteral("consent"), m_consent, 1,
+                                           {{QStringLiteral("basis"),
+                                             consentBasis(m_consent, m_family, m_child, m_parent)}},
+                                           subjectOf(m_family, m_child)));
+    QCOMPARE(narrowed.value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+
+    const QJsonObject after = findEntry(feedOf(m_trustDevice), QStringLiteral("record"), m_child);
+    QVERIFY(!after.value(QStringLiteral("fields")).toObject().contains(QStringLiteral("person.ethnicity")));
+    QCOMPARE(after.value(QStringLiteral("fields")).toObject().value(QStringLiteral("person.legalSurname")).toString(),
+             QStringLiteral("Okafor"));
+    QCOMPARE(after.value(QStringLiteral("purgeFields")).toArray(), QJsonArray{QStringLiteral("person.ethnicity")});
+    QVERIFY(after.value(QStringLiteral("sequence")).toInteger() > before.value(QStringLiteral("sequence")).toInteger());
+}
+
+void TestServerSharing::sharingDecisionAloneShares() {
+    const QString decision = newUuid();
+    const QJsonObject basis{{QStringLiteral("id"), decision},
+                            {QStringLiteral("familyId"), m_family},
+                            {QStringLiteral("personId"), QString()},
+                            {QStringLiteral("recipientPartyType"), QStringLiteral("childrens_trust")},
+                            {QStringLiteral("purpose"), QStringLiteral("safeguarding")},
+                            {QStringLiteral("lawfulBasis"), QStringLiteral("art6_1_e")},
+                            {QStringLiteral("condition"), QString()},
+                            {QStringLiteral("justification"), QStringLiteral("Risk of significant harm")},
+                            {QStringLiteral("decidedBy"), QStringLiteral("Designated safeguarding lead")},
+                            {QStringLiteral("date"), today(-1)},
+                            {QStringLiteral("deleted"), false}};
+    const HttpResult pushed = push(
+        m_schoolDevice,
+        {makeChange(QStringLiteral("person"), m_child, 0,
+                    {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor")},
+                     {QStringLiteral("person.ethnicity"), QStringLiteral("BAFR")}},
+                    subjectOf(m_family, m_child)),
+         makeChange(QStringLiteral("sharingDecision"), decision, 0, {{QStringLiteral("basis"), basis}},
+                    subjectOf(m_family, {}))});
+    QCOMPARE(pushed.status, 200);
+
+    const QJsonArray feed = feedOf(m_trustDevice);
+    QCOMPARE(feed.size(), 1);
+    const QJsonObject fields = findEntry(feed, QStringLiteral("record"), m_child).value(QStringLiteral("fields")).toObject();
+    QCOMPARE(fields.value(QStringLiteral("person.legalSurname")).toString(), QStringLiteral("Okafor"));
+    // Special category data needs the rule's condition, which the decision
+    // does not give.
+    QVERIFY(!fields.contains(QStringLiteral("person.ethnicity")));
+    QCOMPARE(feedOf(m_healthDevice), QJsonArray());
 }
 
 void TestServerSharing::agreementPublishRecomputesFamilies() {

@@ -1,5 +1,5 @@
 // The store side of sync on real encrypted stores: the outbox the triggers
-// write, the batches built under the bundled agreement, the server's answers
+// write, the batches built under the bundled agreement, the server's responses
 // recorded, and pulled pages applied to a second store. The server's part is
 // played by the test, which turns pushed changes into feed entries.
 
@@ -125,11 +125,16 @@ private slots:
     void lostAnswerResendsSameChange();
     void acceptedChangeBecomesBase();
     void rejectedChangeKeptWithMessage();
+    void pushConflictKeptOpen();
+    void localDeleteSent();
     void pullCreatesFamilyWithOwner();
     void localEditSurvivesPull();
     void purgeRemovesRowsAndLogs();
     void conflictUpsertedAndResolved();
     void stateRecordsAttempt();
+    void pushResultParsed_data();
+    void pushResultParsed();
+    void malformedFeedEntryRejected();
 
 private:
     // Consents to share the child's personal data with the children's trust
@@ -414,6 +419,64 @@ void TestSyncLocal::rejectedChangeKeptWithMessage() {
     QVERIFY2(next->isEmpty(), "a rejected change is not sent again until the record changes");
 }
 
+void TestSyncLocal::pushConflictKeptOpen() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    const sync::OutgoingChange* family = findChange(*batch, m_familyId);
+    QVERIFY(family);
+
+    const QString conflictId = newId();
+    QList<sync::PushResult> results = acceptAll(*batch, 1);
+    for (sync::PushResult& result : results) {
+        if (result.changeId != family->changeId)
+            continue;
+        result.status = sync::PushResult::Status::Conflict;
+        result.revision = 3;
+        result.conflicts = QJsonArray{QJsonObject{{u"conflictId"_s, conflictId},
+                                                  {u"fieldId"_s, u"family.name"_s},
+                                                  {u"serverValue"_s, u"Ashby family"_s},
+                                                  {u"yourValue"_s, u"Fenwick family"_s}}};
+    }
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results));
+
+    Result<QList<sync::SyncConflict>> open = local.conflicts();
+    EARLYHELP_VERIFY_OK(open);
+    QCOMPARE(open->size(), 1);
+    QCOMPARE(open->first().conflictId, conflictId);
+    QCOMPARE(open->first().serverValue, QJsonValue(u"Ashby family"_s));
+    QCOMPARE(open->first().localValue, QJsonValue(u"Fenwick family"_s));
+    QCOMPARE(scalar(store, u"SELECT revision FROM sync_record WHERE record_type = 'family' AND record_id = ?"_s,
+                    {m_familyId})
+                 .toInt(),
+             3);
+
+    Result<QList<sync::OutgoingChange>> next = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(next);
+    QVERIFY2(next->isEmpty(), "the value the server did not take is not pushed again until a person chooses");
+}
+
+void TestSyncLocal::localDeleteSent() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1)));
+
+    CaseNoteRepository notes(store, m_school.options());
+    EARLYHELP_VERIFY_OK(notes.remove(lead, m_noteId));
+    Result<QList<sync::OutgoingChange>> next = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(next);
+    QCOMPARE(next->size(), 1);
+    QCOMPARE(next->first().recordId, m_noteId);
+    QCOMPARE(next->first().deleted, std::optional<bool>(true));
+    QCOMPARE(next->first().baseRevision, 1);
+    QVERIFY(next->first().fields.isEmpty());
+}
+
 void TestSyncLocal::pullCreatesFamilyWithOwner() {
     pullIntoTrustStore();
     if (QTest::currentTestFailed())
@@ -601,6 +664,78 @@ void TestSyncLocal::stateRecordsAttempt() {
     QVERIFY(complete->lastError.isEmpty());
     QVERIFY(complete->lastCompleteAt.isValid());
     QCOMPARE(complete->lastServerTime.toString(Qt::ISODate), serverTime.toString(Qt::ISODate));
+}
+
+void TestSyncLocal::pushResultParsed_data() {
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<bool>("valid");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<qint64>("revision");
+
+    const int accepted = int(sync::PushResult::Status::Accepted);
+    const int conflict = int(sync::PushResult::Status::Conflict);
+    const int rejected = int(sync::PushResult::Status::Rejected);
+    QTest::newRow("accepted") << QByteArray(R"({"changeId": "c1", "status": "accepted", "revision": 4})") << true
+                              << accepted << qint64(4);
+    QTest::newRow("conflict") << QByteArray(R"({"changeId": "c1", "status": "conflict", "revision": 5,
+                                              "conflicts": [{"conflictId": "k1", "fieldId": "family.name"}]})")
+                              << true << conflict << qint64(5);
+    QTest::newRow("rejected") << QByteArray(R"({"changeId": "c1", "status": "rejected", "error": "forbidden"})")
+                              << true << rejected << qint64(0);
+    QTest::newRow("unknown status") << QByteArray(R"({"changeId": "c1", "status": "maybe", "revision": 1})")
+                                    << false << 0 << qint64(0);
+    QTest::newRow("no change id") << QByteArray(R"({"status": "accepted", "revision": 1})") << false << 0
+                                  << qint64(0);
+    QTest::newRow("accepted without revision") << QByteArray(R"({"changeId": "c1", "status": "accepted"})")
+                                               << false << 0 << qint64(0);
+    QTest::newRow("negative revision") << QByteArray(R"({"changeId": "c1", "status": "accepted", "revision": -1})")
+                                       << false << 0 << qint64(0);
+    QTest::newRow("conflicts not an array")
+        << QByteArray(R"({"changeId": "c1", "status": "conflict", "revision": 2, "conflicts": {}})") << false << 0
+        << qint64(0);
+}
+
+void TestSyncLocal::pushResultParsed() {
+    QFETCH(QByteArray, json);
+    QFETCH(bool, valid);
+    QFETCH(int, status);
+    QFETCH(qint64, revision);
+
+    Result<sync::PushResult> result = sync::PushResult::fromJson(QJsonDocument::fromJson(json).object());
+    QCOMPARE(bool(result), valid);
+    if (!valid) {
+        QCOMPARE(result.error().code, ErrorCode::InvalidInput);
+        return;
+    }
+    QCOMPARE(result->changeId, u"c1"_s);
+    QCOMPARE(int(result->status), status);
+    QCOMPARE(result->revision, revision);
+}
+
+void TestSyncLocal::malformedFeedEntryRejected() {
+    sync::SyncLocal local(*m_school.store);
+    const QJsonObject unknownType{{u"sequence"_s, 1},
+                                  {u"kind"_s, u"record"_s},
+                                  {u"recordType"_s, u"assessment"_s},
+                                  {u"recordId"_s, newId()}};
+    Result<sync::ApplySummary> applied = local.applyPull(QJsonArray{unknownType}, 1, schoolServerId);
+    QVERIFY(!applied);
+    QCOMPARE(applied.error().code, ErrorCode::InvalidInput);
+
+    const QJsonObject noId{{u"sequence"_s, 2}, {u"kind"_s, u"record"_s}, {u"recordType"_s, u"person"_s}};
+    applied = local.applyPull(QJsonArray{noId}, 2, schoolServerId);
+    QVERIFY(!applied);
+    QCOMPARE(applied.error().code, ErrorCode::InvalidInput);
+
+    Result<sync::SyncState> state = local.state();
+    EARLYHELP_VERIFY_OK(state);
+    QCOMPARE(state->cursor, 0);
+
+    // The failed page was rolled back, so local edits are queued again.
+    Store& store = *m_school.store;
+    QVERIFY(exec(store, u"DELETE FROM sync_outbox"_s));
+    QVERIFY(exec(store, u"UPDATE person SET title = 'Ms' WHERE id = ?"_s, {m_parentId}));
+    QCOMPARE(outboxRows(store, u"person"_s, m_parentId), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSyncLocal)
