@@ -3,6 +3,7 @@
 #include "credentials.h"
 #include "registry.h"
 #include "serverdatabase.h"
+#include "syncstore.h"
 
 #include "policy/signature.h"
 
@@ -303,6 +304,12 @@ int agreementPublish(Registry& registry, const QStringList& arguments) {
                                                QString::fromLatin1(file->signatureText.trimmed()));
     if (!published)
         return reject(published.error().message);
+    // NOTE: the running server verifies the agreement with the Trust key
+    // built into it, so one published with another --public-key shares
+    // nothing until the server is built with that key.
+    SyncStore syncStore(registry.database());
+    if (Status recomputed = syncStore.recomputeAllFamilies(); !recomputed)
+        return reject(recomputed.error().message);
     if (*published == PublishOutcome::AlreadyPublished) {
         out() << Text::tr("Agreement version %1 is already published with the same content.")
                      .arg(agreement->version)

@@ -115,6 +115,8 @@ public:
     // Returns the newest published version, or nothing when none is.
     [[nodiscard]] Result<std::optional<PublishedAgreement>> newestAgreement();
 
+    [[nodiscard]] ServerDatabase& database() { return m_database; }
+
 private:
     ServerDatabase& m_database;
 };

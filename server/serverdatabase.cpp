@@ -109,6 +109,53 @@ const QList<Migration>& migrations() {
                             " received_at BIGINT NOT NULL)"),
              QStringLiteral("CREATE INDEX change_record ON change (record_type, record_id)"),
          }},
+        {3,
+         {
+             // links is a JSON object of the record's structural references
+             // (a relationship's child and adult, say), NULL when it has none.
+             QStringLiteral("ALTER TABLE record ADD COLUMN links TEXT"),
+             QStringLiteral("CREATE INDEX record_family ON record (family_id)"),
+             // The JSON result the push returned for the change, so that the
+             // same change id sent again gets the same result.
+             QStringLiteral("ALTER TABLE change ADD COLUMN answer TEXT"),
+             // What each organisation holds of other organisations' records.
+             // fields is the JSON object of values it may hold, purge_fields
+             // a JSON array of fields it held before and may no longer hold,
+             // and purged 1 once it must delete the whole record, for reason.
+             QStringLiteral("CREATE TABLE delivery ("
+                            " organisation_id TEXT NOT NULL REFERENCES organisation (id),"
+                            " record_type TEXT NOT NULL,"
+                            " record_id TEXT NOT NULL,"
+                            " family_id TEXT,"
+                            " fields TEXT NOT NULL,"
+                            " purge_fields TEXT NOT NULL,"
+                            " sequence BIGINT NOT NULL,"
+                            " purged INTEGER NOT NULL DEFAULT 0,"
+                            " reason TEXT,"
+                            " PRIMARY KEY (organisation_id, record_type, record_id))"),
+             QStringLiteral("CREATE INDEX delivery_feed ON delivery (organisation_id, sequence)"),
+             QStringLiteral("CREATE INDEX delivery_family ON delivery (family_id)"),
+             // Fields that two organisations changed from the same base
+             // revision to different values. The record keeps server_value,
+             // and other_value is what other_org_id's device pushed. status
+             // is 'open' or 'resolved'. sequence orders it in the feeds.
+             QStringLiteral("CREATE TABLE sync_conflict ("
+                            " id TEXT PRIMARY KEY,"
+                            " record_type TEXT NOT NULL,"
+                            " record_id TEXT NOT NULL,"
+                            " field_id TEXT NOT NULL,"
+                            " server_value TEXT NOT NULL,"
+                            " other_value TEXT NOT NULL,"
+                            " other_org_id TEXT NOT NULL REFERENCES organisation (id),"
+                            " device_id TEXT NOT NULL REFERENCES device (id),"
+                            " created_at BIGINT NOT NULL,"
+                            " status TEXT NOT NULL,"
+                            " resolved_value TEXT,"
+                            " resolved_at BIGINT,"
+                            " sequence BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX sync_conflict_feed ON sync_conflict (sequence)"),
+             QStringLiteral("CREATE INDEX sync_conflict_record ON sync_conflict (record_type, record_id)"),
+         }},
     };
     return list;
 }

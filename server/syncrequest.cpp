@@ -1,10 +1,14 @@
 #include "syncrequest.h"
 
+#include "registry.h"
+
 #include "domain/fieldcatalogue.h"
+#include "policy/basisjson.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QSet>
 #include <QUuid>
 
@@ -34,13 +38,16 @@ RequestRejection missingField(const QString& path, const QString& expected) {
                             Text::tr("the field \"%1\" is missing: send it as %2").arg(path, expected)};
 }
 
-// The record type names of the field catalogue: the part of each field id
-// before the dot, such as "person" and "familyMember".
+// The record type names of the field catalogue (the part of each field id
+// before the dot, such as "person" and "familyMember"), and the two basis
+// record types "consent" and "sharingDecision".
 const QSet<QString>& knownRecordTypes() {
     static const QSet<QString> types = [] {
         QSet<QString> names;
         for (const FieldDefinition& field : fieldCatalogue())
             names.insert(field.id.left(field.id.indexOf(u'.')).toString());
+        names.insert(QStringLiteral("consent"));
+        names.insert(QStringLiteral("sharingDecision"));
         return names;
     }();
     return types;
@@ -116,6 +123,110 @@ std::optional<RequestRejection> readBaseRevision(const QJsonObject& object, cons
     return std::nullopt;
 }
 
+// Checks the fields of a consent or sharingDecision record: exactly
+// {"basis": object}, the object in the form of policy/basisjson.h.
+std::optional<RequestRejection> readBasis(const QJsonObject& fields, const QString& path,
+                                          const QString& recordType) {
+    const QString basisPath = path % u".basis";
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it.key() != u"basis") {
+            return RequestRejection{400, QStringLiteral("unknown_field"),
+                                    Text::tr("the field \"%1\" is not a field of a %2 record: send only "
+                                             "\"basis\"")
+                                        .arg(QString(path % u'.' % it.key()).left(200), recordType)};
+        }
+    }
+    const QJsonValue basis = fields.value(QStringLiteral("basis"));
+    if (basis.isUndefined() || basis.isNull())
+        return missingField(basisPath, Text::tr("an object"));
+    if (!basis.isObject())
+        return invalidField(basisPath, Text::tr("must be an object"));
+    std::optional<Error> error;
+    if (recordType == u"consent") {
+        if (auto consent = policy::consentFromJson(basis.toObject()); !consent)
+            error = consent.error();
+    } else if (auto decision = policy::decisionFromJson(basis.toObject()); !decision) {
+        error = decision.error();
+    }
+    if (error) {
+        // The basis message starts with the member at fault, so it reads on
+        // from the basis path.
+        return RequestRejection{400, QStringLiteral("invalid_field"),
+                                Text::tr("the field \"%1\" is invalid: %2").arg(basisPath, error->message)};
+    }
+    return std::nullopt;
+}
+
+// The members links may have for each record type, each a UUID except a
+// contact's "kind". A record type without an entry takes no links.
+const QMap<QString, QStringList>& linkMembers() {
+    static const QMap<QString, QStringList> members{
+        {QStringLiteral("relationship"), {QStringLiteral("childId"), QStringLiteral("adultId")}},
+        {QStringLiteral("familyMember"), {QStringLiteral("familyId"), QStringLiteral("personId")}},
+        {QStringLiteral("contact"), {QStringLiteral("kind")}},
+    };
+    return members;
+}
+
+std::optional<RequestRejection> readLinks(const QJsonObject& object, const QString& path, RecordChange& change) {
+    const QJsonValue value = object.value(QStringLiteral("links"));
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isObject())
+        return invalidField(path, Text::tr("must be an object"));
+    const QJsonObject links = value.toObject();
+    const QStringList allowed = linkMembers().value(change.recordType);
+    for (auto it = links.begin(); it != links.end(); ++it) {
+        if (!allowed.contains(it.key())) {
+            return invalidField(path % u'.' % it.key().left(60),
+                                allowed.isEmpty()
+                                    ? Text::tr("is not a link of a %1 record, which takes none: leave links out")
+                                          .arg(change.recordType)
+                                    : Text::tr("is not a link of a %1 record: use only %2")
+                                          .arg(change.recordType, allowed.join(u", ")));
+        }
+    }
+    QJsonObject read;
+    for (const QString& member : allowed) {
+        const QString memberPath = path % u'.' % member;
+        if (member == u"kind") {
+            const QJsonValue kind = links.value(member);
+            if (kind.isUndefined() || kind.isNull())
+                return missingField(memberPath, Text::tr("\"phone\" or \"email\""));
+            if (kind != QJsonValue(QStringLiteral("phone")) && kind != QJsonValue(QStringLiteral("email")))
+                return invalidField(memberPath, Text::tr("must be \"phone\" or \"email\""));
+            read.insert(member, kind);
+            continue;
+        }
+        QString id;
+        if (auto rejected = readUuid(links, member, memberPath, id))
+            return rejected;
+        read.insert(member, id);
+    }
+    change.links = read;
+    return std::nullopt;
+}
+
+std::optional<RequestRejection> readResolves(const QJsonObject& object, const QString& path,
+                                             RecordChange& change) {
+    const QJsonValue value = object.value(QStringLiteral("resolves"));
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isArray())
+        return invalidField(path, Text::tr("must be an array of conflict ids"));
+    const QJsonArray ids = value.toArray();
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QString itemPath = path % u'[' % QString::number(i) % u']';
+        if (!ids.at(i).isString())
+            return invalidField(itemPath, Text::tr("must be a UUID string"));
+        const std::optional<QString> uuid = canonicalUuid(ids.at(i).toString());
+        if (!uuid)
+            return invalidField(itemPath, Text::tr("is \"%1\", which is not a UUID").arg(ids.at(i).toString().left(60)));
+        change.resolves.append(*uuid);
+    }
+    return std::nullopt;
+}
+
 // Reads the fields object: catalogue field ids of recordType with scalar or
 // null values.
 std::optional<RequestRejection> readFields(const QJsonObject& object, const QString& path,
@@ -126,6 +237,8 @@ std::optional<RequestRejection> readFields(const QJsonObject& object, const QStr
     if (!value.isObject())
         return invalidField(path, Text::tr("must be an object of field ids and values"));
     fields = value.toObject();
+    if (recordType == u"consent" || recordType == u"sharingDecision")
+        return readBasis(fields, path, recordType);
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const QString fieldPath = path % u'.' % it.key();
         const std::optional<FieldDefinition> definition = findField(it.key());
@@ -180,7 +293,20 @@ std::optional<RequestRejection> readChange(const QJsonValue& item, const QString
     if (deleted.isBool())
         change.deleted = deleted.toBool();
 
-    return readSubject(object, path % u".subject", change);
+    if (auto rejected = readSubject(object, path % u".subject", change))
+        return rejected;
+    const bool basisRecord = change.recordType == u"consent" || change.recordType == u"sharingDecision";
+    if (basisRecord && !change.hasSubject)
+        return missingField(path % u".subject", Text::tr("an object with \"familyId\" and \"personId\""));
+    if (basisRecord) {
+        const QString basisId = change.fields.value(QStringLiteral("basis")).toObject().value(u"id").toString();
+        if (canonicalUuid(basisId) != change.recordId)
+            return invalidField(path % u".fields.basis.id", Text::tr("must be the change's recordId, %1")
+                                                                 .arg(change.recordId));
+    }
+    if (auto rejected = readLinks(object, path % u".links", change))
+        return rejected;
+    return readResolves(object, path % u".resolves", change);
 }
 
 std::optional<RequestRejection> readQueryNumber(const QUrlQuery& query, const QString& name, qint64 minimum,
@@ -266,38 +392,51 @@ std::expected<PullRequest, RequestRejection> parsePullRequest(const QUrlQuery& q
 }
 
 QJsonObject changeResultJson(const RecordChange& change, const ChangeOutcome& outcome) {
+    if (!outcome.storedResult.isEmpty())
+        return outcome.storedResult;
     QJsonObject result{{QStringLiteral("changeId"), change.changeId}};
     switch (outcome.status) {
     case ChangeOutcome::Status::Accepted:
         result.insert(QStringLiteral("status"), QStringLiteral("accepted"));
         result.insert(QStringLiteral("revision"), outcome.revision);
         break;
-    case ChangeOutcome::Status::Conflict:
+    case ChangeOutcome::Status::Conflict: {
+        QJsonArray conflicts;
+        for (const FieldConflict& conflict : outcome.conflicts) {
+            conflicts.append(QJsonObject{{QStringLiteral("conflictId"), conflict.conflictId},
+                                         {QStringLiteral("fieldId"), conflict.fieldId},
+                                         {QStringLiteral("serverValue"), conflict.serverValue},
+                                         {QStringLiteral("yourValue"), conflict.yourValue}});
+        }
         result.insert(QStringLiteral("status"), QStringLiteral("conflict"));
         result.insert(QStringLiteral("revision"), outcome.revision);
-        result.insert(QStringLiteral("serverFields"), outcome.serverFields);
-        result.insert(QStringLiteral("serverDeleted"), outcome.serverDeleted);
-        result.insert(
-            QStringLiteral("message"),
-            outcome.revision == 0
-                ? Text::tr("the record %1 does not exist on the server, so its base revision must be "
-                           "0, not %2")
-                      .arg(change.recordId)
-                      .arg(change.baseRevision)
-                : Text::tr("the record %1 has revision %2 on the server, not %3: merge the server's "
-                           "values and send a new change against revision %2")
-                      .arg(change.recordId)
-                      .arg(outcome.revision)
-                      .arg(change.baseRevision));
+        result.insert(QStringLiteral("conflicts"), conflicts);
+        result.insert(QStringLiteral("message"),
+                      Text::tr("%1 of the fields of record %2 changed on the server since revision %3: the "
+                               "server kept its values of them and applied the others; settle each conflict "
+                               "with a change that names it in \"resolves\"")
+                          .arg(outcome.conflicts.size())
+                          .arg(change.recordId)
+                          .arg(change.baseRevision));
         break;
+    }
     case ChangeOutcome::Status::Rejected:
         result.insert(QStringLiteral("status"), QStringLiteral("rejected"));
         if (outcome.rejection == ChangeOutcome::Rejection::NotOwner) {
             result.insert(QStringLiteral("error"), QStringLiteral("forbidden"));
             result.insert(QStringLiteral("message"),
-                          Text::tr("your organisation does not hold this record (%1 %2), so it cannot change "
-                                   "it")
+                          Text::tr("your organisation does not own this record (%1 %2) and does not hold every "
+                                   "field the change sets, so it cannot make this change")
                               .arg(change.recordType, change.recordId));
+        } else if (outcome.rejection == ChangeOutcome::Rejection::InvalidBaseRevision) {
+            result.insert(QStringLiteral("error"), QStringLiteral("invalid_base_revision"));
+            result.insert(QStringLiteral("revision"), outcome.revision);
+            result.insert(QStringLiteral("message"),
+                          Text::tr("the base revision %1 of record %2 is above the server's revision %3: "
+                                   "pull the record and send the change against revision %3")
+                              .arg(change.baseRevision)
+                              .arg(change.recordId)
+                              .arg(outcome.revision));
         } else {
             result.insert(QStringLiteral("error"), QStringLiteral("change_id_reused"));
             result.insert(QStringLiteral("message"),
@@ -313,13 +452,45 @@ QJsonObject changeResultJson(const RecordChange& change, const ChangeOutcome& ou
 QJsonObject feedPageJson(const FeedPage& page) {
     QJsonArray changes;
     for (const FeedEntry& entry : page.entries) {
-        changes.append(QJsonObject{{QStringLiteral("sequence"), entry.sequence},
-                                   {QStringLiteral("recordType"), entry.recordType},
-                                   {QStringLiteral("recordId"), entry.recordId},
-                                   {QStringLiteral("revision"), entry.revision},
-                                   {QStringLiteral("fields"), entry.fields},
-                                   {QStringLiteral("deleted"), entry.deleted},
-                                   {QStringLiteral("subject"), subjectJson(entry.familyId, entry.personId)}});
+        switch (entry.kind) {
+        case FeedEntry::Kind::Record:
+            changes.append(QJsonObject{{QStringLiteral("sequence"), entry.sequence},
+                                       {QStringLiteral("kind"), QStringLiteral("record")},
+                                       {QStringLiteral("recordType"), entry.recordType},
+                                       {QStringLiteral("recordId"), entry.recordId},
+                                       {QStringLiteral("revision"), entry.revision},
+                                       {QStringLiteral("owner"), entry.owner},
+                                       {QStringLiteral("fields"), entry.fields},
+                                       {QStringLiteral("deleted"), entry.deleted},
+                                       {QStringLiteral("subject"), subjectJson(entry.familyId, entry.personId)},
+                                       {QStringLiteral("links"), entry.links},
+                                       {QStringLiteral("purgeFields"), QJsonArray::fromStringList(entry.purgeFields)}});
+            break;
+        case FeedEntry::Kind::Purge:
+            changes.append(QJsonObject{{QStringLiteral("sequence"), entry.sequence},
+                                       {QStringLiteral("kind"), QStringLiteral("purge")},
+                                       {QStringLiteral("recordType"), entry.recordType},
+                                       {QStringLiteral("recordId"), entry.recordId},
+                                       {QStringLiteral("familyId"), entry.familyId},
+                                       {QStringLiteral("reason"), entry.reason}});
+            break;
+        case FeedEntry::Kind::Conflict:
+            changes.append(QJsonObject{
+                {QStringLiteral("sequence"), entry.sequence},
+                {QStringLiteral("kind"), QStringLiteral("conflict")},
+                {QStringLiteral("conflictId"), entry.conflictId},
+                {QStringLiteral("recordType"), entry.recordType},
+                {QStringLiteral("recordId"), entry.recordId},
+                {QStringLiteral("fieldId"), entry.fieldId},
+                {QStringLiteral("serverValue"), entry.serverValue},
+                {QStringLiteral("otherValue"), entry.otherValue},
+                {QStringLiteral("otherOrganisation"), entry.otherOrganisation},
+                {QStringLiteral("status"), entry.status},
+                {QStringLiteral("resolvedValue"), entry.resolvedValue},
+                {QStringLiteral("createdAt"), isoTime(entry.createdAt)},
+                {QStringLiteral("resolvedAt"), entry.resolvedAt == 0 ? QJsonValue() : QJsonValue(isoTime(entry.resolvedAt))}});
+            break;
+        }
     }
     return QJsonObject{{QStringLiteral("changes"), changes},
                        {QStringLiteral("next"), page.next},

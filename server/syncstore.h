@@ -4,6 +4,8 @@
 #include "serverdatabase.h"
 
 #include <QJsonObject>
+#include <QJsonValue>
+#include <QStringList>
 #include <QList>
 #include <QString>
 
@@ -27,34 +29,65 @@ struct RecordChange {
     bool hasSubject = false;
     QString familyId;
     QString personId;
+    // Replaces the stored links when set (see docs/sync-protocol.md).
+    std::optional<QJsonObject> links;
+    QStringList resolves; // ids of the conflicts this change settles
+};
+
+// A field that two organisations changed from the same base revision.
+struct FieldConflict {
+    QString conflictId;
+    QString fieldId;
+    QJsonValue serverValue;
+    QJsonValue yourValue;
 };
 
 // The result of applying one change.
 struct ChangeOutcome {
     enum class Status { Accepted, Conflict, Rejected };
-    enum class Rejection { None, NotOwner, ChangeIdReused };
+    enum class Rejection { None, NotOwner, ChangeIdReused, InvalidBaseRevision };
 
     Status status = Status::Accepted;
     Rejection rejection = Rejection::None;
-    // Accepted: the record's new revision. Conflict: the server's current
-    // revision (0 when the record does not exist). Rejected: 0.
+    // Accepted and Conflict: the record's revision after the change, which
+    // is unchanged when every field conflicted. Rejected: the server's
+    // revision, 0 when the record does not exist.
     qint64 revision = 0;
-    // Conflict only: the server's value of each field the change touches,
-    // null where the server has none.
-    QJsonObject serverFields;
-    bool serverDeleted = false; // Conflict only
+    // Conflict only: the fields the server kept its own value of.
+    QList<FieldConflict> conflicts;
+    // The result stored when the change id was first applied, sent again
+    // as it is. Empty for a change applied now.
+    QJsonObject storedResult;
 };
 
-// One record in a pull page, as it is now.
+// One entry of an organisation's feed, in one of three kinds.
 struct FeedEntry {
-    qint64 sequence = 0; // the sequence of the record's last change
+    enum class Kind { Record, Purge, Conflict };
+    Kind kind = Kind::Record;
+    qint64 sequence = 0;
     QString recordType;
     QString recordId;
+    // Record: the record as the organisation may hold it.
     qint64 revision = 0;
+    QJsonObject owner; // {"id", "name", "partyType"}
     QJsonObject fields;
     bool deleted = false;
     QString familyId; // empty when none
     QString personId;
+    QJsonObject links;
+    QStringList purgeFields;
+    // Purge: why the organisation must delete the record.
+    QString reason;
+    // Conflict.
+    QString conflictId;
+    QString fieldId;
+    QJsonValue serverValue;
+    QJsonValue otherValue;
+    QJsonObject otherOrganisation;
+    QString status; // "open" or "resolved"
+    QJsonValue resolvedValue;
+    qint64 createdAt = 0;
+    qint64 resolvedAt = 0; // 0 while open
 };
 
 struct FeedPage {
@@ -63,24 +96,33 @@ struct FeedPage {
     bool more = false;
 };
 
-// The synced records of every organisation and the log of accepted changes
-// (tables record, change and change_sequence). Like Registry it keeps no
-// state between calls and uses the calling thread's connection.
+// The synced records of every organisation, the log of accepted changes,
+// what other organisations hold of them and the conflicts between them
+// (tables record, change, change_sequence, delivery and sync_conflict).
+// Like Registry it keeps no state between calls and uses the calling
+// thread's connection.
 class SyncStore {
 public:
     explicit SyncStore(ServerDatabase& database)
         : m_database(database) {}
 
     // Applies one change in its own transaction for a device of
-    // organisationId. A change id accepted before gets its first answer and
-    // nothing is written again. Errors are Database errors, and then nothing
-    // of this change is written.
+    // organisationId, merging fields against a stale base revision, and
+    // recomputes what other organisations hold of the record's family in
+    // the same transaction. A change id applied before gets its stored
+    // result and nothing is written again. Errors are Database errors, and
+    // then nothing of this change is written.
     [[nodiscard]] Result<ChangeOutcome> apply(const RecordChange& change, const QString& deviceId,
                                               const QString& organisationId);
 
-    // Reads up to limit records of organisationId whose last change has a
-    // sequence after `after`, in sequence order.
+    // Reads up to limit entries of organisationId's feed after the sequence
+    // `after`, in sequence order: its own records, records it holds, purges
+    // and conflicts it is party to.
     [[nodiscard]] Result<FeedPage> pull(const QString& organisationId, qint64 after, int limit);
+
+    // Recomputes, in one transaction, what every organisation holds of
+    // every family, as after an agreement is published.
+    [[nodiscard]] Status recomputeAllFamilies();
 
 private:
     ServerDatabase& m_database;

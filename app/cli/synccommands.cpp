@@ -70,7 +70,8 @@ void warnAboutClock(const QDateTime& serverTime, const QDateTime& localTime) {
     err() << "earlyhelp-cli: " << Text::tr("warning: %1").arg(warning) << Qt::endl;
 }
 
-// The value as JSON text, for a person to read: "Ashby", 3, null.
+// Returns the value as JSON text for a person to read, such as "Ashby" or 3,
+// and "(empty)" for null.
 QString valueText(const QJsonValue& value) {
     if (value.isNull() || value.isUndefined())
         return Text::tr("(empty)");
@@ -234,8 +235,9 @@ int runSync(const QStringList& arguments, const SyncOptions& options) {
         if (auto rejected = local.rejected(); rejected) {
             for (const sync::OutgoingChange& change : *rejected)
                 err() << "earlyhelp-cli: "
-                      << Text::tr("the server rejected the change to %1 %2 (change %3)")
-                             .arg(change.recordType, change.recordId, change.changeId)
+                      << Text::tr("the server rejected the change to %1 %2 (change %3, %4): %5")
+                             .arg(change.recordType, change.recordId, change.changeId, change.error,
+                                  change.message)
                       << Qt::endl;
         }
         return fail(Text::tr("the sync server rejected %n change(s); they stay in the outbox. Check the "

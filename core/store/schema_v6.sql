@@ -5,7 +5,7 @@
 -- "caseNote", "consent", "sharingDecision", …) and id. The triggers below
 -- write it in the same transaction as the change. While a change is being
 -- sent, change_id and body (the change as JSON) are set, so a change whose
--- answer was lost goes again unchanged; changed_again is 1 when the record
+-- response was lost goes again unchanged. changed_again is 1 when the record
 -- changed after that. resolves is a JSON array of the conflict ids the next
 -- change settles. error and message are the server's when it rejected the
 -- change, or ''.
@@ -81,6 +81,12 @@ CREATE TABLE sync_state (
 );
 
 INSERT INTO sync_state (id) VALUES (1);
+
+-- Every family of a store written before this version is queued once, so
+-- the first push considers all of them. Building a family's push covers its
+-- members' records, consents and decisions.
+INSERT INTO sync_outbox (record_type, record_id, marked_at)
+SELECT 'family', id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM family;
 
 CREATE TRIGGER sync_outbox_person_insert AFTER INSERT ON person
 WHEN (SELECT applying FROM sync_state WHERE id = 1) = 0

@@ -56,8 +56,9 @@ struct PublishedAgreement {
     QDateTime publishedAt; // UTC
 };
 
-// One page of GET /api/v1/pull: the entries in sequence order, the cursor
-// to send as after next time, and whether more entries follow.
+// One page of GET /api/v1/pull: the entries of its "changes" array in
+// sequence order, the cursor to send as after next time, and whether more
+// entries follow.
 struct PullPage {
     QJsonArray entries;
     qint64 next = 0;
@@ -92,7 +93,7 @@ struct PullPage {
 class SyncConnection {
 public:
     static constexpr std::chrono::milliseconds defaultTimeout = std::chrono::seconds(30);
-    // The server answers at most this many entries per pull page.
+    // The server returns at most this many entries per pull page.
     static constexpr int maxPullLimit = 1000;
 
     // serverUrl must come from parseServerUrl().
@@ -114,9 +115,10 @@ public:
     [[nodiscard]] Result<ServerStatus> status();
     [[nodiscard]] Result<PublishedAgreement> fetchAgreement();
 
-    // Sends changes in one POST /api/v1/push and returns the server's answer
-    // to each, in the order sent. Besides the errors above, Network when the
-    // answer does not hold exactly one well-formed result per change, in order.
+    // Sends changes in one POST /api/v1/push and returns the server's result
+    // for each, in the order sent. Besides the errors above, Network when the
+    // response does not contain exactly one well-formed result per change,
+    // in order.
     [[nodiscard]] Result<QList<PushResult>> push(const QList<OutgoingChange>& changes);
 
     // Reads one page of the organisation's feed after the sequence after, at
@@ -135,7 +137,8 @@ private:
     [[nodiscard]] QString serverName() const;
 
     QUrl m_serverUrl;
-    QList<QSslCertificate> m_extraCaCertificates;
+    // The system's CA certificates and the extra ones.
+    QList<QSslCertificate> m_caCertificates;
     std::chrono::milliseconds m_timeout;
     std::unique_ptr<QNetworkAccessManager> m_manager;
     QString m_deviceId;

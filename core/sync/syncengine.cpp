@@ -24,9 +24,9 @@ constexpr int pullPageSize = 500;
 
 using ProgressReport = std::function<void(const SyncProgress&)>;
 
-// Sends the outbox in batches until it holds no change that this sync has
-// not sent yet. Returns false with outcome.error set when it stops early;
-// the batches answered before stay recorded.
+// Sends the outbox in batches until it contains no change that this sync
+// has not sent yet. Returns false with outcome.error set when it stops
+// early. The batches answered before that stay recorded.
 bool pushOutbox(Store& store, SyncConnection& connection, SyncLocal& local, SyncProgress& progress,
                 const ProgressReport& report, SyncOutcome& outcome) {
     const sharing::AgreementState agreement =

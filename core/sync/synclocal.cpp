@@ -93,7 +93,7 @@ OutgoingChange changeFromJson(const QJsonObject& object) {
     return change;
 }
 
-// What sync_record holds about one record.
+// The sync_record row of one record.
 struct BaseRecord {
     qint64 revision = 0;
     QJsonObject fields;
@@ -118,7 +118,7 @@ Status writeBase(Store& store, const QString& recordType, const QString& recordI
     Result<QSqlQuery> written =
         run(store,
             u"INSERT INTO sync_record (record_type, record_id, revision, base_fields, deleted, "
-            "owner_server_org_id) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (record_type, record_id) DO UPDATE "
+            "owner_server_org_id) VALUES (?, ?, ?, ?, ?, COALESCE(?, '')) ON CONFLICT (record_type, record_id) DO UPDATE "
             "SET revision = excluded.revision, base_fields = excluded.base_fields, deleted = excluded.deleted, "
             "owner_server_org_id = excluded.owner_server_org_id"_s,
             {recordType, recordId, base.revision, compactJson(base.fields), base.deleted ? 1 : 0,
@@ -214,55 +214,50 @@ Result<QStringList> familiesOf(Store& store, const QString& recordType, const QS
     return families;
 }
 
-// The consents and sharing decisions of a family: those of the family and
-// those about its members, deleted ones as ids only.
+// The current consents and sharing decisions of a family: those of the
+// family and those about its members. Deleted ones are left out.
 struct FamilyBasis {
     QList<Consent> consents;
     QList<SharingDecision> decisions;
-    QStringList deletedConsentIds;
-    QStringList deletedDecisionIds;
 };
+
+// Returns the ids that sql selects for familyId.
+Result<QStringList> selectIds(Store& store, const QString& sql, const QString& familyId) {
+    Result<QSqlQuery> query = run(store, sql, {familyId});
+    if (!query)
+        return std::unexpected(query.error());
+    QStringList ids;
+    while (query->next())
+        ids += query->value(0).toString();
+    return ids;
+}
 
 Result<FamilyBasis> readFamilyBasis(Store& store, const QString& familyId) {
     const QString members = u"SELECT person_id FROM family_member WHERE family_id = ?1 AND deleted = 0"_s;
-    Result<QSqlQuery> consentRows =
-        run(store,
-            u"SELECT id, deleted FROM consent WHERE family_id = ?1 OR subject_person_id IN ("_s % members %
-                u") ORDER BY created_at, id"_s,
-            {familyId});
-    if (!consentRows)
-        return std::unexpected(consentRows.error());
-    FamilyBasis basis;
-    QStringList consentIds;
-    while (consentRows->next()) {
-        if (consentRows->value(1).toInt() != 0)
-            basis.deletedConsentIds += consentRows->value(0).toString();
-        else
-            consentIds += consentRows->value(0).toString();
-    }
-    Result<QSqlQuery> decisionRows =
-        run(store,
-            u"SELECT id, deleted FROM sharing_decision WHERE family_id = ?1 OR person_id IN ("_s % members %
-                u") ORDER BY created_at, id"_s,
-            {familyId});
-    if (!decisionRows)
-        return std::unexpected(decisionRows.error());
-    QStringList decisionIds;
-    while (decisionRows->next()) {
-        if (decisionRows->value(1).toInt() != 0)
-            basis.deletedDecisionIds += decisionRows->value(0).toString();
-        else
-            decisionIds += decisionRows->value(0).toString();
-    }
+    Result<QStringList> consentIds =
+        selectIds(store,
+                  u"SELECT id FROM consent WHERE deleted = 0 AND (family_id = ?1 OR subject_person_id IN ("_s %
+                      members % u")) ORDER BY created_at, id"_s,
+                  familyId);
+    if (!consentIds)
+        return std::unexpected(consentIds.error());
+    Result<QStringList> decisionIds =
+        selectIds(store,
+                  u"SELECT id FROM sharing_decision WHERE deleted = 0 AND (family_id = ?1 OR person_id IN ("_s %
+                      members % u")) ORDER BY created_at, id"_s,
+                  familyId);
+    if (!decisionIds)
+        return std::unexpected(decisionIds.error());
 
+    FamilyBasis basis;
     ConsentRepository repository(store);
-    for (const QString& id : std::as_const(consentIds)) {
+    for (const QString& id : std::as_const(*consentIds)) {
         Result<Consent> consent = repository.consent(id);
         if (!consent)
             return std::unexpected(consent.error());
         basis.consents += *consent;
     }
-    for (const QString& id : std::as_const(decisionIds)) {
+    for (const QString& id : std::as_const(*decisionIds)) {
         Result<SharingDecision> decision = repository.sharingDecision(id);
         if (!decision)
             return std::unexpected(decision.error());
@@ -302,11 +297,6 @@ QJsonObject unionValues(const policy::Agreement& agreement, const sharing::Share
     return values;
 }
 
-// A change waiting for its change id, before it is written to the outbox.
-struct PlannedChange {
-    OutgoingChange change;
-};
-
 // Returns the fields of current that differ from base, with null for a
 // field base has that the record no longer has a value for.
 QJsonObject changedFields(const QJsonObject& current, const QJsonObject& base, const QSet<QString>& cleared) {
@@ -324,6 +314,15 @@ QJsonObject changedFields(const QJsonObject& current, const QJsonObject& base, c
 
 QString recordTypeOf(RecordType recordType) {
     return sharing::recordTypeName(recordType);
+}
+
+// Returns the server's id of this store's organisation, or an empty string
+// while the store is not enrolled.
+Result<QString> ownServerOrganisationId(Store& store) {
+    Result<QSqlQuery> query = run(store, u"SELECT server_org_id FROM sync_enrolment WHERE id = 1"_s);
+    if (!query)
+        return std::unexpected(query.error());
+    return query->next() ? query->value(0).toString() : QString();
 }
 
 } // namespace
@@ -385,7 +384,7 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
                                                    int maxChanges) {
     QList<OutgoingChange> batch;
 
-    // Changes sent before whose answer never came go again unchanged.
+    // Changes sent before whose response never came go again unchanged.
     Result<QList<OutboxRow>> inFlight = readOutbox(m_store, u"change_id IS NOT NULL AND error = ''"_s);
     if (!inFlight)
         return std::unexpected(inFlight.error());
@@ -407,6 +406,9 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
     Result<OrganisationRecord> sender = CaseDirectory(m_store).localOrganisation();
     if (!sender)
         return std::unexpected(sender.error());
+    Result<QString> ownServerOrgId = ownServerOrganisationId(m_store);
+    if (!ownServerOrgId)
+        return std::unexpected(ownServerOrgId.error());
 
     casework::Transaction transaction(m_store);
     if (Status begun = transaction.begin(); !begun)
@@ -450,8 +452,22 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
                     Result<std::optional<BaseRecord>> base = readBase(m_store, recordType, record.recordId);
                     if (!base)
                         return std::unexpected(base.error());
-                    const QJsonObject values =
-                        unionValues(*state.inForce, record, sender->partyType, *basis, today);
+                    Result<std::optional<LocalRecord>> local = readLocalRecord(m_store, recordType, record.recordId);
+                    if (!local)
+                        return std::unexpected(local.error());
+                    // This store may change the fields it holds of another
+                    // organisation's record; its own agreement plays no part.
+                    const bool foreign = base->has_value() && !(*base)->ownerServerOrgId.isEmpty() &&
+                                         (*base)->ownerServerOrgId != *ownServerOrgId;
+                    QJsonObject values;
+                    if (foreign && local->has_value()) {
+                        for (auto it = (*local)->fields.constBegin(); it != (*local)->fields.constEnd(); ++it) {
+                            if ((*base)->fields.contains(it.key()))
+                                values.insert(it.key(), it.value());
+                        }
+                    } else if (!foreign) {
+                        values = unionValues(*state.inForce, record, sender->partyType, *basis, today);
+                    }
                     // A field cleared locally goes as null only when it may be
                     // sent at all; the catalogue has it without a value then.
                     QSet<QString> cleared;
@@ -471,14 +487,8 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
                         change.deleted = false;
                     change.familyId = record.subject.familyId;
                     change.personId = record.subject.personId;
-                    Result<std::optional<LocalRecord>> local = readLocalRecord(m_store, recordType, record.recordId);
-                    if (!local)
-                        return std::unexpected(local.error());
                     if (local->has_value())
                         change.links = (*local)->links;
-                    if (change.fields.isEmpty() && !change.deleted && !base->has_value() && values.isEmpty())
-                        continue;
-                    change.resolves = {};
                     planned += change;
                 }
             }
@@ -614,15 +624,14 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
         return std::unexpected(committed.error());
     if (batch.size() > maxChanges)
         batch.resize(maxChanges);
+    qCInfo(lcSync, "Built a push batch of %lld changes", qlonglong(batch.size()));
     return batch;
 }
 
 Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<PushResult>& results) {
-    Result<QSqlQuery> enrolment = run(m_store, u"SELECT server_org_id FROM sync_enrolment WHERE id = 1"_s);
-    if (!enrolment)
-        return std::unexpected(enrolment.error());
-    const QString ownServerOrgId = enrolment->next() ? enrolment->value(0).toString() : QString();
-    enrolment->finish();
+    Result<QString> ownServerOrgId = ownServerOrganisationId(m_store);
+    if (!ownServerOrgId)
+        return std::unexpected(ownServerOrgId.error());
 
     casework::Transaction transaction(m_store);
     if (Status begun = transaction.begin(); !begun)
@@ -657,7 +666,7 @@ Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<P
         Result<std::optional<BaseRecord>> stored = readBase(m_store, change.recordType, change.recordId);
         if (!stored)
             return std::unexpected(stored.error());
-        BaseRecord base = stored->value_or(BaseRecord{0, {}, false, ownServerOrgId});
+        BaseRecord base = stored->value_or(BaseRecord{0, {}, false, *ownServerOrgId});
         for (auto it = change.fields.constBegin(); it != change.fields.constEnd(); ++it) {
             if (it.value().isNull())
                 base.fields.remove(it.key());
@@ -743,6 +752,11 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
         const QString kind = entry.value(u"kind"_s).toString(u"record"_s);
         const QString recordType = entry.value(u"recordType"_s).toString();
         const QString recordId = entry.value(u"recordId"_s).toString();
+        if (recordId.isEmpty())
+            return makeError(ErrorCode::InvalidInput,
+                             Text::tr("An entry of the server's feed at sequence %1 has no recordId. Report this "
+                                      "to your IT support.")
+                                 .arg(entry.value(u"sequence"_s).toInteger()));
 
         if (kind == u"purge") {
             const QString table = tableOfRecordType(recordType);
@@ -800,8 +814,13 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
                                  .arg(kind));
         // NOTE: consent and sharingDecision records in this organisation's
         // own feed come from its other devices; they are not applied yet.
-        if (!isCatalogueRecordType(recordType))
+        if (recordType == u"consent" || recordType == u"sharingDecision")
             continue;
+        if (!isCatalogueRecordType(recordType))
+            return makeError(ErrorCode::InvalidInput,
+                             Text::tr("The server's feed names an unknown record type %1. Update Early Help "
+                                      "Case Manager.")
+                                 .arg(recordType));
 
         const QJsonObject owner = entry.value(u"owner"_s).toObject();
         const QString ownerId = owner.value(u"id"_s).toString();
@@ -882,6 +901,8 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
         return std::unexpected(moved.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
+    qCInfo(lcSync, "Applied %d records, %d purges and %d conflicts from the feed up to sequence %lld",
+           summary.records, summary.purged, summary.conflicts, next);
     return summary;
 }
 
@@ -911,7 +932,7 @@ Status SyncLocal::recordAttempt(const QDateTime& serverTime, const QString& erro
     const QString nowIso = now.toString(Qt::ISODateWithMs);
     const bool complete = error.isEmpty();
     return execute(m_store,
-                   u"UPDATE sync_state SET last_attempt_at = ?, last_error = ?, "
+                   u"UPDATE sync_state SET last_attempt_at = ?, last_error = COALESCE(?, ''), "
                    "last_complete_at = CASE WHEN ? THEN ? ELSE last_complete_at END, "
                    "last_server_time = COALESCE(?, last_server_time), "
                    "clock_skew_seconds = CASE WHEN ? IS NULL THEN clock_skew_seconds ELSE ? END WHERE id = 1"_s,

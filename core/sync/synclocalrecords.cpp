@@ -24,7 +24,7 @@ struct Text {
 
 enum class ColumnKind { Text, NullableText, Bool, NullableBool };
 
-// A catalogue field and the column that holds it.
+// A catalogue field and its column.
 struct ColumnField {
     QString fieldId;
     QString column;

@@ -174,6 +174,22 @@ void TestCliSync::usageErrorsExitTwo_data() {
     QTest::newRow("sync-status with a word")
         << QStringList{QStringLiteral("sync-status"), QStringLiteral("now")}
         << QStringLiteral("sync-status takes no arguments");
+    QTest::newRow("sync with a word")
+        << QStringList{QStringLiteral("sync"), QStringLiteral("now")} << QStringLiteral("sync takes no arguments");
+    QTest::newRow("conflicts with a word")
+        << QStringList{QStringLiteral("conflicts"), QStringLiteral("all")}
+        << QStringLiteral("conflicts takes no arguments, or \"resolve ID --keep server|other\"");
+    QTest::newRow("resolve without id")
+        << QStringList{QStringLiteral("conflicts"), QStringLiteral("resolve"), QStringLiteral("--keep"),
+                       QStringLiteral("server")}
+        << QStringLiteral("conflicts resolve takes one conflict id");
+    QTest::newRow("resolve without keep")
+        << QStringList{QStringLiteral("conflicts"), QStringLiteral("resolve"),
+                       QStringLiteral("8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")}
+        << QStringLiteral("conflicts resolve needs --keep server");
+    QTest::newRow("keep without resolve")
+        << QStringList{QStringLiteral("conflicts"), QStringLiteral("--keep"), QStringLiteral("other")}
+        << QStringLiteral("--keep goes with \"conflicts resolve ID\"");
     QTest::newRow("device name without value")
         << QStringList{QStringLiteral("enrol"), QStringLiteral("--device-name")}
         << QStringLiteral("Missing value after '--device-name'");

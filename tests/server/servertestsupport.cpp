@@ -107,13 +107,13 @@ ServerProcess::~ServerProcess() {
 }
 
 bool ServerProcess::start(const QString& databasePath, const TestCertificates& certificates, QString& error,
-                          const QProcessEnvironment& extra) {
+                          const QProcessEnvironment& extra, quint16 port) {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("EARLYHELP_SERVER_DATABASE"), databasePath);
     environment.insert(extra);
     m_process.setProcessEnvironment(environment);
     m_process.start(QStringLiteral(EARLYHELP_SERVER_PATH),
-                    {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
                      QStringLiteral("--cert"), certificates.serverCertificate, QStringLiteral("--key"),
                      certificates.serverKey});
 

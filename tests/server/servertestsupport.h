@@ -52,11 +52,11 @@ class ServerProcess {
 public:
     ~ServerProcess();
 
-    // Starts the server on 127.0.0.1 port 0 and waits for its "listening on"
-    // line. Returns false and sets error (with the server's stderr) when it
-    // did not come up within 20 s.
+    // Starts the server on 127.0.0.1 and port (0 for a free one) and waits
+    // for its "listening on" line. Returns false and sets error (with the
+    // server's stderr) when it did not come up within 20 s.
     bool start(const QString& databasePath, const TestCertificates& certificates, QString& error,
-               const QProcessEnvironment& extra = {});
+               const QProcessEnvironment& extra = {}, quint16 port = 0);
 
     // Sends SIGTERM and waits up to 20 s. Returns true when the server
     // exited normally with status 0.

@@ -1,6 +1,6 @@
 // Push and pull of earlyhelp-server, run as a real process on 127.0.0.1 over
-// TLS: creating and updating records, idempotent batches, conflicts, records
-// of another organisation, paging through the feed, a server killed during a
+// TLS: creating and updating records, idempotent batches, field merges and
+// conflicts, records of another organisation, paging through the feed, a server killed during a
 // push, and malformed requests. Outcomes are read back from the database.
 
 #include "servertestsupport.h"
@@ -65,7 +65,7 @@ private slots:
     void pushCreatesRecords();
     void pushSameBatchTwiceChangesNothing();
     void pushUpdateWithBaseRevision();
-    void pushStaleBaseRevisionConflicts();
+    void pushStaleBaseMergesFields();
     void pushNewRecordWithNonZeroBase();
     void changeIdReusedForOtherRecord();
     void otherOrganisationCannotChangeOrPull();
@@ -385,7 +385,7 @@ void TestServerSync::pushUpdateWithBaseRevision() {
     QCOMPARE(restored.value(QStringLiteral("deleted")), QJsonValue(false));
 }
 
-void TestServerSync::pushStaleBaseRevisionConflicts() {
+void TestServerSync::pushStaleBaseMergesFields() {
     const QString rowan = newUuid();
     push(m_schoolDevice, {makeChange(rowan, 0,
                                      {{QStringLiteral("person.legalForename"), QStringLiteral("Rowan")},
@@ -404,45 +404,58 @@ void TestServerSync::pushStaleBaseRevisionConflicts() {
                  .toString(),
              QStringLiteral("accepted"));
 
-    const HttpResult stale =
-        push(m_schoolDevice, {makeChange(rowan, 1,
-                                         {{QStringLiteral("person.legalSurname"), QStringLiteral("Ashbey")},
-                                          {QStringLiteral("person.religion"), QStringLiteral("NON")}})});
+    const QJsonObject staleChange = makeChange(rowan, 1,
+                                               {{QStringLiteral("person.legalSurname"), QStringLiteral("Ashbey")},
+                                                {QStringLiteral("person.religion"), QStringLiteral("NON")}});
+    const HttpResult stale = push(m_schoolDevice, {staleChange});
     QCOMPARE(stale.status, 200);
     const QJsonObject result = stale.json.value(QStringLiteral("results")).toArray().at(0).toObject();
     QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
-    QCOMPARE(result.value(QStringLiteral("revision")).toInteger(), 2);
-    const QJsonObject serverFields = result.value(QStringLiteral("serverFields")).toObject();
-    // Only the fields the change touches, with the server's values.
-    QCOMPARE(serverFields.size(), 2);
-    QCOMPARE(serverFields.value(QStringLiteral("person.legalSurname")).toString(), QStringLiteral("Ashby"));
-    QVERIFY(serverFields.contains(QStringLiteral("person.religion")));
-    QVERIFY(serverFields.value(QStringLiteral("person.religion")).isNull());
-    QVERIFY(result.value(QStringLiteral("message")).toString().contains(QStringLiteral("revision 2")));
+    // The religion, untouched on the server since revision 1, was applied.
+    QCOMPARE(result.value(QStringLiteral("revision")).toInteger(), 3);
+    const QJsonArray conflicts = result.value(QStringLiteral("conflicts")).toArray();
+    QCOMPARE(conflicts.size(), 1);
+    const QJsonObject conflict = conflicts.at(0).toObject();
+    QCOMPARE(conflict.value(QStringLiteral("fieldId")).toString(), QStringLiteral("person.legalSurname"));
+    QCOMPARE(conflict.value(QStringLiteral("serverValue")).toString(), QStringLiteral("Ashby"));
+    QCOMPARE(conflict.value(QStringLiteral("yourValue")).toString(), QStringLiteral("Ashbey"));
+    const QString conflictId = conflict.value(QStringLiteral("conflictId")).toString();
+    QVERIFY(!QUuid::fromString(conflictId).isNull());
 
-    // Nothing of the conflicting change was written.
+    // The server kept its surname, and the conflict keeps the pushed one.
     QSqlQuery query(database());
     query.prepare(QStringLiteral("SELECT revision, fields FROM record WHERE record_id = ?"));
     query.addBindValue(rowan);
     QVERIFY(query.exec());
     QVERIFY(query.next());
-    QCOMPARE(query.value(0).toLongLong(), 2);
+    QCOMPARE(query.value(0).toLongLong(), 3);
     const QJsonObject stored = QJsonDocument::fromJson(query.value(1).toString().toUtf8()).object();
     QCOMPARE(stored.value(QStringLiteral("person.legalSurname")).toString(), QStringLiteral("Ashby"));
-    QVERIFY(!stored.contains(QStringLiteral("person.religion")));
-    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM change")), 2);
+    QCOMPARE(stored.value(QStringLiteral("person.religion")).toString(), QStringLiteral("NON"));
+    query.prepare(QStringLiteral("SELECT field_id, other_value, other_org_id, status FROM sync_conflict "
+                                 "WHERE id = ?"));
+    query.addBindValue(conflictId);
+    QVERIFY(query.exec());
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("person.legalSurname"));
+    QVERIFY(query.value(1).toString().contains(QStringLiteral("Ashbey")));
+    QCOMPARE(query.value(2).toString(), m_school);
+    QCOMPARE(query.value(3).toString(), QStringLiteral("open"));
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM change")), 3);
+
+    // The same change id sent again gets the same result, conflict id included.
+    const HttpResult again = push(m_schoolDevice, {staleChange});
+    QCOMPARE(again.json.value(QStringLiteral("results")).toArray().at(0).toObject(), result);
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM sync_conflict")), 1);
 }
 
 void TestServerSync::pushNewRecordWithNonZeroBase() {
     const HttpResult pushed = push(
         m_schoolDevice, {makeChange(newUuid(), 3, {{QStringLiteral("person.title"), QStringLiteral("Ms")}})});
     const QJsonObject result = pushed.json.value(QStringLiteral("results")).toArray().at(0).toObject();
-    QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("conflict"));
+    QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(result.value(QStringLiteral("error")).toString(), QStringLiteral("invalid_base_revision"));
     QCOMPARE(result.value(QStringLiteral("revision")).toInteger(), 0);
-    QVERIFY(result.value(QStringLiteral("serverFields"))
-                .toObject()
-                .value(QStringLiteral("person.title"))
-                .isNull());
     QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM record")), 0);
 }
 
@@ -484,7 +497,7 @@ void TestServerSync::otherOrganisationCannotChangeOrPull() {
         QCOMPARE(rejected.value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
         QVERIFY(rejected.value(QStringLiteral("message"))
                     .toString()
-                    .contains(QStringLiteral("your organisation does not hold this record")));
+                    .contains(QStringLiteral("your organisation does not own this record")));
         QVERIFY(!rejected.contains(QStringLiteral("serverFields")));
     }
     QCOMPARE(results.at(2).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
@@ -659,11 +672,15 @@ void TestServerSync::concurrentPushesOnTwoServers() {
     QCOMPARE(sharedAccepted, 1);
     QCOMPARE(sharedConflicts, batches - 1);
 
-    // Every accepted change has its own sequence, with no gap.
-    const qint64 total = 1 + batches * batchSize + 1;
+    // Every change, the conflicting ones too, and every conflict has its own
+    // sequence, with no gap.
+    const qint64 total = 1 + batches * batchSize + batches;
     QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM change")), total);
     QCOMPARE(countRows(QStringLiteral("SELECT COUNT(DISTINCT sequence) FROM change")), total);
-    QCOMPARE(countRows(QStringLiteral("SELECT MAX(sequence) FROM change")), total);
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM sync_conflict")), batches - 1);
+    QCOMPARE(countRows(QStringLiteral("SELECT MAX(sequence) FROM (SELECT sequence FROM change UNION ALL "
+                                      "SELECT sequence FROM sync_conflict) AS taken")),
+             total + batches - 1);
     QCOMPARE(countRows(QStringLiteral("SELECT COUNT(DISTINCT change_sequence) FROM record")),
              countRows(QStringLiteral("SELECT COUNT(*) FROM record")));
     QCOMPARE(countRows(QStringLiteral("SELECT MAX(revision) FROM record")), 2);

@@ -206,6 +206,9 @@ void TestCasework::migrationFromVersionOneKeepsRows() {
     QCOMPARE(tableRows(database, QStringLiteral("contact"), QStringLiteral("id, value")),
              QStringList{QStringLiteral("c-1|07700 900123")});
     QCOMPARE(tableRows(database, QStringLiteral("person_search"), QStringLiteral("rowid")).size(), 2);
+    // Schema 6 queues every family written before it for the first push.
+    QCOMPARE(tableRows(database, QStringLiteral("sync_outbox"), QStringLiteral("record_type, record_id")),
+             QStringList{QStringLiteral("family|f-1")});
 }
 
 void TestCasework::statusChangeRecordsHistory() {
