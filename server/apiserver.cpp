@@ -425,6 +425,8 @@ ApiResponse ApiServer::push(const ApiRequest& request, const Authentication& cal
             return serverError(outcome.error());
         results.append(changeResultJson(change, *outcome));
     }
+    if (Status recomputed = m_syncStore.recomputeQueuedFamilies(); !recomputed)
+        return serverError(recomputed.error());
     ApiResponse response;
     response.body = QJsonObject{{QStringLiteral("results"), results}};
     return response;
@@ -436,6 +438,8 @@ ApiResponse ApiServer::pull(const ApiRequest& request, const Authentication& cal
         const RequestRejection& rejection = parsed.error();
         return errorResponse(rejection.status, rejection.error, rejection.message);
     }
+    if (Status recomputed = m_syncStore.recomputeQueuedFamilies(); !recomputed)
+        return serverError(recomputed.error());
     auto page = m_syncStore.pull(caller.organisation.id, parsed->after, parsed->limit);
     if (!page)
         return serverError(page.error());

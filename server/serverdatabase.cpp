@@ -156,6 +156,16 @@ const QList<Migration>& migrations() {
              QStringLiteral("CREATE INDEX sync_conflict_feed ON sync_conflict (sequence)"),
              QStringLiteral("CREATE INDEX sync_conflict_record ON sync_conflict (record_type, record_id)"),
          }},
+        {4,
+         {
+             // Families whose deliveries wait to be recomputed. A change
+             // queues its family in its own transaction; the push that
+             // carried it, or the next pull of any device, recomputes the
+             // family once and removes the row.
+             QStringLiteral("CREATE TABLE family_recompute ("
+                            " family_id TEXT PRIMARY KEY,"
+                            " queued_at BIGINT NOT NULL)"),
+         }},
     };
     return list;
 }

@@ -380,20 +380,21 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
             databaseError(Text::tr("recording change %1").arg(change.changeId), query.lastError()));
     }
 
-    // The family the record belongs to, and the one it left, are recomputed
-    // in this transaction, so a feed never shows a change before the
-    // deliveries it causes.
-    // NOTE: each change re-verifies the agreement and recomputes every
-    // record of its family, so a batch of one family's changes costs the
-    // square of the family's size. No measurement of large families exists.
-    SharingFeed feed(database, policy::builtInTrustPublicKey());
-    const QDate today = QDateTime::currentDateTimeUtc().date();
+    // The family the record belongs to, and the one it left, are queued for
+    // recomputing in this transaction, so a change is never stored without
+    // its family being recomputed later, even when the server stops.
     const QString recordFamily = change.recordType == u"family" ? change.recordId : familyId;
     for (const QString& family : {recordFamily, oldFamilyId}) {
-        if (Status recomputed = feed.recomputeFamily(family, today); !recomputed)
-            return std::unexpected(recomputed.error());
-        if (oldFamilyId == recordFamily)
-            break;
+        if (family.isEmpty())
+            continue;
+        query.prepare(QStringLiteral("INSERT INTO family_recompute (family_id, queued_at) VALUES (?, ?) "
+                                     "ON CONFLICT (family_id) DO NOTHING"));
+        query.addBindValue(family);
+        query.addBindValue(now);
+        if (!query.exec()) {
+            return std::unexpected(
+                databaseError(Text::tr("queueing family %1 for recomputing").arg(family), query.lastError()));
+        }
     }
 
     if (!transaction.commit()) {
@@ -578,6 +579,46 @@ Result<FeedPage> SyncStore::pull(const QString& organisationId, qint64 after, in
             page.next = std::max(page.next, cutoff);
     }
     return page;
+}
+
+Status SyncStore::recomputeQueuedFamilies() {
+    auto connected = m_database.connection();
+    if (!connected)
+        return std::unexpected(connected.error());
+    QSqlDatabase database = *connected;
+    QSqlQuery query(database);
+    if (!query.exec(QStringLiteral("SELECT family_id FROM family_recompute ORDER BY queued_at, family_id")))
+        return std::unexpected(databaseError(Text::tr("reading the families to recompute"), query.lastError()));
+    QStringList families;
+    while (query.next())
+        families += query.value(0).toString();
+    query.finish();
+
+    SharingFeed feed(database, policy::builtInTrustPublicKey());
+    const QDate today = QDateTime::currentDateTimeUtc().date();
+    for (const QString& family : std::as_const(families)) {
+        Transaction transaction(database);
+        if (!transaction.begin())
+            return std::unexpected(
+                databaseError(Text::tr("starting a recompute transaction"), database.lastError()));
+        // Another server instance may have taken the family meanwhile: the
+        // row is removed first, and the recompute runs only when this
+        // transaction removed it.
+        QSqlQuery take(database);
+        take.prepare(QStringLiteral("DELETE FROM family_recompute WHERE family_id = ?"));
+        take.addBindValue(family);
+        if (!take.exec())
+            return std::unexpected(
+                databaseError(Text::tr("taking family %1 to recompute").arg(family), take.lastError()));
+        if (take.numRowsAffected() == 0)
+            continue;
+        if (Status recomputed = feed.recomputeFamily(family, today); !recomputed)
+            return recomputed;
+        if (!transaction.commit())
+            return std::unexpected(
+                databaseError(Text::tr("committing the recompute of family %1").arg(family), database.lastError()));
+    }
+    return {};
 }
 
 Status SyncStore::recomputeAllFamilies() {

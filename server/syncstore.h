@@ -108,8 +108,8 @@ public:
 
     // Applies one change in its own transaction for a device of
     // organisationId, merging fields against a stale base revision, and
-    // recomputes what other organisations hold of the record's family in
-    // the same transaction. A change id applied before gets its stored
+    // queues the record's family in the same transaction, for
+    // recomputeQueuedFamilies() to recompute what other organisations hold. A change id applied before gets its stored
     // result and nothing is written again. Errors are Database errors, and
     // then nothing of this change is written.
     [[nodiscard]] Result<ChangeOutcome> apply(const RecordChange& change, const QString& deviceId,
@@ -119,6 +119,13 @@ public:
     // `after`, in sequence order: its own records, records it holds, purges
     // and conflicts it is party to.
     [[nodiscard]] Result<FeedPage> pull(const QString& organisationId, qint64 after, int limit);
+
+    // Recomputes what other organisations hold of each queued family, one
+    // family per transaction, and removes it from the queue. A push calls it
+    // after its last change, so a family changed many times in one batch is
+    // recomputed once; a pull calls it first, so a family queued by a push
+    // that was cut off is recomputed before any feed is read.
+    [[nodiscard]] Status recomputeQueuedFamilies();
 
     // Recomputes, in one transaction, what every organisation holds of
     // every family, as after an agreement is published.

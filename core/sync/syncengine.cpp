@@ -159,7 +159,12 @@ SyncOutcome exchange(Store& store, SyncConnection& connection, SyncLocal& local,
 
 // The text sync_state keeps for a sync that ended without an error but did
 // not exchange everything.
-QString incompleteReason(const SyncOutcome& outcome) {
+QString incompleteReason(Store& store, const SyncOutcome& outcome) {
+    if (!sharing::AgreementRegister(store, policy::builtInTrustPublicKey()).state().inForce) {
+        return Text::tr("Changes wait on this computer because your organisation has not signed up to the Data "
+                        "Sharing Agreement: nothing may be shared until it does. The designated safeguarding lead "
+                        "signs up in Help › Policy and Agreement.");
+    }
     if (outcome.rejected > 0) {
         return Text::tr("The sync server rejected %n change(s). They stay on this computer until they are "
                         "corrected.",
@@ -217,7 +222,7 @@ Result<SyncOutcome> SyncEngine::syncNow(const access::Actor& actor) {
     // The outcome is reported even when recording it fails, because the
     // changes it counts were committed batch by batch and page by page.
     const QString errorText = outcome.error ? outcome.error->message
-                                            : (outcome.complete ? QString() : incompleteReason(outcome));
+                                            : (outcome.complete ? QString() : incompleteReason(m_store, outcome));
     if (earlyhelp::Status recorded = local.recordAttempt(outcome.serverTime, errorText); !recorded) {
         qCWarning(lcSync) << "Recording the sync attempt of store" << m_storeId.toString(QUuid::WithoutBraces)
                           << "failed:" << recorded.error().message;

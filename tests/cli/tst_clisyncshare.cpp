@@ -52,10 +52,6 @@ const QString trustUser = QStringLiteral("Trust Lead");
 // Case notes the school writes before the server is killed: enough batches
 // of SyncEngine::pushBatchSize that the push is still running when the test
 // sees the first of them arrive.
-// NOTE: the server recomputes the whole family's deliveries for every
-// accepted change, so with this many notes in one family a batch of 200
-// takes longer than the client's 30 s request timeout on a Debug build, and
-// the resumed sync fails until the server recomputes once per push.
 constexpr int largePushNotes = 3000;
 
 SecretBytes passphraseSecret() {
