@@ -2104,10 +2104,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>list, agreement diff and agreement status: write JSON instead of text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>agreement verify, show, diff, install, status and accept: the Trust public key file (default: the key built into the app).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2132,53 +2128,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Early Help Case Manager on the command line, for school IT and scripts.
-
-Commands:
-  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
-                     create an encrypted case store and its first user
-  import FILE…       import pupils, contacts and families from Common Transfer Files
-  list people|families [SEARCH] [--json]
-                     list people or families, optionally those matching SEARCH
-  keychain --user NAME
-                     keep the key in the OS keychain, unlocking as NAME on this computer
-  verify             check the store&apos;s encryption, structure and search index
-  agreement keygen PUBLIC SECRET
-                     create an Ed25519 key pair for signing data sharing agreements
-  agreement sign FILE --secret-key SECRET
-                     sign an agreement; the signature goes to FILE.sig
-  agreement verify|show FILE [--public-key PUBLIC]
-                     check FILE against FILE.sig (default key: the one built in); show lists its rules
-  agreement diff OLD NEW [--json] [--public-key PUBLIC]
-                     list the fields whose sharing changes from agreement OLD to NEW, both verified
-  agreement install FILE [--public-key PUBLIC]
-                     verify FILE against FILE.sig and store it; it applies once accepted
-  agreement status [--json]
-                     show the agreement in force, who signed it, and any version waiting for acceptance
-  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
-                     record that your organisation signed version N (designated safeguarding lead only;
-                     the date signed defaults to today)
-  enrol URL CODE [--device-name NAME] [--ca-cert FILE]
-                     enrol the store with the sync server at URL (https only) using a one-time code;
-                     the device credential is kept in the OS keychain
-  sync-status [--ca-cert FILE]
-                     show the sync server, device and organisation, and check the server and its clock
-  The desktop app checks stored agreements against the built-in key, so --public-key with install,
-  status or accept is for testing a Trust&apos;s own key.
-
-Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>enrol: the name the server lists this device under (default: this computer&apos;s host name).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>enrol and sync-status: a PEM file of CA certificates to trust for the sync server besides the system&apos;s; enrol records it in the store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>init, import, list, keychain, verify, agreement, enrol or sync-status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2241,6 +2191,170 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>the server knows this device as %1, not %2 as the store records. Enrol again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early Help Case Manager on the command line, for school IT and scripts.
+
+Commands:
+  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
+                     create an encrypted case store and its first user
+  import FILE…       import pupils, contacts and families from Common Transfer Files
+  list people|families [SEARCH] [--json]
+                     list people or families, optionally those matching SEARCH
+  keychain --user NAME
+                     keep the key in the OS keychain, unlocking as NAME on this computer
+  verify             check the store&apos;s encryption, structure and search index
+  agreement keygen PUBLIC SECRET
+                     create an Ed25519 key pair for signing data sharing agreements
+  agreement sign FILE --secret-key SECRET
+                     sign an agreement; the signature goes to FILE.sig
+  agreement verify|show FILE [--public-key PUBLIC]
+                     check FILE against FILE.sig (default key: the one built in); show lists its rules
+  agreement diff OLD NEW [--json] [--public-key PUBLIC]
+                     list the fields whose sharing changes from agreement OLD to NEW, both verified
+  agreement install FILE [--public-key PUBLIC]
+                     verify FILE against FILE.sig and store it; it applies once accepted
+  agreement status [--json]
+                     show the agreement in force, who signed it, and any version waiting for acceptance
+  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
+                     record that your organisation signed version N (designated safeguarding lead only;
+                     the date signed defaults to today)
+  enrol URL CODE [--device-name NAME] [--ca-cert FILE]
+                     enrol the store with the sync server at URL (https only) using a one-time code;
+                     the device credential is kept in the OS keychain
+  sync-status [--ca-cert FILE]
+                     show the sync server, device and organisation, and check the server and its clock
+  sync [--ca-cert FILE]
+                     send this store&apos;s changes to the sync server and apply what it sends back;
+                     exit status 0 only when everything was exchanged
+  conflicts [--json]
+                     list the fields changed here and at another organisation that wait for a person
+  conflicts resolve ID --keep server|other
+                     settle a conflict with the value the server kept or the other one; sync sends it
+  The desktop app checks stored agreements against the built-in key, so --public-key with install,
+  status or accept is for testing a Trust&apos;s own key.
+
+Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, agreement diff, agreement status and conflicts: write JSON instead of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts resolve: &quot;server&quot; keeps the value the server kept, &quot;other&quot; the value it did not take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrol, sync-status and sync: a PEM file of CA certificates to trust for the sync server besides the system&apos;s; enrol records it in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, import, list, keychain, verify, agreement, enrol, sync-status, sync or conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflict %1: %2 (%3 %4), field %5 (%6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  server keeps:     %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  other value:      %1 (from %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  this store holds: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  raised:           %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pushed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pulled: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purged: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts waiting for a person: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sync stopped: %1 What was exchanged before the failure is kept, and the next sync continues from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server rejected the change to %1 %2 (change %3, %4): %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>the sync server rejected %n change(s); they stay in the outbox. Check the server&apos;s messages above and correct the records.</source>
+        <translation>
+            <numerusform>the sync server rejected %n change; they stay in the outbox. Check the server&apos;s messages above and correct the records.</numerusform>
+            <numerusform>the sync server rejected %n changes; they stay in the outbox. Check the server&apos;s messages above and correct the records.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>changes are still waiting to be sent: run &quot;earlyhelp-cli sync&quot; again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts takes no arguments, or &quot;resolve ID --keep server|other&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts resolve takes one conflict id, such as &quot;earlyhelp-cli conflicts resolve 8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f --keep server&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>conflicts resolve needs --keep server (the value the server kept) or --keep other (the value the server did not take), not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--keep goes with &quot;conflicts resolve ID&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts are waiting for a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settle each with &quot;earlyhelp-cli conflicts resolve ID --keep server|other&quot;, then run &quot;earlyhelp-cli sync&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no conflict %1 in %2: run &quot;earlyhelp-cli conflicts&quot; for the open ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolved conflict %1: %2 keeps %3. Run &quot;earlyhelp-cli sync&quot; to send the choice to the server.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2550,6 +2664,38 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <source>The agreement file %1 could not be read: %2. Check the path; the signature must be beside the document, named after it with &quot;.sig&quot; added.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is not a member of this record. Remove it; the members allowed are %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing. Add it as text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a date. Write it as &quot;yyyy-MM-dd&quot;, or null when there is none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not true or false.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a known code. Use one of: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not a known code. Use one of: %3, or leave it empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object. Write it as {&quot;kind&quot;: …, &quot;value&quot;: …}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>familyId and personId are both missing or blank. Give the family or the person the decision covers.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::sharing</name>
@@ -2751,6 +2897,88 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>The OS keychain has no device credential &quot;%1&quot; for this store, or the keychain is locked. Unlock the keychain, or enrol the store again with a new code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 answered a push of %2 changes with %3 results. Try again, and tell your administrator if it goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 sent an invalid push result %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 answered change %2 with the result of change %3. Tell your administrator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 sent a pull page without a changes array, a next sequence of at least %2 and a more flag. Check that the server runs the current version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes wait on this computer because your organisation has not signed up to the Data Sharing Agreement: nothing may be shared until it does. The designated safeguarding lead signs up in Help › Policy and Agreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The sync server rejected %n change(s). They stay on this computer until they are corrected.</source>
+        <translation>
+            <numerusform>The sync server rejected %n change. They stay on this computer until they are corrected.</numerusform>
+            <numerusform>The sync server rejected %n changes. They stay on this computer until they are corrected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes are still waiting to be sent. Sync again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sync of this store is already running. Wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::sync::SyncLocal</name>
+    <message>
+        <source>The server&apos;s push answer has an invalid %1. Report this to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entry of the server&apos;s feed at sequence %1 has no recordId. Report this to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s feed names an unknown record type %1. Update Early Help Case Manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s feed has an entry of unknown kind %1. Update Early Help Case Manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflict with id %1 is in this store. Sync again to bring the list up to date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The conflict %1 is already resolved. Sync again to see the value kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value chosen for conflict %1 is neither the server&apos;s nor the other organisation&apos;s. Choose one of those two values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The record type %1 has no catalogue fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The field %1 of a %2 record has no column in this store, so it cannot be changed here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No %1 record with id %2 is in this store.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3993,6 +4221,141 @@ After: %4</source>
     </message>
     <message>
         <source>Former surname: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::ConflictsDialog</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone number or e-mail address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conflicts wait for a choice. When this store and another organisation change the same field to different values, the field appears here for you to choose which value to keep.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep T&amp;his Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the value this store holds and send it to the other organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep &amp;Theirs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the value here with the other organisation&apos;s value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync has removed nothing from this store. When the Data Sharing Agreement or a family&apos;s consent no longer lets this organisation hold a partner&apos;s record, sync removes it and lists it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Removed by sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept by the server</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6202,6 +6565,14 @@ Data: %8</source>
         <source>The keychain could not be set up, so the store opens with your passphrase only. %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sync is not set up. A designated safeguarding lead can connect to a sync server later in Tools › Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer is enrolled with the sync server %1 for %2 and syncs in the background while the store is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::ui::ReviewEditor</name>
@@ -6323,6 +6694,10 @@ Data: %8</source>
     </message>
     <message>
         <source>The store could not be created. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no store to enrol yet. Go back and create the store first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6600,6 +6975,220 @@ Clause: %2</source>
     <message>
         <source>Its key file is kept beside it, with &quot;.keys&quot; added to the name. Back up both files together: the store cannot be opened without its key file.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SyncController</name>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this store&apos;s changes to the sync server and receive the partners&apos; changes (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose between this store&apos;s values and a partner&apos;s, and see what sync removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync Did Not Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SyncEnrolmentForm</name>
+    <message>
+        <source>https://sync.example.org:8443</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolment &amp;code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional: only for a server with its own CA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CA c&amp;ertificate file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the CA Certificate File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SyncServerPage</name>
+    <message>
+        <source>Connect to the sync server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional. Leave the address and the code empty to skip this step. A designated safeguarding lead can connect later in Tools › Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync shares this store&apos;s cases with the partner organisations of the Data Sharing Agreement through your local authority&apos;s server. Your administrator gives you the server address, a one-time enrolment code and, for a server with its own certificate authority, its CA certificate file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SyncSettingsSection</name>
+    <message>
+        <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exchange the enrolment code for this device&apos;s credential with the server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store is not enrolled with a sync server. Enter the server address and the enrolment code your administrator gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 as the device &quot;%2&quot; of %3 since %4. Enrol again to change the server, the CA certificate file or the device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SyncStatusWidget</name>
+    <message>
+        <source>Show the conflicts that wait for your choice (Tools › Conflicts…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sync off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing… %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing… %1 received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline: retrying at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync incomplete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sync incomplete, last complete %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store is not enrolled with a sync server. A designated safeguarding lead can enrol it in Tools › Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending this store&apos;s changes to the sync server and receiving the partners&apos; changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose Tools › Sync Now (F9) to sync at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+
+Choose Tools › Sync Now (F9) to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) behind the server&apos;s. Check the date and time settings.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute behind the server&apos;s. Check the date and time settings.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes behind the server&apos;s. Check the date and time settings.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>This computer&apos;s clock is %n minute(s) ahead of the server&apos;s. Check the date and time settings.</source>
+        <translation>
+            <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s. Check the date and time settings.</numerusform>
+            <numerusform>This computer&apos;s clock is %n minutes ahead of the server&apos;s. Check the date and time settings.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
