@@ -198,7 +198,7 @@ void ConflictsDialog::reload()
                                                                    : conflict.recordLabel);
         item->setToolTip(RecordColumn, recordTypeLabel(conflict.recordType));
         item->setText(FieldColumn, conflict.fieldLabel.isEmpty() ? conflict.fieldId : conflict.fieldLabel);
-        item->setText(ThisValueColumn, displayValue(conflict.localValue));
+        item->setText(ThisValueColumn, displayValue(thisSideValue(conflict)));
         item->setText(OtherOrganisationColumn, other.organisationName);
         item->setText(OtherValueColumn, displayValue(other.value));
         item->setText(FoundColumn, localDateTime(conflict.createdAt));
@@ -266,6 +266,16 @@ ConflictsDialog::OtherSide ConflictsDialog::otherSide(const sync::SyncConflict& 
     return {conflict.otherValue, conflict.otherOrganisation.name};
 }
 
+QJsonValue ConflictsDialog::thisSideValue(const sync::SyncConflict& conflict) const
+{
+    // When this organisation's value lost, the pull that followed brought
+    // the server's value into the record, so this side's value is the one
+    // the server stored as the other value.
+    if (!m_ownServerOrganisationId.isEmpty() && conflict.otherOrganisation.id == m_ownServerOrganisationId)
+        return conflict.otherValue;
+    return conflict.localValue;
+}
+
 int ConflictsDialog::selectedConflict() const
 {
     QTreeWidgetItem* item = m_conflictsTree->currentItem();
@@ -280,7 +290,8 @@ void ConflictsDialog::updateButtons()
     bool thisValueIsASide = false;
     if (selected) {
         const sync::SyncConflict& conflict = m_conflicts.at(row);
-        thisValueIsASide = conflict.localValue == conflict.serverValue || conflict.localValue == conflict.otherValue;
+        const QJsonValue thisValue = thisSideValue(conflict);
+        thisValueIsASide = thisValue == conflict.serverValue || thisValue == conflict.otherValue;
     }
     // resolveConflict() accepts only one of the two values the server
     // recorded, so a value edited here since then cannot be kept this way.
@@ -294,7 +305,7 @@ void ConflictsDialog::resolveSelected(bool keepThisValue)
     if (!m_session || row < 0 || row >= m_conflicts.size())
         return;
     const sync::SyncConflict conflict = m_conflicts.at(row);
-    const QJsonValue chosen = keepThisValue ? conflict.localValue : otherSide(conflict).value;
+    const QJsonValue chosen = keepThisValue ? thisSideValue(conflict) : otherSide(conflict).value;
 
     sync::SyncLocal local(m_session->store());
     if (Status resolved = local.resolveConflict(m_session->actor(), conflict.conflictId, chosen); !resolved) {

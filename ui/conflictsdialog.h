@@ -57,6 +57,8 @@ private:
         QString organisationName;
     };
     [[nodiscard]] OtherSide otherSide(const sync::SyncConflict& conflict) const;
+    // The value this organisation holds or sent: what "Keep This Value" keeps.
+    [[nodiscard]] QJsonValue thisSideValue(const sync::SyncConflict& conflict) const;
     [[nodiscard]] int selectedConflict() const;
     void resolveSelected(bool keepThisValue);
     void updateButtons();

@@ -81,6 +81,7 @@ private slots:
     void conflictListsBothSides();
     void keepTheirsWritesRecord();
     void keepThisValueQueuesChange();
+    void ownLostValueKeptAfterPull();
     void ownLostValueShowsServerSide();
     void purgesListed();
     void readOnlyCannotResolve();
@@ -243,6 +244,34 @@ void TestConflictsDialog::keepThisValueQueuesChange()
     QTest::mouseClick(child<QPushButton>(&dialog, u"keepThisValuePushButton"_s), Qt::LeftButton);
 
     QCOMPARE(resolved.count(), 1);
+    QCOMPARE(person(u"Amara"_s).legalSurname, u"Fenwick"_s);
+    QCOMPARE(outboxResolves(amara.id), QStringList{conflictId});
+}
+
+void TestConflictsDialog::ownLostValueKeptAfterPull()
+{
+    // After a sync the record holds the server's "Fenwick-Okafor"; the value
+    // this organisation sent, "Fenwick", lives only in the conflict. The
+    // dialog shows it as this side's value, and keeping it writes it back.
+    const PersonSummary amara = person(u"Amara"_s);
+    {
+        QSqlQuery query(m_session->store().database());
+        query.prepare(u"UPDATE person SET legal_surname = 'Fenwick-Okafor' WHERE id = ?"_s);
+        query.addBindValue(amara.id);
+        QVERIFY(query.exec());
+    }
+    const QString conflictId = newId();
+    pull({conflictEntry(1, conflictId, amara.id, u"Fenwick-Okafor"_s, u"Fenwick"_s, ownServerOrganisationId,
+                        u"Larkspur Lane Primary School"_s)});
+
+    ConflictsDialog dialog(m_session.get(), ownServerOrganisationId);
+    auto* tree = child<QTreeWidget>(&dialog, u"conflictsTreeWidget"_s);
+    QCOMPARE(tree->topLevelItemCount(), 1);
+    QCOMPARE(tree->topLevelItem(0)->text(ThisValueColumn), u"Fenwick"_s);
+    QCOMPARE(tree->topLevelItem(0)->text(OtherValueColumn), u"Fenwick-Okafor"_s);
+    auto* keepThis = child<QPushButton>(&dialog, u"keepThisValuePushButton"_s);
+    QVERIFY(keepThis->isEnabled());
+    QTest::mouseClick(keepThis, Qt::LeftButton);
     QCOMPARE(person(u"Amara"_s).legalSurname, u"Fenwick"_s);
     QCOMPARE(outboxResolves(amara.id), QStringList{conflictId});
 }
