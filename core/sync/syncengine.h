@@ -22,7 +22,7 @@
 
 namespace earlyhelp::sync {
 
-// Where a sync is, for a progress bar and a status line.
+// The progress of a sync, for a progress bar and a status line.
 struct SyncProgress {
     enum class Phase { Connecting, Pushing, Pulling, Done };
     Phase phase = Phase::Connecting;
@@ -32,7 +32,7 @@ struct SyncProgress {
     bool morePull = false;
 };
 
-// What one sync did.
+// The outcome of one sync.
 struct SyncOutcome {
     // True when every change was exchanged: the outbox is empty, nothing was
     // rejected and the feed was read to its end.
@@ -70,8 +70,8 @@ public:
 
     // Runs one sync now and returns when it ends. actor must be allowed to
     // edit cases (sync writes case records). An error is returned only when
-    // the sync could not start (not enrolled, no credential, no permission);
-    // a failure during the sync is in the outcome's error.
+    // the sync could not start (not enrolled, no credential, no permission).
+    // A failure during the sync is in the outcome's error.
     [[nodiscard]] Result<SyncOutcome> syncNow(const access::Actor& actor);
 
     // Starts background sync as actor: at once, then every interval; after a

@@ -56,7 +56,7 @@ struct OutgoingChange {
     [[nodiscard]] QJsonObject toJson() const;
 };
 
-// The server's answer to one change.
+// The server's result for one change.
 struct PushResult {
     enum class Status { Accepted, Conflict, Rejected };
     QString changeId;
@@ -100,7 +100,7 @@ struct PurgeRecord {
     QDateTime purgedAt; // UTC, this device's time
 };
 
-// What applying one page of the feed did.
+// The counts of one applied page of the feed.
 struct ApplySummary {
     int records = 0;   // records inserted or updated
     int purged = 0;    // records deleted, plus records that lost fields
