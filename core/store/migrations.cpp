@@ -94,6 +94,7 @@ const QList<Migration>& storeMigrations() {
         Migration{4, readScript(QStringLiteral(":/earlyhelp/store/schema_v4.sql"))},
         Migration{5, readScript(QStringLiteral(":/earlyhelp/store/schema_v5.sql"))},
         Migration{6, readScript(QStringLiteral(":/earlyhelp/store/schema_v6.sql"))},
+        Migration{7, readScript(QStringLiteral(":/earlyhelp/store/schema_v7.sql"))},
     };
     return migrations;
 }
