@@ -49,16 +49,16 @@ struct SubjectAccessCase {
 
 namespace marker {
 inline const QString contact = QStringLiteral("07700 900123");
-inline const QString assessment = QStringLiteral("ASSESS-MARKER-Q7");
-inline const QString goal = QStringLiteral("GOAL-MARKER-K2");
-inline const QString action = QStringLiteral("ACTION-MARKER-P4");
-inline const QString meeting = QStringLiteral("MEETING-MARKER-Z1");
-inline const QString review = QStringLiteral("REVIEW-MARKER-W5");
-inline const QString decision = QStringLiteral("DECISION-MARKER-H3");
-inline const QString statusChange = QStringLiteral("STATUS-MARKER-V6");
-inline const QString childNote = QStringLiteral("CHILDNOTE-MARKER-A9");
-inline const QString motherNote = QStringLiteral("MOTHERNOTE-MARKER-B8");
-inline const QString brotherNote = QStringLiteral("BROTHERNOTE-MARKER-C7");
+inline const QString assessment = QStringLiteral("AssessMarkerQ7");
+inline const QString goal = QStringLiteral("GoalMarkerK2");
+inline const QString action = QStringLiteral("ActionMarkerP4");
+inline const QString meeting = QStringLiteral("MeetingMarkerZ1");
+inline const QString review = QStringLiteral("ReviewMarkerW5");
+inline const QString decision = QStringLiteral("DecisionMarkerH3");
+inline const QString statusChange = QStringLiteral("StatusMarkerV6");
+inline const QString childNote = QStringLiteral("ChildnoteMarkerA9");
+inline const QString motherNote = QStringLiteral("MothernoteMarkerB8");
+inline const QString brotherNote = QStringLiteral("BrothernoteMarkerC7");
 } // namespace marker
 
 // Writes the case into fixture's store as actor lead. Returns an empty
