@@ -45,6 +45,7 @@
 #include "sessionlockwatcher.h"
 #include "settingsdialog.h"
 #include "sharedialog.h"
+#include "subjectaccessdialog.h"
 #include "synccontroller.h"
 #include "syncsettingssection.h"
 #include "usersdialog.h"
@@ -255,6 +256,19 @@ void MainWindow::createActions()
         dialog->open();
     });
 
+    m_subjectAccessAction = new QAction(tr("Subject &Access Request…"), this);
+    m_subjectAccessAction->setObjectName(QStringLiteral("subjectAccessAction"));
+    m_subjectAccessAction->setStatusTip(
+        tr("Export everything held about the selected person, after withholding what must not be disclosed "
+           "(designated safeguarding lead only)"));
+    connect(m_subjectAccessAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_peopleView->currentIndex();
+        if (!current.isValid() || !m_session || m_tabs->currentIndex() != PeopleTab)
+            return;
+        openCaseDataDialog(
+            new SubjectAccessDialog(m_session.get(), m_peopleModel->person(current.row()).id, m_fileChooser, this));
+    });
+
     m_deletedItemsAction = new QAction(tr("&Deleted Items…"), this);
     m_deletedItemsAction->setObjectName(QStringLiteral("deletedItemsAction"));
     connect(m_deletedItemsAction, &QAction::triggered, this, [this] {
@@ -311,6 +325,7 @@ void MainWindow::createMenus()
     caseMenu->addAction(m_addPersonAction);
     caseMenu->addAction(m_mergePersonAction);
     caseMenu->addAction(m_sharePersonAction);
+    caseMenu->addAction(m_subjectAccessAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
 
@@ -423,6 +438,7 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_peopleView->addAction(m_mergePersonAction);
     m_peopleView->addAction(m_sharePersonAction);
+    m_peopleView->addAction(m_subjectAccessAction);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == FamiliesTab)
@@ -595,6 +611,11 @@ void MainWindow::updateActions()
                                     m_peopleView->currentIndex().isValid());
     m_sharePersonAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
                                     && m_tabs->currentIndex() == PeopleTab && m_peopleView->currentIndex().isValid());
+    // Only the designated safeguarding lead answers subject access requests;
+    // core's Collector rejects everyone else as well.
+    m_subjectAccessAction->setEnabled(m_session && m_session->actor().role() == access::Role::Lead
+                                      && !m_importing && m_tabs->currentIndex() == PeopleTab
+                                      && m_peopleView->currentIndex().isValid());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
