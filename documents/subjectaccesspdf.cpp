@@ -42,14 +42,16 @@ QString coverHtml(const subjectaccess::Collection& collection, const subjectacce
             escaped(ukDate(info.generatedAt.toLocalTime().date())) % u"</p>"_s;
     html += u"<p><b>"_s % escaped(Text::tr("Prepared by")) % u"</b> "_s % escaped(info.generatedBy) % u"</p>"_s;
 
-    html += u"<h2>"_s % escaped(Text::tr("Contents")) % u"</h2><table cellpadding=\"3\">"_s;
+    html += u"<h2>"_s % escaped(Text::tr("Contents")) % u"</h2><table cellpadding=\"3\"><tr><th align=\"left\">"_s %
+            escaped(Text::tr("Section")) % u"</th><th align=\"right\">"_s % escaped(Text::tr("Items")) %
+            u"</th></tr>"_s;
     for (Section section : subjectaccess::allSections()) {
         const auto count = std::ranges::count_if(disclosed, [section](const Item& item) { return item.section == section; });
         html += u"<tr><td>"_s % escaped(subjectaccess::sectionLabel(section)) % u"</td><td align=\"right\">"_s %
-                escaped(Text::tr("%n item(s)", nullptr, int(count))) % u"</td></tr>"_s;
+                QString::number(count) % u"</td></tr>"_s;
     }
     html += u"<tr><td>"_s % escaped(Text::tr("Information withheld")) % u"</td><td align=\"right\">"_s %
-            escaped(Text::tr("%n item(s)", nullptr, int(withheldCount))) % u"</td></tr></table>"_s;
+            QString::number(withheldCount) % u"</td></tr></table>"_s;
     return html;
 }
 
