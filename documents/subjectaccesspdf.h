@@ -9,11 +9,11 @@
 
 namespace earlyhelp::documents {
 
-// Returns the export as HTML that QTextDocument lays out: a cover with the
-// person's name, date of birth, organisation, date made (dd/MM/yyyy) and a
-// count per section, then each section's disclosed items in
-// subjectaccess::allSections() order, then "Information withheld" with each
-// reason and the section, title and date of each item withheld for it.
+// Returns the export as HTML that QTextDocument lays out. A cover gives the
+// person's name, date of birth, organisation, the date made (dd/MM/yyyy) and
+// a count per section. Each section's disclosed items follow in
+// subjectaccess::allSections() order. "Information withheld" ends it, with
+// each reason and the section, title and date of each item withheld for it.
 // Every text from the store is escaped. review must pass checkReview().
 [[nodiscard]] QString subjectAccessHtml(const subjectaccess::Collection& collection,
                                         const subjectaccess::Review& review, const subjectaccess::ExportInfo& info);

@@ -20,8 +20,8 @@ namespace earlyhelp::ui {
 
 class CaseSession;
 
-// Answers a subject access request for one person: collects everything the
-// store holds about them, lets the designated safeguarding lead withhold
+// Responds to a subject access request for one person: collects everything
+// the store contains about them, lets the designated safeguarding lead withhold
 // items with a reason and a note, and exports the rest as PDF or JSON. Each
 // export is one audit event. Other roles see why they cannot, and nothing
 // is collected. The session must outlive the dialog.

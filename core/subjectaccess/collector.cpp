@@ -361,7 +361,7 @@ Status readFamiliesAndNames(CollectContext& context) {
         QStringList alternatives;
         for (const QString& name : std::as_const(otherNames))
             alternatives += QRegularExpression::escape(name);
-        // Longest first, so that "Jo" does not match where "Joanna" is written.
+        // Longer names first, so that "Jo" does not match where "Joanna" is written.
         std::ranges::sort(alternatives, [](const QString& a, const QString& b) { return a.size() > b.size(); });
         context.otherNames = QRegularExpression(u"(?<!\\w)("_s % alternatives.join(u'|') % u")(?!\\w)"_s,
                                                 QRegularExpression::CaseInsensitiveOption |

@@ -14,7 +14,7 @@ class Store;
 
 namespace earlyhelp::subjectaccess {
 
-// Collects everything a store holds about one person for a subject access
+// Collects everything a store contains about one person for a subject access
 // request: their personal details, addresses, contacts and relationships,
 // their family memberships with the other members and each family's status
 // history, and the family-level records of each of their families
@@ -29,8 +29,8 @@ public:
     explicit Collector(Store& store);
 
     // Returns the items about personId. PermissionDenied unless actor is
-    // the designated safeguarding lead, NotFound when no person, deleted or
-    // not, has that id. progress, when set, is called with the steps done
+    // the designated safeguarding lead, NotFound when no person has that id
+    // or the person's record is deleted (merged records included). progress, when set, is called with the steps done
     // and the step count as each kind of record is read.
     [[nodiscard]] Result<Collection> collect(const access::Actor& actor, const QString& personId,
                                              const std::function<void(int, int)>& progress = {}) const;

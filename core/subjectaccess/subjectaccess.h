@@ -1,7 +1,7 @@
 #pragma once
 
-// A subject access request (UK GDPR Art. 15) answered from one store:
-// everything the store holds about one person as a list of items, the
+// A subject access request (UK GDPR Art. 15) from one store: everything
+// the store contains about one person as a list of items, the
 // review in which the designated safeguarding lead withholds items with a
 // reason, and the checks both must pass before anything is exported.
 
@@ -39,7 +39,7 @@ enum class Section {
 // The translated heading of a section, such as "Case notes".
 [[nodiscard]] QString sectionLabel(Section section);
 
-// One thing the store holds about the person.
+// One record, or part of one, that the store contains about the person.
 struct Item {
     // "<table>/<record id>", or "<table>/<record id>/<part>" where one record
     // gives more than one item. The same record gives the same id in every
@@ -67,7 +67,7 @@ struct Collection {
     QList<Item> items; // by section in allSections() order, then newest first
 };
 
-// Why an item is withheld. The labels name the exemption in the Data
+// The reason for withholding an item. The labels name the exemption in the Data
 // Protection Act 2018 where there is one.
 enum class WithholdReason {
     ThirdParty,        // information about another person who has not consented
@@ -97,7 +97,7 @@ struct ItemReview {
 // Decisions by item id. An item without an entry is disclosed.
 using Review = QHash<QString, ItemReview>;
 
-// Checks that actor may answer a subject access request: only the
+// Checks that actor may respond to a subject access request: only the
 // designated safeguarding lead may. PermissionDenied otherwise, including for
 // an unknown role code.
 [[nodiscard]] Status authoriseSubjectAccess(const access::Actor& actor);

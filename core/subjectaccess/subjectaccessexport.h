@@ -29,7 +29,7 @@ enum class ExportKind {
 // The audit event's details.kind: "subject-access-json" or "subject-access-pdf".
 [[nodiscard]] QString exportKindCode(ExportKind kind);
 
-// Who made an export, and when.
+// The user who made an export, and the time.
 struct ExportInfo {
     QDateTime generatedAt; // UTC
     QString generatedBy;   // user name
@@ -59,12 +59,12 @@ struct WithheldGroup {
 // withheld item's id and text never appear. review must pass checkReview().
 [[nodiscard]] QJsonObject exportJson(const Collection& collection, const Review& review, const ExportInfo& info);
 
-// Writes content to path and records one Export audit event for the person
-// (details.kind, details.items: the number disclosed, details.withheld: the
-// number withheld by reason code), in one store transaction: the event is
-// committed only when the file was saved, and a failed save leaves no event
-// and no file. The file is readable and writable by its owner only
-// (mode 0600). Returns the event's sequence.
+// Writes content to path and records one Export audit event for the person,
+// in one store transaction. The event's details are kind, items (the number
+// disclosed) and withheld (the number withheld by reason code). The event is
+// committed only once the file is saved, so a failed save leaves no event
+// and no file. The file is readable and writable by its owner only (mode
+// 0600). Returns the event's sequence.
 // PermissionDenied unless actor is the lead, InvalidInput from checkReview(),
 // Io when the file cannot be written, and the store's error when the event
 // cannot be appended.

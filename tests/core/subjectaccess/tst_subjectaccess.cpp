@@ -47,6 +47,7 @@ private slots:
     void sectionsInOrder();
     void suggestsThirdPartyItems_data();
     void suggestsThirdPartyItems();
+    void accessAuditListsRecordChanges();
     void deletedNoteLeftOut();
     void unknownPersonNotFound();
     void nonLeadRefused_data();
@@ -238,6 +239,23 @@ void TestSubjectAccess::suggestsThirdPartyItems() {
         return each.section == Section::Families && each.mayContainThirdParty;
     });
     QCOMPARE(otherMembers, 2);
+}
+
+void TestSubjectAccess::accessAuditListsRecordChanges() {
+    // The audit triggers recorded the creation of each case record, and the
+    // note about the child names her.
+    const Collection collection = collectChild();
+    const auto noteCreated = std::ranges::find_if(collection.items, [this](const Item& item) {
+        return item.section == Section::AccessAudit && item.text.contains(u"case note"_s) &&
+               item.id != u"audit_event/"_s + QString::number(m_case.viewEventSequence);
+    });
+    QVERIFY2(noteCreated != collection.items.cend(), "No audit item records a change to a case note.");
+
+    // The share is listed under sharing with other organisations, not twice.
+    const QString shareId = u"audit_event/"_s + QString::number(m_case.shareEventSequence);
+    const qsizetype shareItems =
+        std::ranges::count_if(collection.items, [&shareId](const Item& item) { return item.id == shareId; });
+    QCOMPARE(shareItems, 1);
 }
 
 void TestSubjectAccess::deletedNoteLeftOut() {
