@@ -23,7 +23,10 @@ namespace earlyhelp::subjectaccess {
 // organisations, and the audit events about them or their families.
 //
 // Records that are deleted are left out, as the repositories leave them
-// out. Lives on the store's thread and must not outlive the store.
+// out. NOTE: a soft-deleted record stays in the store for 30 days and can be
+// restored, so it is still held, but it is not collected; collecting it needs
+// reads of deleted rows that the repositories do not offer.
+// Lives on the store's thread and must not outlive the store.
 class Collector {
 public:
     explicit Collector(Store& store);

@@ -4,6 +4,7 @@
 // the functions that read each kind of record. Not for use outside this
 // folder.
 
+#include "audit/auditlog.h"
 #include "common/result.h"
 #include "subjectaccess/subjectaccess.h"
 
@@ -16,6 +17,8 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace earlyhelp {
 class Store;
@@ -57,6 +60,9 @@ struct CollectContext {
     QRegularExpression otherNames;
     QList<Item> items;
     QSet<QString> itemIds; // to add a record once when two families show it
+    // The audit events about the person or their families, newest first,
+    // read once for the two sections that use them.
+    std::optional<QList<audit::Event>> events;
 
     // Appends item unless an item with its id is there already.
     void add(Item item);

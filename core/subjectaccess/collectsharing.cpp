@@ -91,8 +91,11 @@ QString recordTypeLabel(const QString& table) {
 }
 
 // Returns the events about the person or any of their families, each once,
-// newest first.
-Result<QList<audit::Event>> eventsAbout(const CollectContext& context) {
+// newest first, reading them on the first call.
+Result<QList<audit::Event>> eventsAbout(CollectContext& context) {
+    if (context.events)
+        return *context.events;
+
     const audit::AuditLog log(context.store);
     QList<audit::Filter> filters;
     audit::Filter byPerson;
@@ -118,6 +121,7 @@ Result<QList<audit::Event>> eventsAbout(const CollectContext& context) {
         }
     }
     std::ranges::sort(events, [](const audit::Event& a, const audit::Event& b) { return a.sequence > b.sequence; });
+    context.events = events;
     return events;
 }
 
