@@ -228,7 +228,7 @@ void TestSyncLocal::pullIntoTrustStore() {
     Result<QList<sync::OutgoingChange>> batch = school.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(batch);
     QVERIFY(!batch->isEmpty());
-    EARLYHELP_VERIFY_OK(school.recordResults(*batch, acceptAll(*batch, 1)));
+    EARLYHELP_VERIFY_OK(school.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
 
     m_trust.folder = std::make_unique<QTemporaryDir>();
     QVERIFY(m_trust.folder->isValid());
@@ -360,7 +360,7 @@ void TestSyncLocal::acceptedChangeBecomesBase() {
     sync::SyncLocal local(store);
     Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(batch);
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1)));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
 
     Result<int> pending = local.pendingCount();
     EARLYHELP_VERIFY_OK(pending);
@@ -381,7 +381,7 @@ void TestSyncLocal::acceptedChangeBecomesBase() {
 
     // A record that changes while its change is on the way goes again.
     QVERIFY(exec(store, u"UPDATE person SET legal_forename = 'Amarachi' WHERE id = ?"_s, {m_childId}));
-    EARLYHELP_VERIFY_OK(local.recordResults(*next, acceptAll(*next, 2)));
+    EARLYHELP_VERIFY_OK(local.recordResults(*next, acceptAll(*next, 2), signedUpState(), today));
     Result<QList<sync::OutgoingChange>> third = local.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(third);
     QCOMPARE(third->size(), 1);
@@ -405,7 +405,7 @@ void TestSyncLocal::rejectedChangeKeptWithMessage() {
             result.message = u"your organisation does not hold this record"_s;
         }
     }
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
 
     Result<QList<sync::OutgoingChange>> rejected = local.rejected();
     EARLYHELP_VERIFY_OK(rejected);
@@ -440,7 +440,7 @@ void TestSyncLocal::pushConflictKeptOpen() {
                                                   {u"serverValue"_s, u"Ashby family"_s},
                                                   {u"yourValue"_s, u"Fenwick family"_s}}};
     }
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
 
     Result<QList<sync::SyncConflict>> open = local.conflicts();
     EARLYHELP_VERIFY_OK(open);
@@ -464,7 +464,7 @@ void TestSyncLocal::localDeleteSent() {
     sync::SyncLocal local(store);
     Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(batch);
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1)));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
 
     CaseNoteRepository notes(store, m_school.options());
     EARLYHELP_VERIFY_OK(notes.remove(lead, m_noteId));
@@ -637,7 +637,7 @@ void TestSyncLocal::conflictUpsertedAndResolved() {
     QCOMPARE(change->baseRevision, 1);
     QCOMPARE(change->fields, (QJsonObject{{u"family.name"_s, u"Ashby family"_s}}));
 
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 2)));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 2), signedUpState(), today));
     Result<QList<sync::SyncConflict>> remaining = local.conflicts();
     EARLYHELP_VERIFY_OK(remaining);
     QVERIFY(remaining->isEmpty());
