@@ -125,9 +125,9 @@ qsizetype recipientIndex(QList<RecipientShare>& recipients, const QString& party
     return recipients.size() - 1;
 }
 
-// Groups field ids by data category, in catalogue order. categoriesOf gives
-// the categories under which a field whose category each record states (a
-// case note's text) was shared; such a field without one is left out,
+// Groups field ids by data category, in catalogue order. For a field whose
+// category each record states (a case note's text), categoriesOf gives the
+// categories it was shared under. Such a field with none is left out,
 // because its category is unknown.
 QList<SharedFieldGroup> groupFields(const QSet<QString>& fieldIds,
                                     const QHash<QString, QSet<DataCategory>>& categoriesOf) {
@@ -423,7 +423,7 @@ QString basisSentence(const RecipientShare& recipient) {
 QString recipientName(const RecipientShare& recipient) {
     if (!recipient.organisationName.isEmpty())
         return recipient.organisationName;
-    return Text::tr("any %1 organisation").arg(sharingPartyTypeLabel(recipient.partyType));
+    return Text::tr("any %1 organisation").arg(lowerFirst(sharingPartyTypeLabel(recipient.partyType)));
 }
 
 Result<SharingLog> buildSharingLog(Store& store, const access::Actor& actor, const AgreementState& state,

@@ -59,8 +59,8 @@ struct SharingDecisionUse {
     bool found = false;
 };
 
-// What one recipient received of the person's information: a party type,
-// or one organisation of that type.
+// The person's information that one recipient received. The recipient is
+// a party type, or one organisation of that type.
 struct RecipientShare {
     QString partyType;        // party type code such as "childrens_trust"
     QString organisationId;   // empty when the share named the party type only
@@ -83,7 +83,7 @@ struct RecipientShare {
 // A record about the person that was removed from this store.
 struct SharingRemoval {
     QDateTime at;       // UTC
-    QString actionCode; // "purge" (sync said this store may no longer hold it) or "erase"
+    QString actionCode; // "purge" (sync reported that this store may no longer hold it) or "erase"
     QString recordType; // store table name such as "person" or "case_note"
     QString recordId;
     QString reason; // the server's reason for a purge, when sync_purge has it

@@ -587,7 +587,8 @@ Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<P
     if (Status begun = transaction.begin(); !begun)
         return begun;
 
-    // What the server accepted for the first time, for the Share events.
+    // The changes and families the server accepted for the first time,
+    // for the Share events.
     QList<AcceptedChange> accepted;
     QSet<QString> basisChanged;
 
@@ -633,8 +634,8 @@ Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<P
         if (Status written = writeBase(m_store, change.recordType, change.recordId, base); !written)
             return written;
 
-        // An answer seen before left no outbox row, and its Share events
-        // were recorded then. Another organisation's record is not shared
+        // A result recorded before removed the outbox row, and its Share
+        // events were appended then. Another organisation's record is not shared
         // by this store, which only changes the fields it already holds.
         const bool firstAnswer = !rows->isEmpty();
         const bool own = base.ownerServerOrgId.isEmpty() || base.ownerServerOrgId == *ownServerOrgId;

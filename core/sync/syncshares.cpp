@@ -303,8 +303,8 @@ Result<FamilyBasis> readFamilyBasis(Store& store, const QString& familyId) {
 
 Status appendShareEvents(Store& store, const sharing::AgreementState& state, QDate today,
                          const QList<AcceptedChange>& accepted, const QSet<QString>& basisChanged) {
-    // NOTE: a change sent before the agreement was withdrawn, whose answer
-    // only comes after, is recorded without Share events.
+    // NOTE: a change sent while an agreement was in force, whose result
+    // arrives after the agreement stopped being in force, gets no Share event.
     if (!state.inForce || (accepted.isEmpty() && basisChanged.isEmpty()))
         return {};
     const policy::Agreement& agreement = *state.inForce;

@@ -41,14 +41,14 @@ struct AcceptedChange {
 };
 
 // Appends one audit Share event per subject, recipient and purpose for what
-// the server may now pass on. For each accepted change, and for every record
-// of each family in basisChanged (a consent or sharing decision of the
-// family was accepted, so the server recomputes the family's deliveries),
-// it runs policy::buildPayload() for each recipient that a current consent
-// or sharing decision of the family names and each purpose of the agreement
-// in force. The subject is the person, or the family for family-level
-// records. Runs in the caller's open transaction. Does nothing while no
-// agreement is in force.
+// the server may now pass on. The subject is the person, or the family for
+// family-level records. It runs policy::buildPayload() on each accepted
+// change for each recipient that a current consent or sharing decision of
+// the family names, and for each purpose of the agreement in force. A
+// family in basisChanged had a consent or sharing decision accepted, so the
+// server recomputes its deliveries, and every record the server has of it
+// is evaluated instead. Runs in the caller's open transaction. Does nothing
+// while no agreement is in force.
 [[nodiscard]] Status appendShareEvents(Store& store, const sharing::AgreementState& state, QDate today,
                                        const QList<AcceptedChange>& accepted, const QSet<QString>& basisChanged);
 

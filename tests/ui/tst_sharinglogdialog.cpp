@@ -181,7 +181,7 @@ void TestSharingLogDialog::summaryNamesRecipientAndConsent() {
     QCOMPARE(dialog.windowTitle(), u"Sharing Log \u2014 Amara Fenwick"_s);
     auto* summary = child<QLabel>(&dialog, u"sharingSummaryLabel"_s);
     QVERIFY(summary);
-    const QString expected = u"Shared with any Children's trust organisation since %1 for safeguarding, with "
+    const QString expected = u"Shared with any children's trust organisation since %1 for safeguarding, with "
                              "consent given by Joanna Fenwick on %2."_s
                                  .arg(displayDate(QDate::currentDate()), displayDate(m_consentGiven));
     QCOMPARE(summary->text(), expected);
@@ -196,7 +196,7 @@ void TestSharingLogDialog::recipientRowListsDetails() {
     QVERIFY(tree);
     QCOMPARE(tree->topLevelItemCount(), 1);
     QTreeWidgetItem* row = tree->topLevelItem(0);
-    QCOMPARE(row->text(RecipientColumn), u"any Children's trust organisation"_s);
+    QCOMPARE(row->text(RecipientColumn), u"any children's trust organisation"_s);
     QCOMPARE(row->text(SinceColumn), displayDate(QDate::currentDate()));
     QCOMPARE(row->text(PurposeColumn), u"Safeguarding"_s);
     QCOMPARE(row->text(BasisColumn), u"Consent of %1"_s.arg(displayDate(m_consentGiven)));
