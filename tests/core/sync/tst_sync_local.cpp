@@ -493,6 +493,7 @@ void TestSyncLocal::rejectedChangeNotShared() {
         if (result.changeId == child->changeId) {
             result.status = sync::PushResult::Status::Rejected;
             result.error = u"forbidden"_s;
+            result.message = u"your organisation does not hold this record"_s;
         }
     }
     EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
