@@ -27,6 +27,7 @@
 #include "store/store.h"
 #include "sync/synclocal.h"
 #include "ui/casesession.h"
+#include "ui/consenteditors.h"
 #include "ui/familyview.h"
 #include "ui/filechooser.h"
 #include "ui/mainwindow.h"
@@ -198,7 +199,7 @@ void TestSharingLogDialog::recipientRowListsDetails() {
     QTreeWidgetItem* row = tree->topLevelItem(0);
     QCOMPARE(row->text(RecipientColumn), u"any children's trust organisation"_s);
     QCOMPARE(row->text(SinceColumn), displayDate(QDate::currentDate()));
-    QCOMPARE(row->text(PurposeColumn), u"Safeguarding"_s);
+    QCOMPARE(row->text(PurposeColumn), ConsentVocabulary::purposeLabel(u"safeguarding"_s));
     QCOMPARE(row->text(BasisColumn), u"Consent of %1"_s.arg(displayDate(m_consentGiven)));
     QCOMPARE(row->text(EndedColumn), u"Still shared"_s);
 
