@@ -153,6 +153,7 @@ private slots:
     void rejectedChangeNotShared();
     void conflictingFieldNotShared();
     void answerRecordedTwiceSharesOnce();
+    void organisationConsentNamesOrganisation();
     void pullCreatesFamilyWithOwner();
     void localEditSurvivesPull();
     void purgeRemovesRowsAndLogs();
@@ -548,6 +549,40 @@ void TestSyncLocal::answerRecordedTwiceSharesOnce() {
     EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
     EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
     QCOMPARE(shareEventsOf(store, m_childId).size(), 1);
+}
+
+void TestSyncLocal::organisationConsentNamesOrganisation() {
+    Store& store = *m_school.store;
+    QVERIFY(exec(store,
+                 u"INSERT INTO organisation (id, name, party_type, is_local, created_at, updated_at) "
+                 "VALUES (?, 'Larkspur Children''s Trust', 'childrens_trust', 0, ?, ?)"_s,
+                 {trustServerId, u"2026-11-01T09:00:00.000Z"_s, u"2026-11-01T09:00:00.000Z"_s}));
+    // A consent naming a health organisation this store has no row for
+    // gives no event, because its party type is unknown.
+    ConsentRepository consents(store, m_school.options());
+    Consent consent;
+    consent.familyId = m_familyId;
+    consent.subjectPersonId = m_childId;
+    consent.givenByPersonId = m_parentId;
+    consent.purposes = {u"safeguarding"_s};
+    consent.recipients = {ConsentRecipient{ConsentRecipient::Kind::Organisation, trustServerId},
+                          ConsentRecipient{ConsentRecipient::Kind::Organisation, newId()}};
+    consent.dataCategories = {DataCategory::Personal};
+    consent.givenDate = QDate(2026, 11, 3);
+    EARLYHELP_VERIFY_OK(consents.createConsent(caseworker, consent));
+
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
+
+    const QList<audit::Event> events = shareEventsOf(store, m_childId);
+    QCOMPARE(events.size(), 1);
+    const QJsonObject& details = events.first().details;
+    QCOMPARE(details.value(u"recipient"_s).toString(), u"childrens_trust"_s);
+    QCOMPARE(details.value(u"recipientOrganisation"_s).toString(), trustServerId);
+    QCOMPARE(details.value(u"recipientOrganisationName"_s).toString(), u"Larkspur Children's Trust"_s);
+    QVERIFY(stringsOf(details.value(u"fields"_s)).contains(u"person.legalSurname"_s));
 }
 
 void TestSyncLocal::pushConflictKeptOpen() {
