@@ -45,6 +45,7 @@
 #include "sessionlockwatcher.h"
 #include "settingsdialog.h"
 #include "sharedialog.h"
+#include "sharinglogdialog.h"
 #include "subjectaccessdialog.h"
 #include "synccontroller.h"
 #include "syncsettingssection.h"
@@ -261,12 +262,29 @@ void MainWindow::createActions()
     m_subjectAccessAction->setStatusTip(
         tr("Export everything held about the selected person, after withholding what must not be disclosed "
            "(designated safeguarding lead only)"));
+    // Opens for the same person as the Sharing Log action: the one selected
+    // in People, or the member selected in the family shown.
     connect(m_subjectAccessAction, &QAction::triggered, this, [this] {
-        const QModelIndex current = m_peopleView->currentIndex();
-        if (!current.isValid() || !m_session || m_tabs->currentIndex() != PeopleTab)
+        const QString personId = sharingLogPersonId();
+        if (personId.isEmpty() || !m_session)
             return;
-        openCaseDataDialog(
-            new SubjectAccessDialog(m_session.get(), m_peopleModel->person(current.row()).id, m_fileChooser, this));
+        openCaseDataDialog(new SubjectAccessDialog(m_session.get(), personId, m_fileChooser, this));
+    });
+
+    m_sharingLogAction = new QAction(tr("Sharing &Log…"), this);
+    m_sharingLogAction->setObjectName(QStringLiteral("sharingLogAction"));
+    m_sharingLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_sharingLogAction->setStatusTip(
+        tr("See who holds the selected person's information, since when, and under which consent"));
+    connect(m_sharingLogAction, &QAction::triggered, this, [this] {
+        const QString personId = sharingLogPersonId();
+        if (personId.isEmpty() || !m_session)
+            return;
+        auto* dialog = new SharingLogDialog(m_session.get(), personId, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // closeSession() deletes the dialog before the session it reads.
+        m_caseDataDialogs += dialog;
+        dialog->open();
     });
 
     m_deletedItemsAction = new QAction(tr("&Deleted Items…"), this);
@@ -326,6 +344,7 @@ void MainWindow::createMenus()
     caseMenu->addAction(m_mergePersonAction);
     caseMenu->addAction(m_sharePersonAction);
     caseMenu->addAction(m_subjectAccessAction);
+    caseMenu->addAction(m_sharingLogAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
 
@@ -439,6 +458,11 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView->addAction(m_mergePersonAction);
     m_peopleView->addAction(m_sharePersonAction);
     m_peopleView->addAction(m_subjectAccessAction);
+    m_peopleView->addAction(m_sharingLogAction);
+    m_familyView->membersTree()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_familyView->membersTree()->addAction(m_sharingLogAction);
+    m_familyView->membersTree()->addAction(m_subjectAccessAction);
+    connect(m_familyView->membersTree(), &QTreeWidget::currentItemChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == FamiliesTab)
@@ -614,12 +638,24 @@ void MainWindow::updateActions()
     // Only the designated safeguarding lead answers subject access requests;
     // core's Collector rejects everyone else as well.
     m_subjectAccessAction->setEnabled(m_session && m_session->actor().role() == access::Role::Lead
-                                      && !m_importing && m_tabs->currentIndex() == PeopleTab
-                                      && m_peopleView->currentIndex().isValid());
+                                      && !m_importing && !sharingLogPersonId().isEmpty());
+    m_sharingLogAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
+                                   && !sharingLogPersonId().isEmpty());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
     m_agreementAction->setEnabled(unlocked);
+}
+
+QString MainWindow::sharingLogPersonId() const
+{
+    if (m_tabs->currentIndex() == PeopleTab) {
+        const QModelIndex current = m_peopleView->currentIndex();
+        return current.isValid() ? m_peopleModel->person(current.row()).id : QString();
+    }
+    if (m_tabs->currentIndex() == FamiliesTab)
+        return m_familyView->selectedPersonId();
+    return {};
 }
 
 void MainWindow::openCaseDataDialog(QWidget* dialog)
