@@ -130,8 +130,18 @@ QString actionText(const audit::Event& event) {
     return action ? audit::actionLabel(*action) : event.actionCode;
 }
 
+// Returns the recipient of a Share event: the organisation's name when the
+// event names one, otherwise the recipient party type's label.
+QString shareRecipient(const audit::Event& event) {
+    const QString organisation = event.details.value(u"recipientOrganisationName"_s).toString();
+    if (!organisation.isEmpty())
+        return organisation;
+    const QJsonValue recipient = event.details.value(u"recipient"_s);
+    return recipient.isString() ? sharingPartyTypeLabel(recipient.toString()) : jsonText(recipient);
+}
+
 Item shareItem(const audit::Event& event) {
-    const QString recipient = jsonText(event.details.value(u"recipient"_s));
+    const QString recipient = shareRecipient(event);
     Item item;
     item.id = u"audit_event/"_s % QString::number(event.sequence);
     item.section = Section::SharingWithOthers;
@@ -151,7 +161,7 @@ Item shareItem(const audit::Event& event) {
     return item;
 }
 
-Item accessItem(const audit::Event& event) {
+Item accessItem(const CollectContext& context, const audit::Event& event) {
     const QString action = actionText(event);
     const QString record = recordTypeLabel(event.recordType);
     Item item;
@@ -176,6 +186,11 @@ Item accessItem(const audit::Event& event) {
     if (event.erasedBySequence != 0)
         text.line(CollectText::tr("Details"), CollectText::tr("Erased with the person's data"));
     item.text = text.text();
+    if (!event.personId.isEmpty() && event.personId != context.personId) {
+        item.mayContainThirdParty = true;
+        item.thirdPartyHint =
+            CollectText::tr("About %1, another member of the family").arg(context.personName(event.personId));
+    }
     return item;
 }
 
@@ -186,7 +201,9 @@ Status collectSharingWithOthers(CollectContext& context) {
     if (!events)
         return std::unexpected(events.error());
     for (const audit::Event& event : *events) {
-        if (event.actionCode == audit::actionCode(audit::Action::Share))
+        // A share of another member's information is theirs, not this person's.
+        const bool aboutSomeoneElse = !event.personId.isEmpty() && event.personId != context.personId;
+        if (event.actionCode == audit::actionCode(audit::Action::Share) && !aboutSomeoneElse)
             context.add(shareItem(event));
     }
 
@@ -268,7 +285,7 @@ Status collectAccessAudit(CollectContext& context) {
         // Shares are listed under sharing with other organisations.
         if (event.actionCode == audit::actionCode(audit::Action::Share))
             continue;
-        context.add(accessItem(event));
+        context.add(accessItem(context, event));
     }
     return {};
 }

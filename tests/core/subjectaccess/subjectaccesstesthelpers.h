@@ -44,6 +44,7 @@ struct SubjectAccessCase {
     QString brotherNoteId;    // a note about the brother
     qint64 viewEventSequence = 0;
     qint64 shareEventSequence = 0;
+    qint64 brotherShareEventSequence = 0; // a share of the brother's information
     QString overrideUseId;
 };
 
@@ -262,7 +263,9 @@ inline const QString brotherNote = QStringLiteral("BrothernoteMarkerC7");
     share.familyId = ids.familyId;
     share.user = QStringLiteral("a.okafor");
     share.roleCode = QStringLiteral("lead");
-    share.details = QJsonObject{{QStringLiteral("recipient"), QStringLiteral("Leeds Community Health")},
+    share.details = QJsonObject{{QStringLiteral("recipient"), QStringLiteral("health")},
+                                {QStringLiteral("recipientOrganisation"), QStringLiteral("org-leeds-health")},
+                                {QStringLiteral("recipientOrganisationName"), QStringLiteral("Leeds Community Health")},
                                 {QStringLiteral("purpose"), QStringLiteral("safeguarding")},
                                 {QStringLiteral("clauses"), QJsonArray{QStringLiteral("S-health-personal")}},
                                 {QStringLiteral("fields"), QJsonArray{QStringLiteral("person.dateOfBirth")}}};
@@ -270,6 +273,14 @@ inline const QString brotherNote = QStringLiteral("BrothernoteMarkerC7");
     if (!shared)
         return shared.error().message;
     ids.shareEventSequence = *shared;
+
+    audit::NewEvent brotherShare = share;
+    brotherShare.recordId = ids.brotherId;
+    brotherShare.personId = ids.brotherId;
+    Result<qint64> brotherShared = log.append(brotherShare);
+    if (!brotherShared)
+        return brotherShared.error().message;
+    ids.brotherShareEventSequence = *brotherShared;
     return {};
 }
 

@@ -48,6 +48,7 @@ private slots:
     void suggestsThirdPartyItems_data();
     void suggestsThirdPartyItems();
     void accessAuditListsRecordChanges();
+    void otherMembersEventsFlagged();
     void deletedNoteLeftOut();
     void unknownPersonNotFound();
     void nonLeadRefused_data();
@@ -256,6 +257,23 @@ void TestSubjectAccess::accessAuditListsRecordChanges() {
     const qsizetype shareItems =
         std::ranges::count_if(collection.items, [&shareId](const Item& item) { return item.id == shareId; });
     QCOMPARE(shareItems, 1);
+
+    // The brother's share is his information, so neither section lists it.
+    const QString brotherShareId = u"audit_event/"_s + QString::number(m_case.brotherShareEventSequence);
+    QVERIFY(findItem(collection, brotherShareId) == nullptr);
+}
+
+void TestSubjectAccess::otherMembersEventsFlagged() {
+    // The triggers recorded the note about the brother with his id.
+    const Collection collection = collectChild();
+    const qsizetype aboutBrother = std::ranges::count_if(collection.items, [](const Item& item) {
+        return item.section == Section::AccessAudit && item.mayContainThirdParty &&
+               item.thirdPartyHint.contains(u"Theo Fenwick"_s);
+    });
+    QVERIFY(aboutBrother > 0);
+    const Item* view = findItem(collection, u"audit_event/"_s + QString::number(m_case.viewEventSequence));
+    QVERIFY(view != nullptr);
+    QVERIFY(!view->mayContainThirdParty);
 }
 
 void TestSubjectAccess::deletedNoteLeftOut() {
