@@ -47,6 +47,7 @@ private slots:
     void cancelledFileChoiceExportsNothing();
     void readOnlyUserRefused();
     void menuActionForLeadOnly();
+    void menuActionOpensDialog();
 
 private:
     // Opens the dialog for the child as actor; the store moves into a session.
@@ -287,6 +288,37 @@ void TestSubjectAccessDialog::menuActionForLeadOnly() {
     const std::optional<bool> forReadOnly = actionEnabledFor(readOnlyActor(), u"readonly.ehstore"_s);
     QVERIFY(forReadOnly.has_value());
     QVERIFY(!*forReadOnly);
+}
+
+void TestSubjectAccessDialog::menuActionOpensDialog() {
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    FileChooser chooser;
+    chooser.openFile = [](QWidget*, const QString&, const QString&, const QString&) { return QString(); };
+    chooser.saveFile = chooser.openFile;
+    MainWindow window(chooser);
+    Result<std::unique_ptr<Store>> store = makeCaseStore(folder.filePath(u"open.ehstore"_s));
+    QVERIFY2(store.has_value(), store ? "" : qPrintable(store.error().message));
+    window.openSession(std::move(*store), leadActor());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+    auto* peopleSearch = child<QLineEdit>(&window, u"peopleSearchLineEdit"_s);
+    auto* peopleView = child<QTreeView>(&window, u"peopleTreeView"_s);
+    auto* action = window.findChild<QAction*>(u"subjectAccessAction"_s);
+    QVERIFY(peopleSearch && peopleView && action);
+    QTest::keyClicks(peopleSearch, u"Amara"_s);
+    QTRY_COMPARE(peopleView->model()->rowCount(), 1);
+    peopleView->setCurrentIndex(peopleView->model()->index(0, 0));
+    QTRY_VERIFY(action->isEnabled());
+
+    action->trigger();
+    SubjectAccessDialog* dialog = nullptr;
+    QTRY_VERIFY((dialog = window.findChild<SubjectAccessDialog*>(u"subjectAccessDialog"_s)) != nullptr);
+    QVERIFY2(dialog->windowTitle().contains(u"Amara Fenwick"_s), qUtf8Printable(dialog->windowTitle()));
+    QVERIFY(!dialog->collection().items.isEmpty());
+    delete dialog;
 }
 
 QTEST_MAIN(TestSubjectAccessDialog)
