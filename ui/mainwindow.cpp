@@ -635,8 +635,8 @@ void MainWindow::updateActions()
                                     m_peopleView->currentIndex().isValid());
     m_sharePersonAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
                                     && m_tabs->currentIndex() == PeopleTab && m_peopleView->currentIndex().isValid());
-    // Only the designated safeguarding lead answers subject access requests;
-    // core's Collector rejects everyone else as well.
+    // Only the designated safeguarding lead responds to subject access
+    // requests, and core's Collector rejects everyone else as well.
     m_subjectAccessAction->setEnabled(m_session && m_session->actor().role() == access::Role::Lead
                                       && !m_importing && !sharingLogPersonId().isEmpty());
     m_sharingLogAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing

@@ -170,6 +170,7 @@ Item accessItem(const CollectContext& context, const audit::Event& event) {
     item.date = event.at.toLocalTime().date();
     item.title = record.isEmpty() ? CollectText::tr("%1 by %2").arg(action, event.user)
                                   : CollectText::tr("%1 of %2 by %3").arg(action, record, event.user);
+
     ItemText text;
     text.line(CollectText::tr("When"), ukDateTime(event.at))
         .line(CollectText::tr("User"), event.user)
@@ -186,6 +187,7 @@ Item accessItem(const CollectContext& context, const audit::Event& event) {
     if (event.erasedBySequence != 0)
         text.line(CollectText::tr("Details"), CollectText::tr("Erased with the person's data"));
     item.text = text.text();
+
     if (!event.personId.isEmpty() && event.personId != context.personId) {
         item.mayContainThirdParty = true;
         item.thirdPartyHint =

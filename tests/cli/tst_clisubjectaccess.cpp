@@ -40,7 +40,7 @@ private slots:
     void badWithholdIsUsageError();
     void unknownItemFails();
     void unknownPersonFails();
-    void readOnlyUserRefused();
+    void readOnlyUserRejected();
 
 private:
     [[nodiscard]] CliRun runCli(const QStringList& arguments, const QByteArray& input = passphrase) const;
@@ -187,7 +187,7 @@ void TestCliSubjectAccess::unknownPersonFails() {
     QVERIFY2(run.err.contains(u"no-such-person"_s), qPrintable(run.err));
 }
 
-void TestCliSubjectAccess::readOnlyUserRefused() {
+void TestCliSubjectAccess::readOnlyUserRejected() {
     using namespace earlyhelp;
     const QString storePath = m_dir.filePath(u"school.ehstore"_s);
     const QByteArray leadPassphrase = passphrase.trimmed();

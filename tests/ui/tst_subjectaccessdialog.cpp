@@ -45,7 +45,7 @@ private slots:
     void exportsPdf();
     void thirdPartyFilter();
     void cancelledFileChoiceExportsNothing();
-    void readOnlyUserRefused();
+    void readOnlyUserRejected();
     void menuActionForLeadOnly();
     void menuActionOpensDialog();
 
@@ -246,7 +246,7 @@ void TestSubjectAccessDialog::cancelledFileChoiceExportsNothing() {
     QCOMPARE(exportEvents(), 0);
 }
 
-void TestSubjectAccessDialog::readOnlyUserRefused() {
+void TestSubjectAccessDialog::readOnlyUserRejected() {
     openDialog(access::Actor{u"r.hughes"_s, u"readonly"_s});
     auto* status = child<QLabel>(m_dialog.get(), u"subjectAccessStatusLabel"_s);
     QVERIFY(status);

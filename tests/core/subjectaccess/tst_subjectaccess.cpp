@@ -51,8 +51,8 @@ private slots:
     void otherMembersEventsFlagged();
     void deletedNoteLeftOut();
     void unknownPersonNotFound();
-    void nonLeadRefused_data();
-    void nonLeadRefused();
+    void nonLeadRejected_data();
+    void nonLeadRejected();
     void reviewWithoutReasonNamesItem();
     void reviewOtherNeedsNote();
     void reviewUnknownItemRejected();
@@ -62,7 +62,7 @@ private slots:
     void exportLeavesOneAuditEvent();
     void exportFileOwnerOnly();
     void failedExportLeavesNoEvent();
-    void nonLeadExportRefused();
+    void nonLeadExportRejected();
 
 private:
     [[nodiscard]] Collection collectChild();
@@ -293,7 +293,7 @@ void TestSubjectAccess::unknownPersonNotFound() {
              qUtf8Printable(collected.error().message));
 }
 
-void TestSubjectAccess::nonLeadRefused_data() {
+void TestSubjectAccess::nonLeadRejected_data() {
     QTest::addColumn<QString>("roleCode");
     QTest::newRow("deputy") << u"deputy"_s;
     QTest::newRow("caseworker") << u"caseworker"_s;
@@ -301,7 +301,7 @@ void TestSubjectAccess::nonLeadRefused_data() {
     QTest::newRow("unknown role") << u"Lead"_s;
 }
 
-void TestSubjectAccess::nonLeadRefused() {
+void TestSubjectAccess::nonLeadRejected() {
     QFETCH(QString, roleCode);
     const access::Actor actor{u"k.ward"_s, roleCode};
     const Result<Collection> collected = Collector(*m_fixture.store).collect(actor, m_case.childId);
@@ -497,7 +497,7 @@ void TestSubjectAccess::failedExportLeavesNoEvent() {
     QVERIFY(!QFile::exists(goodPath));
 }
 
-void TestSubjectAccess::nonLeadExportRefused() {
+void TestSubjectAccess::nonLeadExportRejected() {
     const Collection collection = collectChild();
     const QString path = m_fixture.folder->filePath(u"amara.json"_s);
     const Result<qint64> sequence =
