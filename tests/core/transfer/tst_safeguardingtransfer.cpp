@@ -595,7 +595,11 @@ void TestSafeguardingTransfer::truncatedPackageImportsNothing() {
     const QString transferCode = sendChild();
     QVERIFY(!transferCode.isEmpty());
     const QByteArray package = readPackage();
-    const qsizetype kept = keep == -1 ? package.size() - 1 : keep == -2 ? package.size() / 2 : keep;
+    qsizetype kept = keep;
+    if (keep == -1)
+        kept = package.size() - 1;
+    else if (keep == -2)
+        kept = package.size() / 2;
     writePackage(package.first(kept));
 
     const QMap<QString, qint64> before = tableCounts(*m_receiver.store);
@@ -821,7 +825,11 @@ void TestSafeguardingTransfer::invalidSendRejected() {
     QFETCH(QString, person);
     QFETCH(QString, urn);
     QFETCH(ErrorCode, code);
-    const QString personId = person == u"child" ? m_childId : person == u"adult" ? m_adultIds.first() : person;
+    QString personId = person;
+    if (person == u"child")
+        personId = m_childId;
+    else if (person == u"adult")
+        personId = m_adultIds.first();
     const QMap<QString, qint64> before = tableCounts(*m_sender.store);
     SafeguardingTransfer sender(*m_sender.store);
     Result<SentPackage> sent = sender.sendFile(sendingLead, personId, urn, packagePath());
