@@ -1,5 +1,6 @@
 #include "transfer/safeguardingtransfer.h"
 
+#include "audit/auditlog.h"
 #include "cases/casedirectory.h"
 #include "casework/recordtable.h"
 #include "store/store.h"
@@ -114,6 +115,13 @@ TransferEntry readEntry(const QSqlQuery& query) {
     return entry;
 }
 
+int recordTotal(const QMap<QString, int>& counts) {
+    int total = 0;
+    for (int count : counts)
+        total += count;
+    return total;
+}
+
 const QString selectEntries = QStringLiteral(
     "SELECT t.package_id, t.direction, t.person_id, t.other_school_name, t.other_school_urn, t.created_at, "
     "t.transferred_at, t.receipt_at, t.confirmed_at, t.recorded_by, p.preferred_forename, p.legal_forename, "
@@ -223,6 +231,18 @@ Result<SentPackage> SafeguardingTransfer::sendFile(const access::Actor& actor, c
     insert.addBindValue(actor.user);
     if (!insert.exec())
         return std::unexpected(m_store.errorFromSql(insert.lastError()));
+    audit::NewEvent event;
+    event.action = audit::Action::TransferSend;
+    event.recordType = QStringLiteral("person");
+    event.recordId = personId;
+    event.personId = personId;
+    event.details = QJsonObject{{QStringLiteral("packageId"), packageId},
+                                {QStringLiteral("receivingUrn"), urn},
+                                {QStringLiteral("records"), recordTotal(sent.counts)}};
+    event.user = actor.user;
+    event.roleCode = actor.roleCode;
+    if (Result<qint64> audited = audit::AuditLog(m_store, [this] { return now(); }).append(event); !audited)
+        return std::unexpected(audited.error());
 
     // The file is committed before the transaction, so a failed write
     // leaves no record of a send; a failed commit removes the file again.
@@ -325,7 +345,13 @@ Result<ImportedPackage> SafeguardingTransfer::importFile(const access::Actor& ac
     casework::Transaction transaction(m_store);
     if (Status begun = transaction.begin(); !begun)
         return std::unexpected(begun.error());
-    Result<WrittenFile> written = writeSafeguardingFile(m_store, records, childId, school->id);
+    Result<WrittenFile> written = [&] {
+        // The audit triggers record each created record under this cause.
+        const audit::ScopedAuditCause cause(m_store, QStringLiteral("transfer-import"),
+                                            QJsonObject{{QStringLiteral("packageId"), packageId},
+                                                        {QStringLiteral("from"), imported.sendingSchoolUrn}});
+        return writeSafeguardingFile(m_store, records, childId, school->id);
+    }();
     if (!written)
         return std::unexpected(written.error());
     imported.personId = written->personId;
@@ -349,6 +375,21 @@ Result<ImportedPackage> SafeguardingTransfer::importFile(const access::Actor& ac
     insert.addBindValue(actor.user);
     if (!insert.exec())
         return std::unexpected(m_store.errorFromSql(insert.lastError()));
+    audit::NewEvent event;
+    event.action = audit::Action::TransferReceive;
+    event.recordType = QStringLiteral("person");
+    event.recordId = imported.personId;
+    event.personId = imported.personId;
+    event.details = QJsonObject{{QStringLiteral("packageId"), packageId},
+                                {QStringLiteral("sendingSchool"), imported.sendingSchoolName},
+                                {QStringLiteral("sendingUrn"), imported.sendingSchoolUrn},
+                                {QStringLiteral("createdAt"), timestamp(imported.createdAt)},
+                                {QStringLiteral("records"), recordTotal(imported.counts)},
+                                {QStringLiteral("joinedExistingPerson"), imported.joinedExistingPerson}};
+    event.user = actor.user;
+    event.roleCode = actor.roleCode;
+    if (Result<qint64> audited = audit::AuditLog(m_store, [this] { return now(); }).append(event); !audited)
+        return std::unexpected(audited.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
 
@@ -412,7 +453,8 @@ Result<TransferEntry> SafeguardingTransfer::confirmReceipt(const access::Actor& 
         QByteArray::fromBase64(document.value(QStringLiteral("mac")).toString().toLatin1());
 
     QSqlQuery sent(m_store.database());
-    sent.prepare(QStringLiteral("SELECT other_school_urn, confirmed_at, receipt_key FROM safeguarding_transfer "
+    sent.prepare(QStringLiteral("SELECT other_school_urn, confirmed_at, receipt_key, person_id "
+                                "FROM safeguarding_transfer "
                                 "WHERE package_id = ? AND direction = 'sent'"));
     sent.addBindValue(packageId);
     if (!sent.exec())
@@ -455,6 +497,19 @@ Result<TransferEntry> SafeguardingTransfer::confirmReceipt(const access::Actor& 
     update.addBindValue(packageId);
     if (!update.exec())
         return std::unexpected(m_store.errorFromSql(update.lastError()));
+    audit::NewEvent event;
+    event.action = audit::Action::TransferReceipt;
+    event.recordType = QStringLiteral("person");
+    event.recordId = sent.value(3).toString();
+    event.personId = event.recordId;
+    event.details = QJsonObject{{QStringLiteral("packageId"), packageId},
+                                {QStringLiteral("receivingSchool"), receivingSchool.value(QStringLiteral("name"))},
+                                {QStringLiteral("receivingUrn"), receivingUrn},
+                                {QStringLiteral("receivedAt"), timestamp(receivedAt)}};
+    event.user = actor.user;
+    event.roleCode = actor.roleCode;
+    if (Result<qint64> audited = audit::AuditLog(m_store, [this] { return now(); }).append(event); !audited)
+        return std::unexpected(audited.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
     qCInfo(lcTransfer) << "safeguarding file receipt recorded:" << packageId;

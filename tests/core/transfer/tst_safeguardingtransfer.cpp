@@ -1,5 +1,6 @@
 #include "../casework/caseworktesthelpers.h"
 
+#include "audit/auditlog.h"
 #include "transfer/packageformat.h"
 #include "transfer/safeguardingfile.h"
 #include "transfer/safeguardingtransfer.h"
@@ -113,6 +114,8 @@ private slots:
     void caseworkerCannotTransfer();
     void invalidSendRejected_data();
     void invalidSendRejected();
+    void auditEventsRecordedOnce();
+    void failedImportAuditsNothing();
 
 private:
     void populateSender();
@@ -837,6 +840,96 @@ void TestSafeguardingTransfer::invalidSendRejected() {
     QVERIFY2(sent.error().code == code, qUtf8Printable(sent.error().message));
     QVERIFY(!QFile::exists(packagePath()));
     QCOMPARE(tableCounts(*m_sender.store), before);
+}
+
+void TestSafeguardingTransfer::auditEventsRecordedOnce() {
+    using audit::Action;
+    const QString code = sendChild();
+    QVERIFY(!code.isEmpty());
+    audit::AuditLog senderLog(*m_sender.store);
+    audit::AuditLog receiverLog(*m_receiver.store);
+    audit::Filter sends;
+    sends.actions = {Action::TransferSend};
+    Result<QList<audit::Event>> sendEvents = senderLog.query(sends);
+    EARLYHELP_VERIFY_OK(sendEvents);
+    QCOMPARE(sendEvents->size(), 1);
+    const audit::Event& send = sendEvents->first();
+    QCOMPARE(send.user, sendingLead.user);
+    QCOMPARE(send.roleCode, sendingLead.roleCode);
+    QCOMPARE(send.personId, m_childId);
+    QCOMPARE(send.details.value(QStringLiteral("receivingUrn")).toString(), receivingUrn);
+    const QString packageId = send.details.value(QStringLiteral("packageId")).toString();
+    QVERIFY(!packageId.isEmpty());
+
+    SafeguardingTransfer receiver(*m_receiver.store);
+    Result<ImportedPackage> imported = receiver.importFile(receivingDeputy, packagePath(), code);
+    EARLYHELP_VERIFY_OK(imported);
+    audit::Filter receives;
+    receives.actions = {Action::TransferReceive};
+    Result<QList<audit::Event>> receiveEvents = receiverLog.query(receives);
+    EARLYHELP_VERIFY_OK(receiveEvents);
+    QCOMPARE(receiveEvents->size(), 1);
+    const audit::Event& receive = receiveEvents->first();
+    QCOMPARE(receive.user, receivingDeputy.user);
+    QCOMPARE(receive.personId, imported->personId);
+    QCOMPARE(receive.details.value(QStringLiteral("packageId")).toString(), packageId);
+    QCOMPARE(receive.details.value(QStringLiteral("sendingUrn")).toString(), sendingUrn);
+
+    // Each imported record has its one create event, caused by the import.
+    int imports = 0;
+    for (int count : imported->counts)
+        imports += count;
+    audit::Filter creates;
+    creates.actions = {Action::Create};
+    Result<QList<audit::Event>> createEvents = receiverLog.query(creates);
+    EARLYHELP_VERIFY_OK(createEvents);
+    int causedByImport = 0;
+    for (const audit::Event& event : *createEvents)
+        if (event.details.value(QStringLiteral("via")).toString() == u"transfer-import")
+            ++causedByImport;
+    QCOMPARE(causedByImport, imports);
+
+    EARLYHELP_VERIFY_OK(
+        SafeguardingTransfer(*m_sender.store).confirmReceipt(sendingLead, imported->receipt));
+    audit::Filter receipts;
+    receipts.actions = {Action::TransferReceipt};
+    Result<QList<audit::Event>> receiptEvents = senderLog.query(receipts);
+    EARLYHELP_VERIFY_OK(receiptEvents);
+    QCOMPARE(receiptEvents->size(), 1);
+    QCOMPARE(receiptEvents->first().personId, m_childId);
+    QCOMPARE(receiptEvents->first().details.value(QStringLiteral("packageId")).toString(), packageId);
+    QCOMPARE(receiptEvents->first().details.value(QStringLiteral("receivingUrn")).toString(), receivingUrn);
+
+    // The transfer table's receipt keys stay out of the audit trail.
+    for (Store* store : {m_sender.store.get(), m_receiver.store.get()}) {
+        QSqlQuery query(store->database());
+        QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM audit_event WHERE record_type = "
+                                          "'safeguarding_transfer'")));
+        QVERIFY(query.next());
+        QCOMPARE(query.value(0).toInt(), 0);
+    }
+    for (Store* store : {m_sender.store.get(), m_receiver.store.get()}) {
+        Result<audit::ChainReport> chain = audit::verifyAuditChain(*store);
+        EARLYHELP_VERIFY_OK(chain);
+        QVERIFY2(chain->intact, qUtf8Printable(chain->problem));
+    }
+}
+
+void TestSafeguardingTransfer::failedImportAuditsNothing() {
+    const QString code = sendChild();
+    QVERIFY(!code.isEmpty());
+    QSqlQuery move(m_receiver.store->database());
+    QVERIFY(move.exec(QStringLiteral("UPDATE organisation SET dfe_urn = '105000' WHERE is_local = 1")));
+    audit::AuditLog receiverLog(*m_receiver.store);
+    Result<qint64> before = receiverLog.count(audit::Filter{});
+    EARLYHELP_VERIFY_OK(before);
+
+    SafeguardingTransfer receiver(*m_receiver.store);
+    QVERIFY(!receiver.importFile(receivingDeputy, packagePath(), code));
+    QVERIFY(!receiver.importFile(receivingDeputy, packagePath(), QStringLiteral("7KQ2-MX9D-4TPV-0H3C-W8RB")));
+    Result<qint64> after = receiverLog.count(audit::Filter{});
+    EARLYHELP_VERIFY_OK(after);
+    QCOMPARE(*after, *before);
 }
 
 QTEST_GUILESS_MAIN(TestSafeguardingTransfer)
