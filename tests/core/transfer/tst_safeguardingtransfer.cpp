@@ -114,6 +114,7 @@ private slots:
     void caseworkerCannotTransfer();
     void invalidSendRejected_data();
     void invalidSendRejected();
+    void unwritablePackageRecordsNothing();
     void auditEventsRecordedOnce();
     void failedImportAuditsNothing();
 
@@ -839,6 +840,18 @@ void TestSafeguardingTransfer::invalidSendRejected() {
     QVERIFY(!sent);
     QVERIFY2(sent.error().code == code, qUtf8Printable(sent.error().message));
     QVERIFY(!QFile::exists(packagePath()));
+    QCOMPARE(tableCounts(*m_sender.store), before);
+}
+
+void TestSafeguardingTransfer::unwritablePackageRecordsNothing() {
+    const QString missingFolder = m_sender.folder->filePath(QStringLiteral("no-such-folder/child.ehsg"));
+    const QMap<QString, qint64> before = tableCounts(*m_sender.store);
+    SafeguardingTransfer sender(*m_sender.store);
+    Result<SentPackage> sent = sender.sendFile(sendingLead, m_childId, receivingUrn, missingFolder);
+    QVERIFY(!sent);
+    QCOMPARE(sent.error().code, ErrorCode::Io);
+    QVERIFY2(sent.error().message.contains(QDir::toNativeSeparators(missingFolder)),
+             qUtf8Printable(sent.error().message));
     QCOMPARE(tableCounts(*m_sender.store), before);
 }
 
