@@ -122,6 +122,72 @@ int recordTotal(const QMap<QString, int>& counts) {
     return total;
 }
 
+// A package file opened with its code.
+struct OpenedPackage {
+    QString packageId;
+    QJsonObject document;
+    TransferKeys keys;
+};
+
+// Reads the package at path, decrypts it with the code in canonical form and
+// checks that the document is a safeguarding file of this format.
+Result<OpenedPackage> openPackageFile(const QString& path, const QString& canonicalCode) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
+                         tr("%1 could not be read: %2. Check the file's name and folder.")
+                             .arg(QDir::toNativeSeparators(path), file.errorString()));
+    if (file.size() > maxPackageBytes)
+        return makeError(ErrorCode::ImportRejected,
+                         tr("%1 has %2 bytes, more than any safeguarding file package. Check that you chose "
+                            "the file the sending school sent.")
+                             .arg(QDir::toNativeSeparators(path))
+                             .arg(file.size()));
+    const QByteArray bytes = file.readAll();
+
+    Result<PackageHeader> header = decodePackageHeader(bytes);
+    if (!header)
+        return std::unexpected(header.error());
+    Result<TransferKeys> keys = deriveTransferKeys(canonicalCode, *header);
+    if (!keys)
+        return std::unexpected(keys.error());
+    Result<QByteArray> plaintext = openPackage(bytes, *header, keys->packageKey);
+    if (!plaintext)
+        return std::unexpected(plaintext.error());
+    QJsonParseError parseError;
+    const QJsonDocument parsed = QJsonDocument::fromJson(*plaintext, &parseError);
+    wipeBytes(*plaintext);
+
+    const QJsonObject document = parsed.object();
+    const QString packageId = header->packageId.toString(QUuid::WithoutBraces);
+    if (parseError.error != QJsonParseError::NoError || document.value(QStringLiteral("format")) != packageFormatName
+        || document.value(QStringLiteral("formatVersion")).toInt() != documentVersion
+        || document.value(QStringLiteral("packageId")).toString() != packageId
+        || !document.value(QStringLiteral("records")).isObject())
+        return makeError(ErrorCode::ImportRejected,
+                         tr("The package opened, but its contents are not a safeguarding file this version of "
+                            "the app reads. Update the app, or ask the sending school to send the file again."));
+
+    return OpenedPackage{packageId, document, std::move(*keys)};
+}
+
+// Appends one transfer event in the transaction open on the store, naming
+// actor and the child's id in this store.
+Status appendTransferEvent(Store& store, const std::function<QDateTime()>& clock, const access::Actor& actor,
+                           audit::Action action, const QString& personId, const QJsonObject& details) {
+    audit::NewEvent event;
+    event.action = action;
+    event.recordType = QStringLiteral("person");
+    event.recordId = personId;
+    event.personId = personId;
+    event.details = details;
+    event.user = actor.user;
+    event.roleCode = actor.roleCode;
+    if (Result<qint64> audited = audit::AuditLog(store, clock).append(event); !audited)
+        return std::unexpected(audited.error());
+    return {};
+}
+
 const QString selectEntries = QStringLiteral(
     "SELECT t.package_id, t.direction, t.person_id, t.other_school_name, t.other_school_urn, t.created_at, "
     "t.transferred_at, t.receipt_at, t.confirmed_at, t.recorded_by, p.preferred_forename, p.legal_forename, "
@@ -231,17 +297,12 @@ Result<SentPackage> SafeguardingTransfer::sendFile(const access::Actor& actor, c
     insert.addBindValue(actor.user);
     if (!insert.exec())
         return std::unexpected(m_store.errorFromSql(insert.lastError()));
-    audit::NewEvent event;
-    event.action = audit::Action::TransferSend;
-    event.recordType = QStringLiteral("person");
-    event.recordId = personId;
-    event.personId = personId;
-    event.details = QJsonObject{{QStringLiteral("packageId"), packageId},
-                                {QStringLiteral("receivingUrn"), urn},
-                                {QStringLiteral("records"), recordTotal(sent.counts)}};
-    event.user = actor.user;
-    event.roleCode = actor.roleCode;
-    if (Result<qint64> audited = audit::AuditLog(m_store, [this] { return now(); }).append(event); !audited)
+    if (Status audited = appendTransferEvent(m_store, [this] { return now(); }, actor, audit::Action::TransferSend,
+                                             personId,
+                                             QJsonObject{{QStringLiteral("packageId"), packageId},
+                                                         {QStringLiteral("receivingUrn"), urn},
+                                                         {QStringLiteral("records"), recordTotal(sent.counts)}});
+        !audited)
         return std::unexpected(audited.error());
 
     // The file is committed before the transaction, so a failed write
@@ -267,41 +328,12 @@ Result<ImportedPackage> SafeguardingTransfer::importFile(const access::Actor& ac
     if (!school)
         return std::unexpected(school.error());
 
-    QFile file(packagePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(file.exists() ? ErrorCode::Io : ErrorCode::NotFound,
-                         tr("%1 could not be read: %2. Check the file's name and folder.")
-                             .arg(QDir::toNativeSeparators(packagePath), file.errorString()));
-    if (file.size() > maxPackageBytes)
-        return makeError(ErrorCode::ImportRejected,
-                         tr("%1 has %2 bytes, more than any safeguarding file package. Check that you chose "
-                            "the file the sending school sent.")
-                             .arg(QDir::toNativeSeparators(packagePath))
-                             .arg(file.size()));
-    const QByteArray bytes = file.readAll();
-
-    Result<PackageHeader> header = decodePackageHeader(bytes);
-    if (!header)
-        return std::unexpected(header.error());
-    Result<TransferKeys> keys = deriveTransferKeys(*canonicalCode, *header);
-    if (!keys)
-        return std::unexpected(keys.error());
-    Result<QByteArray> plaintext = openPackage(bytes, *header, keys->packageKey);
-    if (!plaintext)
-        return std::unexpected(plaintext.error());
-    QJsonParseError parseError;
-    const QJsonDocument parsed = QJsonDocument::fromJson(*plaintext, &parseError);
-    wipeBytes(*plaintext);
-
-    const QJsonObject document = parsed.object();
-    const QString packageId = header->packageId.toString(QUuid::WithoutBraces);
-    if (parseError.error != QJsonParseError::NoError || document.value(QStringLiteral("format")) != packageFormatName
-        || document.value(QStringLiteral("formatVersion")).toInt() != documentVersion
-        || document.value(QStringLiteral("packageId")).toString() != packageId
-        || !document.value(QStringLiteral("records")).isObject())
-        return makeError(ErrorCode::ImportRejected,
-                         tr("The package opened, but its contents are not a safeguarding file this version of "
-                            "the app reads. Update the app, or ask the sending school to send the file again."));
+    Result<OpenedPackage> opened = openPackageFile(packagePath, *canonicalCode);
+    if (!opened)
+        return std::unexpected(opened.error());
+    const QJsonObject& document = opened->document;
+    const QString& packageId = opened->packageId;
+    const SecretBytes& receiptKey = opened->keys.receiptKey;
 
     const QString addressedTo = document.value(QStringLiteral("receivingUrn")).toString();
     if (addressedTo != school->dfeUrn)
@@ -370,25 +402,21 @@ Result<ImportedPackage> SafeguardingTransfer::importFile(const access::Actor& ac
     insert.addBindValue(timestamp(imported.createdAt));
     insert.addBindValue(timestamp(imported.receivedAt));
     insert.addBindValue(timestamp(imported.receivedAt));
-    insert.addBindValue(QByteArray(reinterpret_cast<const char*>(keys->receiptKey.data()),
-                                   qsizetype(keys->receiptKey.size())));
+    insert.addBindValue(QByteArray(reinterpret_cast<const char*>(receiptKey.data()),
+                                   qsizetype(receiptKey.size())));
     insert.addBindValue(actor.user);
     if (!insert.exec())
         return std::unexpected(m_store.errorFromSql(insert.lastError()));
-    audit::NewEvent event;
-    event.action = audit::Action::TransferReceive;
-    event.recordType = QStringLiteral("person");
-    event.recordId = imported.personId;
-    event.personId = imported.personId;
-    event.details = QJsonObject{{QStringLiteral("packageId"), packageId},
+    const QJsonObject received{{QStringLiteral("packageId"), packageId},
                                 {QStringLiteral("sendingSchool"), imported.sendingSchoolName},
                                 {QStringLiteral("sendingUrn"), imported.sendingSchoolUrn},
+                                {QStringLiteral("sentBy"), document.value(QStringLiteral("sentBy")).toString()},
                                 {QStringLiteral("createdAt"), timestamp(imported.createdAt)},
                                 {QStringLiteral("records"), recordTotal(imported.counts)},
                                 {QStringLiteral("joinedExistingPerson"), imported.joinedExistingPerson}};
-    event.user = actor.user;
-    event.roleCode = actor.roleCode;
-    if (Result<qint64> audited = audit::AuditLog(m_store, [this] { return now(); }).append(event); !audited)
+    if (Status audited = appendTransferEvent(m_store, [this] { return now(); }, actor,
+                                             audit::Action::TransferReceive, imported.personId, received);
+        !audited)
         return std::unexpected(audited.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
@@ -497,18 +525,13 @@ Result<TransferEntry> SafeguardingTransfer::confirmReceipt(const access::Actor& 
     update.addBindValue(packageId);
     if (!update.exec())
         return std::unexpected(m_store.errorFromSql(update.lastError()));
-    audit::NewEvent event;
-    event.action = audit::Action::TransferReceipt;
-    event.recordType = QStringLiteral("person");
-    event.recordId = sent.value(3).toString();
-    event.personId = event.recordId;
-    event.details = QJsonObject{{QStringLiteral("packageId"), packageId},
+    const QJsonObject confirmed{{QStringLiteral("packageId"), packageId},
                                 {QStringLiteral("receivingSchool"), receivingSchool.value(QStringLiteral("name"))},
                                 {QStringLiteral("receivingUrn"), receivingUrn},
                                 {QStringLiteral("receivedAt"), timestamp(receivedAt)}};
-    event.user = actor.user;
-    event.roleCode = actor.roleCode;
-    if (Result<qint64> audited = audit::AuditLog(m_store, [this] { return now(); }).append(event); !audited)
+    if (Status audited = appendTransferEvent(m_store, [this] { return now(); }, actor,
+                                             audit::Action::TransferReceipt, sent.value(3).toString(), confirmed);
+        !audited)
         return std::unexpected(audited.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
