@@ -119,8 +119,8 @@ const QList<TableSpec>& tableSpecs() {
                     QStringLiteral("progress"), QStringLiteral("next_review_date")}),
          {{QStringLiteral("plan_id")}, {QStringLiteral("meeting_id"), false}}},
         // NOTE: recipients may name organisations by their id in the sending
-        // store; those ids are copied as they are and name no organisation
-        // in the receiving store unless both learnt them from the sync server.
+        // store. Those ids are copied as they are, so they name no
+        // organisation in the receiving store unless it has the same one.
         {QStringLiteral("consent"),
          withTimes({QStringLiteral("family_id"), QStringLiteral("subject_person_id"),
                     QStringLiteral("given_by_person_id"), QStringLiteral("giver_capacity"),
