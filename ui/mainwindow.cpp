@@ -45,6 +45,7 @@
 #include "sessionlockwatcher.h"
 #include "settingsdialog.h"
 #include "sharedialog.h"
+#include "sharinglogdialog.h"
 #include "transferdialogs.h"
 #include "synccontroller.h"
 #include "syncsettingssection.h"
@@ -286,6 +287,22 @@ void MainWindow::createActions()
         openCaseDataDialog(new TransfersDialog(m_session.get(), m_fileChooser, this));
     });
 
+    m_sharingLogAction = new QAction(tr("Sharing &Log…"), this);
+    m_sharingLogAction->setObjectName(QStringLiteral("sharingLogAction"));
+    m_sharingLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_sharingLogAction->setStatusTip(
+        tr("See who holds the selected person's information, since when, and under which consent"));
+    connect(m_sharingLogAction, &QAction::triggered, this, [this] {
+        const QString personId = sharingLogPersonId();
+        if (personId.isEmpty() || !m_session)
+            return;
+        auto* dialog = new SharingLogDialog(m_session.get(), personId, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // closeSession() deletes the dialog before the session it reads.
+        m_caseDataDialogs += dialog;
+        dialog->open();
+    });
+
     m_deletedItemsAction = new QAction(tr("&Deleted Items…"), this);
     m_deletedItemsAction->setObjectName(QStringLiteral("deletedItemsAction"));
     connect(m_deletedItemsAction, &QAction::triggered, this, [this] {
@@ -343,6 +360,7 @@ void MainWindow::createMenus()
     caseMenu->addAction(m_mergePersonAction);
     caseMenu->addAction(m_sharePersonAction);
     caseMenu->addAction(m_transferPersonAction);
+    caseMenu->addAction(m_sharingLogAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
 
@@ -459,6 +477,10 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView->addAction(m_mergePersonAction);
     m_peopleView->addAction(m_sharePersonAction);
     m_peopleView->addAction(m_transferPersonAction);
+    m_peopleView->addAction(m_sharingLogAction);
+    m_familyView->membersTree()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_familyView->membersTree()->addAction(m_sharingLogAction);
+    connect(m_familyView->membersTree(), &QTreeWidget::currentItemChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == FamiliesTab)
@@ -636,10 +658,23 @@ void MainWindow::updateActions()
                                        && m_peopleView->currentIndex().isValid());
     m_importTransferAction->setEnabled(allowed(access::Action::Export) && !m_importing);
     m_transfersAction->setEnabled(allowed(access::Action::Export) && !m_importing);
+    m_sharingLogAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
+                                   && !sharingLogPersonId().isEmpty());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
     m_agreementAction->setEnabled(unlocked);
+}
+
+QString MainWindow::sharingLogPersonId() const
+{
+    if (m_tabs->currentIndex() == PeopleTab) {
+        const QModelIndex current = m_peopleView->currentIndex();
+        return current.isValid() ? m_peopleModel->person(current.row()).id : QString();
+    }
+    if (m_tabs->currentIndex() == FamiliesTab)
+        return m_familyView->selectedPersonId();
+    return {};
 }
 
 void MainWindow::openCaseDataDialog(QWidget* dialog)
