@@ -47,6 +47,7 @@
 #include "sharedialog.h"
 #include "sharinglogdialog.h"
 #include "subjectaccessdialog.h"
+#include "transferdialogs.h"
 #include "synccontroller.h"
 #include "syncsettingssection.h"
 #include "usersdialog.h"
@@ -271,6 +272,36 @@ void MainWindow::createActions()
         openCaseDataDialog(new SubjectAccessDialog(m_session.get(), personId, m_fileChooser, this));
     });
 
+    m_transferPersonAction = new QAction(tr("&Transfer Safeguarding File…"), this);
+    m_transferPersonAction->setObjectName(QStringLiteral("transferPersonAction"));
+    m_transferPersonAction->setStatusTip(
+        tr("Send the selected child's safeguarding file to the school they are moving to"));
+    connect(m_transferPersonAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_peopleView->currentIndex();
+        if (!current.isValid() || !m_session || m_tabs->currentIndex() != PeopleTab)
+            return;
+        const PersonSummary& person = m_peopleModel->person(current.row());
+        openCaseDataDialog(new SendTransferDialog(m_session.get(), person.id, person.displayName(), m_fileChooser,
+                                                  this));
+    });
+
+    m_importTransferAction = new QAction(tr("Import &Safeguarding File…"), this);
+    m_importTransferAction->setObjectName(QStringLiteral("importTransferAction"));
+    m_importTransferAction->setStatusTip(tr("Import a safeguarding file that another school sent with its code"));
+    connect(m_importTransferAction, &QAction::triggered, this, [this] {
+        auto* dialog = new ImportTransferDialog(m_session.get(), m_fileChooser, this);
+        // The new people and families show in the lists at once.
+        connect(dialog, &ImportTransferDialog::imported, m_session.get(), &CaseSession::notifyPeopleChanged);
+        openCaseDataDialog(dialog);
+    });
+
+    m_transfersAction = new QAction(tr("Safeguarding File &Transfers…"), this);
+    m_transfersAction->setObjectName(QStringLiteral("transfersAction"));
+    m_transfersAction->setStatusTip(tr("List the safeguarding files sent and received, and record receipts"));
+    connect(m_transfersAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new TransfersDialog(m_session.get(), m_fileChooser, this));
+    });
+
     m_sharingLogAction = new QAction(tr("Sharing &Log…"), this);
     m_sharingLogAction->setObjectName(QStringLiteral("sharingLogAction"));
     m_sharingLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
@@ -344,6 +375,7 @@ void MainWindow::createMenus()
     caseMenu->addAction(m_mergePersonAction);
     caseMenu->addAction(m_sharePersonAction);
     caseMenu->addAction(m_subjectAccessAction);
+    caseMenu->addAction(m_transferPersonAction);
     caseMenu->addAction(m_sharingLogAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
@@ -352,6 +384,9 @@ void MainWindow::createMenus()
     toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
     toolsMenu->addAction(m_sync->syncNowAction());
     toolsMenu->addAction(m_sync->conflictsAction());
+    toolsMenu->addSeparator();
+    toolsMenu->addAction(m_importTransferAction);
+    toolsMenu->addAction(m_transfersAction);
     toolsMenu->addSeparator();
     toolsMenu->addAction(m_usersAction);
     toolsMenu->addAction(m_settingsAction);
@@ -458,6 +493,7 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView->addAction(m_mergePersonAction);
     m_peopleView->addAction(m_sharePersonAction);
     m_peopleView->addAction(m_subjectAccessAction);
+    m_peopleView->addAction(m_transferPersonAction);
     m_peopleView->addAction(m_sharingLogAction);
     m_familyView->membersTree()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_familyView->membersTree()->addAction(m_sharingLogAction);
@@ -639,6 +675,11 @@ void MainWindow::updateActions()
     // requests, and core's Collector rejects everyone else as well.
     m_subjectAccessAction->setEnabled(m_session && m_session->actor().role() == access::Role::Lead
                                       && !m_importing && !sharingLogPersonId().isEmpty());
+    m_transferPersonAction->setEnabled(allowed(access::Action::Export) && !m_importing
+                                       && m_tabs->currentIndex() == PeopleTab
+                                       && m_peopleView->currentIndex().isValid());
+    m_importTransferAction->setEnabled(allowed(access::Action::Export) && !m_importing);
+    m_transfersAction->setEnabled(allowed(access::Action::Export) && !m_importing);
     m_sharingLogAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
                                    && !sharingLogPersonId().isEmpty());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);

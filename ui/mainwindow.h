@@ -171,6 +171,9 @@ private:
     QAction* m_subjectAccessAction = nullptr;
     QAction* m_sharingLogAction = nullptr;
     QAction* m_deletedItemsAction = nullptr;
+    QAction* m_transferPersonAction = nullptr;
+    QAction* m_importTransferAction = nullptr;
+    QAction* m_transfersAction = nullptr;
     QAction* m_usersAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_agreementAction = nullptr;
