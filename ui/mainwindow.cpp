@@ -46,6 +46,7 @@
 #include "settingsdialog.h"
 #include "sharedialog.h"
 #include "sharinglogdialog.h"
+#include "subjectaccessdialog.h"
 #include "transferdialogs.h"
 #include "synccontroller.h"
 #include "syncsettingssection.h"
@@ -257,6 +258,20 @@ void MainWindow::createActions()
         dialog->open();
     });
 
+    m_subjectAccessAction = new QAction(tr("Subject &Access Request…"), this);
+    m_subjectAccessAction->setObjectName(QStringLiteral("subjectAccessAction"));
+    m_subjectAccessAction->setStatusTip(
+        tr("Export everything held about the selected person, after withholding what must not be disclosed "
+           "(designated safeguarding lead only)"));
+    // Opens for the same person as the Sharing Log action: the one selected
+    // in People, or the member selected in the family shown.
+    connect(m_subjectAccessAction, &QAction::triggered, this, [this] {
+        const QString personId = sharingLogPersonId();
+        if (personId.isEmpty() || !m_session)
+            return;
+        openCaseDataDialog(new SubjectAccessDialog(m_session.get(), personId, m_fileChooser, this));
+    });
+
     m_transferPersonAction = new QAction(tr("&Transfer Safeguarding File…"), this);
     m_transferPersonAction->setObjectName(QStringLiteral("transferPersonAction"));
     m_transferPersonAction->setStatusTip(
@@ -359,6 +374,7 @@ void MainWindow::createMenus()
     caseMenu->addAction(m_addPersonAction);
     caseMenu->addAction(m_mergePersonAction);
     caseMenu->addAction(m_sharePersonAction);
+    caseMenu->addAction(m_subjectAccessAction);
     caseMenu->addAction(m_transferPersonAction);
     caseMenu->addAction(m_sharingLogAction);
     caseMenu->addSeparator();
@@ -476,10 +492,12 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_peopleView->addAction(m_mergePersonAction);
     m_peopleView->addAction(m_sharePersonAction);
+    m_peopleView->addAction(m_subjectAccessAction);
     m_peopleView->addAction(m_transferPersonAction);
     m_peopleView->addAction(m_sharingLogAction);
     m_familyView->membersTree()->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_familyView->membersTree()->addAction(m_sharingLogAction);
+    m_familyView->membersTree()->addAction(m_subjectAccessAction);
     connect(m_familyView->membersTree(), &QTreeWidget::currentItemChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
@@ -653,6 +671,10 @@ void MainWindow::updateActions()
                                     m_peopleView->currentIndex().isValid());
     m_sharePersonAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
                                     && m_tabs->currentIndex() == PeopleTab && m_peopleView->currentIndex().isValid());
+    // Only the designated safeguarding lead responds to subject access
+    // requests, and core's Collector rejects everyone else as well.
+    m_subjectAccessAction->setEnabled(m_session && m_session->actor().role() == access::Role::Lead
+                                      && !m_importing && !sharingLogPersonId().isEmpty());
     m_transferPersonAction->setEnabled(allowed(access::Action::Export) && !m_importing
                                        && m_tabs->currentIndex() == PeopleTab
                                        && m_peopleView->currentIndex().isValid());

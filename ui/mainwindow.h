@@ -168,6 +168,7 @@ private:
     QAction* m_addPersonAction = nullptr;
     QAction* m_mergePersonAction = nullptr;
     QAction* m_sharePersonAction = nullptr;
+    QAction* m_subjectAccessAction = nullptr;
     QAction* m_sharingLogAction = nullptr;
     QAction* m_deletedItemsAction = nullptr;
     QAction* m_transferPersonAction = nullptr;

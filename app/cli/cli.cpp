@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "agreementcommands.h"
+#include "subjectaccesscommands.h"
 #include "synccommands.h"
 #include "transfercommands.h"
 
@@ -392,6 +393,11 @@ int run(const QStringList& arguments)
         "                     list the fields changed here and at another organisation that wait for a person\n"
         "  conflicts resolve ID --keep server|other\n"
         "                     settle a conflict with the value the server kept or the other one; sync sends it\n"
+        "  subject-access PERSON_ID [--json-file FILE] [--pdf FILE] [--withhold ITEM_ID=REASON …]\n"
+        "                     answer a subject access request (designated safeguarding lead only): without a\n"
+        "                     file, list the items held about the person with their ids; with one, export them\n"
+        "                     less the withheld items. REASON is third-party, serious-harm, crime-and-taxation,\n"
+        "                     legal-professional-privilege or other:EXPLANATION. Each export is audited.\n"
         "  transfer export PERSON_ID --to-urn URN --out FILE\n"
         "                     write a child's safeguarding file for the school with that DfE URN as an encrypted\n"
         "                     package, and print its one-time code once (lead and deputy only)\n"
@@ -442,6 +448,12 @@ int run(const QStringList& arguments)
                                            "this computer's host name)."), Text::tr("name")},
         {QStringLiteral("keep"), Text::tr("conflicts resolve: \"server\" keeps the value the server kept, \"other\" "
                                            "the value it did not take."), Text::tr("side")},
+        {QStringLiteral("json-file"), Text::tr("subject-access: write the JSON export to this file."),
+         Text::tr("file")},
+        {QStringLiteral("pdf"), Text::tr("subject-access: write the PDF export to this file."), Text::tr("file")},
+        {QStringLiteral("withhold"), Text::tr("subject-access: withhold an item from the export, with the reason; "
+                                              "repeat for each item."),
+         Text::tr("item=reason")},
         {QStringLiteral("to-urn"), Text::tr("transfer export: the receiving school's six-digit DfE URN."),
          Text::tr("urn")},
         {QStringLiteral("out"), Text::tr("transfer export: the package file to write; transfer receipt: the receipt "
@@ -456,7 +468,7 @@ int run(const QStringList& arguments)
          Text::tr("file")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify, agreement, enrol, sync-status, sync, "
-                                                                    "conflicts or transfer"));
+                                                                    "conflicts, transfer or subject-access"));
 
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -536,6 +548,14 @@ int run(const QStringList& arguments)
         if (command == u"sync")
             return runSync(rest, syncOptions);
         return runConflicts(rest, syncOptions);
+    }
+    if (command == u"subject-access") {
+        SubjectAccessOptions subjectAccessOptions;
+        subjectAccessOptions.jsonPath = parser.value(QStringLiteral("json-file"));
+        subjectAccessOptions.pdfPath = parser.value(QStringLiteral("pdf"));
+        subjectAccessOptions.withhold = parser.values(QStringLiteral("withhold"));
+        subjectAccessOptions.unlockStore = [&options] { return unlock(options); };
+        return runSubjectAccess(rest, subjectAccessOptions);
     }
     if (command == u"transfer") {
         TransferCommandOptions transferOptions;
