@@ -149,8 +149,8 @@ void TestCliAudit::tamperingFailsVerify_data() {
         << QByteArray("DELETE FROM audit_event WHERE seq = 4;")
         << QStringLiteral("earlyhelp-cli: Audit trail: event 4 is missing.");
     QTest::newRow("middle events deleted")
-        << QByteArray("DELETE FROM audit_event WHERE seq IN (3, 4, 5);")
-        << QStringLiteral("earlyhelp-cli: Audit trail: events 3 to 5 are missing.");
+        << QByteArray("DELETE FROM audit_event WHERE seq IN (2, 3, 4);")
+        << QStringLiteral("earlyhelp-cli: Audit trail: events 2 to 4 are missing.");
     QTest::newRow("newest events deleted")
         << QByteArray("DELETE FROM audit_event WHERE seq > 4;")
         << QStringLiteral("earlyhelp-cli: Audit trail: the newest events after 4 are missing.");
