@@ -18,6 +18,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -32,6 +33,7 @@
 
 #include "addpersondialog.h"
 #include "agreementcontroller.h"
+#include "audit/auditlog.h"
 #include "cases/casedirectory.h"
 #include "casesession.h"
 #include "ctfimport.h"
@@ -60,6 +62,8 @@ namespace earlyhelp::ui {
 namespace {
 
 constexpr int searchDelayMs = 150;
+// The pause in typing after which a search is recorded in the audit trail.
+constexpr int searchAuditDelayMs = 1500;
 
 enum StackPage { LockedPage, WorkspacePage };
 enum Tab { FamiliesTab, PeopleTab, MyWorkTab };
@@ -481,6 +485,22 @@ QWidget* MainWindow::createWorkspace()
     connect(m_peopleSearchTimer, &QTimer::timeout, this, &MainWindow::refreshPeople);
     connect(m_peopleSearchEdit, &QLineEdit::textChanged, m_peopleSearchTimer, qOverload<>(&QTimer::start));
 
+    m_familySearchAuditTimer = new QTimer(this);
+    m_familySearchAuditTimer->setSingleShot(true);
+    m_familySearchAuditTimer->setInterval(searchAuditDelayMs);
+    connect(m_familySearchAuditTimer, &QTimer::timeout, this, [this] {
+        recordSearch(QStringLiteral("families"), m_familySearchEdit, m_familiesModel->rowCount());
+    });
+    connect(m_familySearchEdit, &QLineEdit::textChanged, m_familySearchAuditTimer, qOverload<>(&QTimer::start));
+
+    m_peopleSearchAuditTimer = new QTimer(this);
+    m_peopleSearchAuditTimer->setSingleShot(true);
+    m_peopleSearchAuditTimer->setInterval(searchAuditDelayMs);
+    connect(m_peopleSearchAuditTimer, &QTimer::timeout, this, [this] {
+        recordSearch(QStringLiteral("people"), m_peopleSearchEdit, m_peopleModel->rowCount());
+    });
+    connect(m_peopleSearchEdit, &QLineEdit::textChanged, m_peopleSearchAuditTimer, qOverload<>(&QTimer::start));
+
     connect(m_familiesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::showSelectedFamily);
     connect(m_peopleView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -612,6 +632,10 @@ void MainWindow::closeSession()
     m_peopleSearchEdit->setText(QString());
     m_familySearchTimer->stop();
     m_peopleSearchTimer->stop();
+    m_familySearchAuditTimer->stop();
+    m_peopleSearchAuditTimer->stop();
+    m_lastViewRecorded.clear();
+    m_lastSearchRecorded.clear();
     m_familiesModel->clear();
     m_peopleModel->clear();
     m_familyView->clear();
@@ -822,6 +846,7 @@ void MainWindow::showSelectedPerson()
         m_familyView->showPersonWithoutFamily(person);
     else
         showFamily(person.familyId);
+    recordView(QStringLiteral("person"), person.id, person.familyId, person.id);
 }
 
 void MainWindow::showFamily(const QString& familyId)
@@ -836,6 +861,46 @@ void MainWindow::showFamily(const QString& familyId)
         return;
     }
     m_familyView->showFamily(*detail);
+    // A family opened through a person is recorded as the person's view.
+    if (m_tabs->currentIndex() != PeopleTab)
+        recordView(QStringLiteral("family"), familyId, familyId, QString());
+}
+
+void MainWindow::recordView(const QString& recordType, const QString& recordId, const QString& familyId,
+                            const QString& personId)
+{
+    if (!m_session || recordId.isEmpty())
+        return;
+    const QString key = recordType + u':' + recordId;
+    if (key == m_lastViewRecorded)
+        return;
+    m_lastViewRecorded = key;
+    audit::NewEvent event;
+    event.action = audit::Action::View;
+    event.recordType = recordType;
+    event.recordId = recordId;
+    event.familyId = familyId;
+    event.personId = personId;
+    if (Result<qint64> appended = audit::AuditLog(m_session->store()).append(event); !appended)
+        qCWarning(lcMainWindow) << "a view was not recorded in the audit trail:" << appended.error().message;
+}
+
+void MainWindow::recordSearch(const QString& list, const QLineEdit* edit, int results)
+{
+    const QString query = edit->text().trimmed();
+    if (!m_session || query.isEmpty())
+        return;
+    const QString key = list + u':' + query;
+    if (key == m_lastSearchRecorded)
+        return;
+    m_lastSearchRecorded = key;
+    audit::NewEvent event;
+    event.action = audit::Action::Search;
+    event.details = QJsonObject{{QStringLiteral("query"), query},
+                                {QStringLiteral("list"), list},
+                                {QStringLiteral("results"), results}};
+    if (Result<qint64> appended = audit::AuditLog(m_session->store()).append(event); !appended)
+        qCWarning(lcMainWindow) << "a search was not recorded in the audit trail:" << appended.error().message;
 }
 
 void MainWindow::openCurrent()

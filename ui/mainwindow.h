@@ -108,6 +108,14 @@ private:
     void showSelectedFamily();
     void showSelectedPerson();
     void showFamily(const QString& familyId);
+    // Appends a "view" event for a family or person the user selected,
+    // unless it is the one whose view was recorded last, so that a list
+    // refresh that selects it again records nothing.
+    void recordView(const QString& recordType, const QString& recordId, const QString& familyId,
+                    const QString& personId);
+    // Appends a "search" event for the query typed in edit, which listed
+    // results rows, unless it is empty or the query recorded last.
+    void recordSearch(const QString& list, const QLineEdit* edit, int results);
     void openCurrent();
     void focusSearch();
     void showAbout();
@@ -150,6 +158,12 @@ private:
     FamilyView* m_familyView = nullptr;
     QTimer* m_familySearchTimer = nullptr;
     QTimer* m_peopleSearchTimer = nullptr;
+    // Fire once typing in a search field pauses for longer than the list
+    // refresh's delay, so that typing one query records one search event.
+    QTimer* m_familySearchAuditTimer = nullptr;
+    QTimer* m_peopleSearchAuditTimer = nullptr;
+    QString m_lastViewRecorded;   // "type:id" of the last view event
+    QString m_lastSearchRecorded; // "list:query" of the last search event
     access::IdleLock* m_idleLock = nullptr;
     QLabel* m_organisationLabel = nullptr;
     QLabel* m_countsLabel = nullptr;

@@ -16,6 +16,7 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include "audit/unlockaudit.h"
 #include "busycursor.h"
 #include "cases/casestore.h"
 #include "formfields.h"
@@ -216,7 +217,7 @@ void UnlockDialog::tryKeychain()
         showError(unlocked.error());
         return;
     }
-    finishUnlock(std::move(*unlocked));
+    finishUnlock(std::move(*unlocked), QStringLiteral("keychain"));
 }
 
 void UnlockDialog::unlockWithPassphrase()
@@ -249,17 +250,24 @@ void UnlockDialog::unlockWithPassphrase()
     m_unlockButton->setEnabled(true);
     if (!unlocked) {
         qCInfo(lcUnlock) << "passphrase unlock failed, error code" << static_cast<int>(unlocked.error().code);
+        if (unlocked.error().code == ErrorCode::WrongPassphrase)
+            audit::noteFailedUnlock(m_storePath, m_userComboBox->currentText());
         showError(unlocked.error());
         m_passphraseEdit->setFocus();
         updateWaitCountdown();
         return;
     }
-    finishUnlock(std::move(*unlocked));
+    finishUnlock(std::move(*unlocked), QStringLiteral("passphrase"));
 }
 
-void UnlockDialog::finishUnlock(UnlockedStore unlocked)
+void UnlockDialog::finishUnlock(UnlockedStore unlocked, const QString& method)
 {
     qCInfo(lcUnlock) << "store unlocked as" << unlocked.actor.user << "with role" << unlocked.actor.roleCode;
+    // The failed attempts noted above are appended here, now that the store
+    // is open. A failure to record them does not keep the user out.
+    unlocked.store->setAuditActor(unlocked.actor.user, unlocked.actor.roleCode);
+    if (Status recorded = audit::recordUnlock(*unlocked.store, method); !recorded)
+        qCWarning(lcUnlock) << "the unlock was not recorded in the audit trail:" << recorded.error().message;
     m_store = std::move(unlocked.store);
     m_actor = std::move(unlocked.actor);
     showMessage(QString());

@@ -52,7 +52,8 @@ private:
     void showError(const Error& error);
     void showMessage(const QString& message);
     void updateWaitCountdown();
-    void finishUnlock(UnlockedStore unlocked);
+    // method is "passphrase" or "keychain", as the unlock event records it.
+    void finishUnlock(UnlockedStore unlocked, const QString& method);
 
     FileChooser m_fileChooser;
     QString m_storePath;

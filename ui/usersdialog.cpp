@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLoggingCategory>
@@ -16,6 +17,7 @@
 
 #include "access/access.h"
 #include "access/usermanagement.h"
+#include "audit/auditlog.h"
 #include "busycursor.h"
 #include "casesession.h"
 #include "displaytext.h"
@@ -276,6 +278,7 @@ void UsersDialog::openAddUser() {
             return access::addUser(m_session->actor(), *m_keyFile, m_storeKey, user, role, passphrase);
         }();
         if (added) {
+            recordRoleChange(user.trimmed(), QString(), access::roleCode(role));
             showError(m_usersErrorLabel, QString());
             reloadUsers();
             if (const QList<QTreeWidgetItem*> found =
@@ -308,7 +311,9 @@ void UsersDialog::askToRemoveSelected() {
     question->addButton(QMessageBox::Cancel);
     question->setDefaultButton(QMessageBox::Cancel);
     question->setAttribute(Qt::WA_DeleteOnClose);
-    connect(question, &QMessageBox::buttonClicked, this, [this, remove, user](QAbstractButton* clicked) {
+    const QString oldRoleCode = m_usersTree->currentItem()->data(RoleColumn, Qt::UserRole).toString();
+    connect(question, &QMessageBox::buttonClicked, this,
+            [this, remove, user, oldRoleCode](QAbstractButton* clicked) {
         if (clicked != remove)
             return;
         Status removed = access::removeUser(m_session->actor(), *m_keyFile, m_storeKey, user);
@@ -316,6 +321,7 @@ void UsersDialog::askToRemoveSelected() {
             showError(m_usersErrorLabel, removed.error().message);
             return;
         }
+        recordRoleChange(user, oldRoleCode, QString());
         showError(m_usersErrorLabel, QString());
         reloadUsers();
     });
@@ -326,7 +332,9 @@ void UsersDialog::openChangeRole() {
     const QString user = selectedUser();
     if (!isConfirmed() || user.isEmpty())
         return;
-    auto submit = [this](const QString& target, access::Role role, const SecretBytes& passphrase) -> Status {
+    const QString oldRoleCode = m_usersTree->currentItem()->data(RoleColumn, Qt::UserRole).toString();
+    auto submit = [this, oldRoleCode](const QString& target, access::Role role,
+                                      const SecretBytes& passphrase) -> Status {
         Status changed = [&] {
             const BusyCursor busy;
             return access::changeRole(m_session->actor(), *m_keyFile, m_storeKey, target, role, passphrase);
@@ -334,8 +342,12 @@ void UsersDialog::openChangeRole() {
         // A failed change may still have removed the old slot, so the list
         // is read again either way.
         reloadUsers();
-        if (changed)
+        if (changed) {
+            // changeRole() changes nothing for an unchanged role.
+            if (access::roleCode(role) != oldRoleCode)
+                recordRoleChange(target, oldRoleCode, access::roleCode(role));
             showError(m_usersErrorLabel, QString());
+        }
         return changed;
     };
     const QString currentRole = m_usersTree->currentItem()->text(RoleColumn);
@@ -345,6 +357,19 @@ void UsersDialog::openChangeRole() {
     editor->setWindowTitle(tr("Change Role"));
     editor->setAttribute(Qt::WA_DeleteOnClose);
     editor->open();
+}
+
+void UsersDialog::recordRoleChange(const QString& user, const QString& oldRoleCode, const QString& newRoleCode) {
+    // NOTE: the key file and the store are separate files, so the role change
+    // and its event are not one transaction. A change whose event fails to
+    // append is logged here and shows nowhere else.
+    audit::NewEvent event;
+    event.action = audit::Action::RoleChange;
+    event.details = QJsonObject{{QStringLiteral("user"), user},
+                                {QStringLiteral("oldRole"), oldRoleCode},
+                                {QStringLiteral("newRole"), newRoleCode}};
+    if (Result<qint64> appended = audit::AuditLog(m_session->store()).append(event); !appended)
+        qCWarning(lcUsers) << "the role change was not recorded in the audit trail:" << appended.error().message;
 }
 
 void UsersDialog::showError(QLabel* label, const QString& message) {

@@ -57,6 +57,9 @@ private:
     void openAddUser();
     void askToRemoveSelected();
     void openChangeRole();
+    // Appends a "role-change" event. An empty old role is an added user, an
+    // empty new role a removed one.
+    void recordRoleChange(const QString& user, const QString& oldRoleCode, const QString& newRoleCode);
     void showError(QLabel* label, const QString& message);
     void wipeKey();
 

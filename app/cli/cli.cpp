@@ -5,6 +5,8 @@
 #include "synccommands.h"
 #include "transfercommands.h"
 
+#include "audit/auditlog.h"
+#include "audit/unlockaudit.h"
 #include "cases/casedirectory.h"
 #include "cases/casestore.h"
 #include "common/secretbytes.h"
@@ -114,9 +116,24 @@ struct Options {
     bool json = false;
 };
 
+// Sets the audit actor of a store just unlocked and appends its unlock event
+// with method. As in the desktop app, a failure to record the event is
+// reported but does not stop the command.
+Result<UnlockedStore> recordUnlock(UnlockedStore unlocked, const QString& method)
+{
+    unlocked.store->setAuditActor(unlocked.actor.user, unlocked.actor.roleCode);
+    if (Status recorded = audit::recordUnlock(*unlocked.store, method); !recorded)
+        err() << "earlyhelp-cli: " << Text::tr("the unlock was not recorded in the audit trail: %1")
+                                          .arg(recorded.error().message)
+              << Qt::endl;
+    return unlocked;
+}
+
 // Unlocks the store for a command, as the user whose passphrase or keychain
-// slot opened it. Read commands ignore the Actor, and import checks it.
-Result<UnlockedStore> unlock(const Options& options)
+// slot opened it. When record is false, the unlock is not recorded in the
+// audit trail and unlockMethod, when given, receives the method for the
+// caller to record. Read commands ignore the Actor, and import checks it.
+Result<UnlockedStore> unlock(const Options& options, bool record = true, QString* unlockMethod = nullptr)
 {
     if (!storeExists(options.storePath))
         return makeError(ErrorCode::NotFound,
@@ -125,19 +142,27 @@ Result<UnlockedStore> unlock(const Options& options)
 
     if (!options.passphraseFromStdin && hasKeychainSlot(options.storePath)) {
         auto store = unlockWithKeychain(options.storePath);
-        if (store) {
-            store->store->setAuditActor(store->actor.user, store->actor.roleCode);
+        if (store && !record) {
+            if (unlockMethod)
+                *unlockMethod = QStringLiteral("keychain");
             return store;
         }
+        if (store)
+            return recordUnlock(std::move(*store), QStringLiteral("keychain"));
         err() << "earlyhelp-cli: " << store.error().message << Qt::endl;
     }
     auto passphrase = readPassphrase(Text::tr("Passphrase for %1: ").arg(options.storePath), options.passphraseFromStdin);
     if (!passphrase)
         return std::unexpected(passphrase.error());
+    // NOTE: a wrong passphrase ends the command, and with it the process that
+    // would keep the failed attempt until the next unlock, so the CLI records
+    // no failed-unlock events.
     auto store = unlockWithPassphrase(options.storePath, options.user, *passphrase);
-    if (store)
-        store->store->setAuditActor(store->actor.user, store->actor.roleCode);
-    return store;
+    if (unlockMethod)
+        *unlockMethod = QStringLiteral("passphrase");
+    if (!store || !record)
+        return store;
+    return recordUnlock(std::move(*store), QStringLiteral("passphrase"));
 }
 
 QString ukDate(const QDate& date)
@@ -325,15 +350,44 @@ int runKeychain(const Options& options)
     return Success;
 }
 
+// Returns the line that verify prints about the audit trail.
+QString auditChainSummary(const audit::ChainReport& report)
+{
+    if (!report.intact)
+        return Text::tr("Audit trail: %1. Keep this copy of the store for investigation, report it to your data "
+                        "protection officer, and restore the store from a backup made before the change.")
+            .arg(report.problem);
+    if (report.erasedDetails > 0)
+        return Text::tr("Audit trail: %1 events verified. The details of %2 of them were erased with a person's data.")
+            .arg(report.events)
+            .arg(report.erasedDetails);
+    return Text::tr("Audit trail: %1 events verified.").arg(report.events);
+}
+
 int runVerify(const Options& options)
 {
-    auto unlocked = unlock(options);
+    // The chain is checked as found, before this unlock adds an event to it.
+    QString method;
+    auto unlocked = unlock(options, false, &method);
     if (!unlocked)
         return fail(unlocked.error().message);
+    unlocked->store->setAuditActor(unlocked->actor.user, unlocked->actor.roleCode);
     auto report = verifyStore(*unlocked->store);
     if (!report)
         return fail(report.error().message);
     out() << report->summary << Qt::endl;
+
+    auto chain = audit::verifyAuditChain(*unlocked->store);
+    if (!chain)
+        return fail(chain.error().message);
+    if (!chain->intact)
+        return fail(auditChainSummary(*chain));
+    out() << auditChainSummary(*chain) << Qt::endl;
+
+    if (Status recorded = audit::recordUnlock(*unlocked->store, method); !recorded)
+        err() << "earlyhelp-cli: " << Text::tr("the unlock was not recorded in the audit trail: %1")
+                                          .arg(recorded.error().message)
+              << Qt::endl;
     return Success;
 }
 
@@ -365,7 +419,7 @@ int run(const QStringList& arguments)
         "                     list people or families, optionally those matching SEARCH\n"
         "  keychain --user NAME\n"
         "                     keep the key in the OS keychain, unlocking as NAME on this computer\n"
-        "  verify             check the store's encryption, structure and search index\n"
+        "  verify             check the store's encryption, structure, search index and audit trail\n"
         "  agreement keygen PUBLIC SECRET\n"
         "                     create an Ed25519 key pair for signing data sharing agreements\n"
         "  agreement sign FILE --secret-key SECRET\n"

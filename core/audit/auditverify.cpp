@@ -214,6 +214,10 @@ Result<ChainReport> verifyAuditChain(Store& store, const std::function<void(qint
         return std::unexpected(databaseError(connection, code, store));
 
     const qint64 lastSequence = expectedSequence - 1;
+    if (lastSequence == 0 && headSequence > 0) {
+        markBad(report, 1, missingProblem(1, headSequence));
+        return report;
+    }
     if (lastSequence < headSequence) {
         const QString problem =
             QCoreApplication::translate(translationContext, "the newest events after %1 are missing")

@@ -115,6 +115,9 @@ Result<NewStore> setUpStore(NewStoreRequest request)
         return std::unexpected(store.error());
     }
 
+    // The first user is the designated safeguarding lead, who creates the
+    // organisation record.
+    (*store)->setAuditActor(request.userName, access::roleCode(access::Role::Lead));
     auto organisation = createLocalOrganisation(**store, request.organisation);
     if (!organisation) {
         discard(std::move(*store));

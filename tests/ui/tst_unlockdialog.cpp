@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "audit/auditlog.h"
+#include "audit/unlockaudit.h"
 #include "cases/casestore.h"
 #include "ui/appcontroller.h"
 #include "ui/casesession.h"
@@ -48,6 +50,7 @@ private slots:
     void initTestCase();
     void wrongPassphraseShowsItsOwnMessage();
     void rightPassphraseOpensMainWindow();
+    void failedUnlockRecordedAfterUnlock();
     void damagedKeyFileSaysDamaged();
     void openAnotherStoreRejectsOtherFiles();
 
@@ -121,6 +124,55 @@ void TestUnlockDialog::rightPassphraseOpensMainWindow()
     QCOMPARE(controller.mainWindow()->session()->actor().roleCode, QStringLiteral("lead"));
     QVERIFY(controller.mainWindow()->session()->may(access::Action::EditCases));
     QTRY_VERIFY(!controller.unlockDialog());
+}
+
+void TestUnlockDialog::failedUnlockRecordedAfterUnlock()
+{
+    // A store of its own, so that the other tests' attempts do not count.
+    const QString path = m_dir.filePath(QStringLiteral("audited.ehstore"));
+    NewStoreRequest request;
+    request.path = path;
+    request.organisation.name = QStringLiteral("Wren Close Primary School");
+    request.organisation.dfeUrn = QStringLiteral("199992");
+    request.userName = QStringLiteral("Sam Patel");
+    request.passphrase = secret(passphrase);
+    Result<NewStore> created = setUpStore(std::move(request));
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+    created->store.reset();
+
+    UnlockDialog dialog(path, m_chooser);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    typeAndUnlock(&dialog, QStringLiteral("wren close safeguarding 2025"));
+    auto* error = dialog.findChild<QLabel*>(QStringLiteral("unlockErrorLabel"));
+    QTRY_VERIFY(error->isVisible());
+    QCOMPARE(audit::pendingFailedUnlocks(path), 1);
+
+    typeAndUnlock(&dialog, QString::fromUtf8(passphrase));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 30000);
+    QCOMPARE(audit::pendingFailedUnlocks(path), 0);
+    std::unique_ptr<Store> store = dialog.takeStore();
+    QVERIFY(store);
+
+    audit::Filter filter;
+    filter.actions = {audit::Action::FailedUnlock, audit::Action::Unlock};
+    filter.newestFirst = false;
+    Result<QList<audit::Event>> events = audit::AuditLog(*store).query(filter);
+    QVERIFY2(events, events ? "" : qPrintable(events.error().message));
+    QCOMPARE(events->size(), 2);
+    const audit::Event& failed = events->at(0);
+    QCOMPARE(failed.actionCode, QStringLiteral("failed-unlock"));
+    QCOMPARE(failed.user, QString());
+    QCOMPARE(failed.details.value(QStringLiteral("user")).toString(), QStringLiteral("Sam Patel"));
+    const QDateTime attemptedAt =
+        QDateTime::fromString(failed.details.value(QStringLiteral("attemptedAt")).toString(), Qt::ISODateWithMs);
+    QVERIFY(attemptedAt.isValid());
+    QVERIFY(attemptedAt <= events->at(1).at);
+    const audit::Event& unlocked = events->at(1);
+    QCOMPARE(unlocked.actionCode, QStringLiteral("unlock"));
+    QCOMPARE(unlocked.user, QStringLiteral("Sam Patel"));
+    QCOMPARE(unlocked.roleCode, QStringLiteral("lead"));
+    QCOMPARE(unlocked.details.value(QStringLiteral("method")).toString(), QStringLiteral("passphrase"));
 }
 
 void TestUnlockDialog::damagedKeyFileSaysDamaged()

@@ -18,6 +18,7 @@
 
 #include "access/role.h"
 #include "access/usermanagement.h"
+#include "audit/auditlog.h"
 #include "cases/casedirectory.h"
 #include "cases/casestore.h"
 #include "casework/casenoterepository.h"
@@ -106,6 +107,7 @@ private slots:
     void coreRejectionsShown();
     void removeUserAsksFirst();
     void changeRoleSealsNewPassphrase();
+    void roleChangesAreRecorded();
     void closingOrLockingWipesKey();
     void readOnlyUserWritesRejected();
 
@@ -343,6 +345,50 @@ void TestUsers::changeRoleSealsNewPassphrase() {
     Result<UnlockedStore> unlocked = unlockWithPassphrase(m_storePath, robin, secretFrom(changedPassphrase));
     QVERIFY2(unlocked, unlocked ? "" : qPrintable(unlocked.error().message));
     QCOMPARE(unlocked->actor.roleCode, access::roleCode(access::Role::Caseworker));
+}
+
+void TestUsers::roleChangesAreRecorded() {
+    UsersDialog* dialog = openConfirmedUsersDialog();
+    QVERIFY(dialog);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("addUserPushButton")), Qt::LeftButton);
+    auto* editor = openEditor(dialog, QStringLiteral("addUserDialog"));
+    QVERIFY(editor);
+    submitEditor(editor, robin, access::Role::ReadOnly, robinPassphrase, robinPassphrase);
+    QTRY_VERIFY(!anyEditorOpen(dialog));
+
+    auto* tree = child<QTreeWidget>(dialog, QStringLiteral("usersTreeWidget"));
+    selectUser(tree, robin);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("changeRolePushButton")), Qt::LeftButton);
+    editor = openEditor(dialog, QStringLiteral("changeRoleDialog"));
+    QVERIFY(editor);
+    submitEditor(editor, QString(), access::Role::Caseworker, changedPassphrase, changedPassphrase);
+    QTRY_VERIFY(!anyEditorOpen(dialog));
+
+    selectUser(tree, robin);
+    QTest::mouseClick(child<QPushButton>(dialog, QStringLiteral("removeUserPushButton")), Qt::LeftButton);
+    auto* question = dialog->findChild<QMessageBox*>(QStringLiteral("removeUserMessageBox"));
+    QVERIFY(question);
+    QTest::mouseClick(child<QPushButton>(question, QStringLiteral("confirmRemovePushButton")), Qt::LeftButton);
+    QCOMPARE(storedUsers(m_storePath), QStringList{leadActor().user + u"=lead"});
+
+    audit::Filter filter;
+    filter.actions = {audit::Action::RoleChange};
+    filter.newestFirst = false;
+    Result<QList<audit::Event>> events = audit::AuditLog(m_window->session()->store()).query(filter);
+    QVERIFY2(events, events ? "" : qPrintable(events.error().message));
+    QCOMPARE(events->size(), 3);
+    const QList<std::pair<QString, QString>> roles{
+        {QString(), QStringLiteral("readonly")},
+        {QStringLiteral("readonly"), QStringLiteral("caseworker")},
+        {QStringLiteral("caseworker"), QString()},
+    };
+    for (qsizetype i = 0; i < events->size(); ++i) {
+        const audit::Event& event = events->at(i);
+        QCOMPARE(event.user, leadActor().user);
+        QCOMPARE(event.details.value(QStringLiteral("user")).toString(), robin);
+        QCOMPARE(event.details.value(QStringLiteral("oldRole")).toString(), roles.at(i).first);
+        QCOMPARE(event.details.value(QStringLiteral("newRole")).toString(), roles.at(i).second);
+    }
 }
 
 void TestUsers::closingOrLockingWipesKey() {
