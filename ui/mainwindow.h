@@ -112,6 +112,8 @@ private:
     void focusSearch();
     void showAbout();
     // Shows a dialog that displays case data; locking closes it.
+    // Opens Tools › Audit Trail…, or shows why the user may not.
+    void openAuditTrail();
     void openCaseDataDialog(QWidget* dialog);
     // Reads the family view and the lists again after a write to familyId.
     void onFamilyChanged(const QString& familyId);
@@ -166,6 +168,7 @@ private:
     QAction* m_sharePersonAction = nullptr;
     QAction* m_deletedItemsAction = nullptr;
     QAction* m_usersAction = nullptr;
+    QAction* m_auditTrailAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_agreementAction = nullptr;
     QAction* m_aboutAction = nullptr;
