@@ -18,8 +18,7 @@ namespace {
 
 // A stored value as people read it: text as it is, true and false as Yes and
 // No, and null or missing as "(empty)".
-QString valueText(const QJsonValue& value, const QString& recordType, const QString& column)
-{
+QString valueText(const QJsonValue& value, const QString& recordType, const QString& column) {
     if (value.isNull() || value.isUndefined() || (value.isString() && value.toString().isEmpty()))
         return AuditEventText::tr("(empty)");
     if (value.isBool())
@@ -27,7 +26,9 @@ QString valueText(const QJsonValue& value, const QString& recordType, const QStr
     if (value.isDouble())
         return QString::number(value.toDouble());
     if (!value.isString())
-        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact))
+            .mid(1)
+            .chopped(1);
     if (recordType == u"family" && column == u"status")
         return CodeLabels::familyStatus(value.toString());
     return value.toString();
@@ -35,8 +36,7 @@ QString valueText(const QJsonValue& value, const QString& recordType, const QStr
 
 // "Label: old → new" for each changed column, in column order. A column
 // without an old value (a create) shows its new value only.
-QString fieldChanges(const QJsonObject& fields, const QString& recordType)
-{
+QString fieldChanges(const QJsonObject& fields, const QString& recordType) {
     QStringList parts;
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         const QJsonObject change = it.value().toObject();
@@ -52,16 +52,14 @@ QString fieldChanges(const QJsonObject& fields, const QString& recordType)
     return parts.join(QStringLiteral("; "));
 }
 
-QString joinedStrings(const QJsonValue& value)
-{
+QString joinedStrings(const QJsonValue& value) {
     QStringList items;
     for (const QJsonValue& item : value.toArray())
         items += item.toString();
     return items.join(QStringLiteral(", "));
 }
 
-QString exportKindLabel(const QString& kind)
-{
+QString exportKindLabel(const QString& kind) {
     if (kind == u"audit-csv")
         return AuditEventText::tr("Audit trail as CSV");
     return kind;
@@ -70,12 +68,9 @@ QString exportKindLabel(const QString& kind)
 } // namespace
 
 AuditEventText::AuditEventText(Store& store)
-    : m_store(store)
-{
-}
+    : m_store(store) {}
 
-QString AuditEventText::record(const audit::Event& event)
-{
+QString AuditEventText::record(const audit::Event& event) {
     if (event.recordType.isEmpty())
         return {};
     const QString type = recordTypeLabel(event.recordType);
@@ -98,24 +93,26 @@ QString AuditEventText::record(const audit::Event& event)
     return type;
 }
 
-QString AuditEventText::details(const audit::Event& event) const
-{
+QString AuditEventText::details(const audit::Event& event) const {
     if (event.erasedBySequence > 0)
         return tr("Details erased by event %1").arg(event.erasedBySequence);
 
     const QJsonObject& details = event.details;
     const std::optional<audit::Action> action = audit::actionFromCode(event.actionCode);
     if (!action)
-        return details.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
+        return details.isEmpty() ? QString()
+                                 : QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact));
 
     switch (*action) {
     case audit::Action::Create:
     case audit::Action::Update:
         return fieldChanges(details.value(QStringLiteral("fields")).toObject(), event.recordType);
     case audit::Action::Search: {
+        const QString query = details.value(QStringLiteral("query")).toString();
         const int results = details.value(QStringLiteral("results")).toInt();
-        return tr("Searched for “%1” (%n result(s))", nullptr, results)
-            .arg(details.value(QStringLiteral("query")).toString());
+        if (results == 1)
+            return tr("Searched for “%1” (1 result)").arg(query);
+        return tr("Searched for “%1” (%2 results)").arg(query).arg(results);
     }
     case audit::Action::Share:
         return tr("Shared with %1 for %2 under clauses %3")
@@ -123,11 +120,11 @@ QString AuditEventText::details(const audit::Event& event) const
                  details.value(QStringLiteral("purpose")).toString(),
                  joinedStrings(details.value(QStringLiteral("clauses"))));
     case audit::Action::Export: {
+        const QString kind = exportKindLabel(details.value(QStringLiteral("kind")).toString());
         const int items = details.value(QStringLiteral("items")).toInt();
         const int withheld = details.value(QStringLiteral("withheld")).toInt();
-        const QString exported = tr("%1: %n item(s)", nullptr, items)
-                                     .arg(exportKindLabel(details.value(QStringLiteral("kind")).toString()));
-        return withheld > 0 ? tr("%1, %n withheld", nullptr, withheld).arg(exported) : exported;
+        const QString exported = tr("%1, items: %2").arg(kind).arg(items);
+        return withheld > 0 ? tr("%1, withheld: %2").arg(exported).arg(withheld) : exported;
     }
     case audit::Action::Unlock:
         if (details.value(QStringLiteral("method")).toString() == u"keychain")
@@ -141,8 +138,8 @@ QString AuditEventText::details(const audit::Event& event) const
         return tr("%1: %2 → %3").arg(details.value(QStringLiteral("user")).toString(), oldRole, newRole);
     }
     case audit::Action::Erase:
-        return tr("Erased; details of %n event(s) blanked", nullptr,
-                  details.value(QStringLiteral("redactedEvents")).toInt());
+        return tr("Erased the person's data. Events whose details were blanked: %1")
+            .arg(details.value(QStringLiteral("redactedEvents")).toInt());
     case audit::Action::View:
     case audit::Action::Delete:
     case audit::Action::Restore:
@@ -157,20 +154,17 @@ QString AuditEventText::details(const audit::Event& event) const
     return {};
 }
 
-QString AuditEventText::actionLabel(const QString& code)
-{
+QString AuditEventText::actionLabel(const QString& code) {
     const std::optional<audit::Action> action = audit::actionFromCode(code);
     return action ? audit::actionLabel(*action) : code;
 }
 
-QString AuditEventText::roleLabel(const QString& code)
-{
+QString AuditEventText::roleLabel(const QString& code) {
     const std::optional<access::Role> role = access::roleFromCode(code);
     return role ? access::roleLabel(*role) : code;
 }
 
-QString AuditEventText::recordTypeLabel(const QString& recordType)
-{
+QString AuditEventText::recordTypeLabel(const QString& recordType) {
     static const QHash<QString, const char*> labels = {
         {QStringLiteral("person"), QT_TR_NOOP("Person")},
         {QStringLiteral("family"), QT_TR_NOOP("Family")},
@@ -201,8 +195,7 @@ QString AuditEventText::recordTypeLabel(const QString& recordType)
     return words;
 }
 
-QString AuditEventText::columnLabel(const QString& recordType, const QString& column)
-{
+QString AuditEventText::columnLabel(const QString& recordType, const QString& column) {
     for (const FieldDefinition& field : fieldCatalogue()) {
         if (field.storeColumn == column && storeTable(field.recordType) == recordType)
             return fieldLabel(field);
@@ -214,8 +207,7 @@ QString AuditEventText::columnLabel(const QString& recordType, const QString& co
     return words;
 }
 
-QString AuditEventText::personName(const QString& personId)
-{
+QString AuditEventText::personName(const QString& personId) {
     const auto known = m_personNames.constFind(personId);
     if (known != m_personNames.cend())
         return known.value();
@@ -225,8 +217,7 @@ QString AuditEventText::personName(const QString& personId)
     return name;
 }
 
-QString AuditEventText::familyName(const QString& familyId)
-{
+QString AuditEventText::familyName(const QString& familyId) {
     const auto known = m_familyNames.constFind(familyId);
     if (known != m_familyNames.cend())
         return known.value();

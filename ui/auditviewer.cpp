@@ -1,7 +1,7 @@
 #include "auditviewer.h"
 
-#include <QCompleter>
 #include <QComboBox>
+#include <QCompleter>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -40,16 +40,26 @@ constexpr int personSuggestionLimit = 20;
 // Days before today that the date filter starts at when the dialog opens.
 constexpr int defaultRangeDays = 30;
 
-QString localTimeText(const QDateTime& utc)
-{
+// A date filter that Tab leaves, instead of moving to its next section, so
+// that Tab goes from filter to filter. Arrow keys and typing still move
+// between day, month and year.
+class DateFilterEdit : public QDateEdit {
+public:
+    DateFilterEdit(QDate date, QWidget* parent)
+        : QDateEdit(date, parent) {}
+
+protected:
+    bool focusNextPrevChild(bool next) override { return QWidget::focusNextPrevChild(next); }
+};
+
+QString localTimeText(const QDateTime& utc) {
     const QDateTime local = utc.toLocalTime();
     return displayDate(local.date()) + u' ' + local.toString(u"HH:mm:ss");
 }
 
 // A CSV cell: quoted when it contains a comma, quote or line break, and with
 // a leading apostrophe when a spreadsheet would read it as a formula.
-QString csvCell(QString text)
-{
+QString csvCell(QString text) {
     if (!text.isEmpty() && QStringView(u"=+-@").contains(text.at(0)))
         text.prepend(u'\'');
     if (text.contains(u',') || text.contains(u'"') || text.contains(u'\n') || text.contains(u'\r')) {
@@ -59,8 +69,7 @@ QString csvCell(QString text)
     return text;
 }
 
-QByteArray csvLine(const QStringList& cells)
-{
+QByteArray csvLine(const QStringList& cells) {
     QStringList quoted;
     quoted.reserve(cells.size());
     for (const QString& cell : cells)
@@ -69,9 +78,8 @@ QByteArray csvLine(const QStringList& cells)
 }
 
 // A person as the person filter suggests them: the list name and the date
-// of birth, which tells apart two people of the same name.
-QString personChoiceText(const PersonSummary& person)
-{
+// of birth, which distinguishes two people of the same name.
+QString personChoiceText(const PersonSummary& person) {
     if (!person.dateOfBirth.isValid())
         return listName(person);
     return AuditViewerDialog::tr("%1 (born %2)").arg(listName(person), displayDate(person.dateOfBirth));
@@ -85,12 +93,9 @@ QString personChoiceText(const PersonSummary& person)
 AuditEventModel::AuditEventModel(Store& store, QObject* parent)
     : QAbstractTableModel(parent)
     , m_store(store)
-    , m_text(store)
-{
-}
+    , m_text(store) {}
 
-Status AuditEventModel::setFilter(const audit::Filter& filter)
-{
+Status AuditEventModel::setFilter(const audit::Filter& filter) {
     beginResetModel();
     m_filter = filter;
     m_filter.newestFirst = false;
@@ -116,18 +121,15 @@ Status AuditEventModel::setFilter(const audit::Filter& filter)
     return {};
 }
 
-int AuditEventModel::rowCount(const QModelIndex& parent) const
-{
+int AuditEventModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_rows.size());
 }
 
-int AuditEventModel::columnCount(const QModelIndex& parent) const
-{
+int AuditEventModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QVariant AuditEventModel::data(const QModelIndex& index, int role) const
-{
+QVariant AuditEventModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= m_rows.size() || index.column() >= ColumnCount)
         return {};
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
@@ -135,8 +137,7 @@ QVariant AuditEventModel::data(const QModelIndex& index, int role) const
     return {};
 }
 
-QVariant AuditEventModel::headerData(int section, Qt::Orientation orientation, int role) const
-{
+QVariant AuditEventModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -157,13 +158,11 @@ QVariant AuditEventModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-bool AuditEventModel::canFetchMore(const QModelIndex& parent) const
-{
+bool AuditEventModel::canFetchMore(const QModelIndex& parent) const {
     return !parent.isValid() && !m_complete;
 }
 
-void AuditEventModel::fetchMore(const QModelIndex& parent)
-{
+void AuditEventModel::fetchMore(const QModelIndex& parent) {
     if (parent.isValid() || m_complete)
         return;
     Result<QList<audit::Event>> page = readPage();
@@ -175,8 +174,7 @@ void AuditEventModel::fetchMore(const QModelIndex& parent)
     appendPage(*page);
 }
 
-void AuditEventModel::appendPage(const QList<audit::Event>& page)
-{
+void AuditEventModel::appendPage(const QList<audit::Event>& page) {
     m_complete = page.size() < pageSize;
     if (page.isEmpty())
         return;
@@ -198,8 +196,7 @@ void AuditEventModel::appendPage(const QList<audit::Event>& page)
     endInsertRows();
 }
 
-Result<QList<audit::Event>> AuditEventModel::readPage() const
-{
+Result<QList<audit::Event>> AuditEventModel::readPage() const {
     audit::Filter page = m_filter;
     page.afterSequence = m_events.isEmpty() ? 0 : m_events.constLast().sequence;
     return audit::AuditLog(m_store).query(page);
@@ -208,18 +205,17 @@ Result<QList<audit::Event>> AuditEventModel::readPage() const
 // ---------------------------------------------------------------------------
 // CSV export
 
-Result<qint64> writeAuditCsv(Store& store, audit::Filter filter, QIODevice& device)
-{
+Result<qint64> writeAuditCsv(Store& store, audit::Filter filter, QIODevice& device) {
     filter.newestFirst = false;
     filter.afterSequence = 0;
     filter.limit = exportPageSize;
 
     const QByteArray byteOrderMark("\xEF\xBB\xBF");
-    const QByteArray header =
-        csvLine({AuditViewerDialog::tr("Sequence"), AuditViewerDialog::tr("Time (UTC)"),
-                 AuditViewerDialog::tr("User"), AuditViewerDialog::tr("Role"), AuditViewerDialog::tr("Action"),
-                 AuditViewerDialog::tr("Record type"), AuditViewerDialog::tr("Record ID"),
-                 AuditViewerDialog::tr("Record"), AuditViewerDialog::tr("Details")});
+    const QByteArray header = csvLine({AuditViewerDialog::tr("Sequence"), AuditViewerDialog::tr("Time (UTC)"),
+                                       AuditViewerDialog::tr("User"), AuditViewerDialog::tr("Role"),
+                                       AuditViewerDialog::tr("Action"), AuditViewerDialog::tr("Record type"),
+                                       AuditViewerDialog::tr("Record ID"), AuditViewerDialog::tr("Record"),
+                                       AuditViewerDialog::tr("Details")});
     if (device.write(byteOrderMark) != byteOrderMark.size() || device.write(header) != header.size())
         return makeError(ErrorCode::Io, AuditViewerDialog::tr("Could not write the CSV file: %1. Check the "
                                                               "disk has space and try again.")
@@ -233,17 +229,11 @@ Result<qint64> writeAuditCsv(Store& store, audit::Filter filter, QIODevice& devi
         if (!page)
             return std::unexpected(page.error());
         for (const audit::Event& event : std::as_const(*page)) {
-            const QByteArray line = csvLine({QString::number(event.sequence),
-                                             event.at.toUTC().toString(Qt::ISODate),
-                                             event.user,
-                                             AuditEventText::roleLabel(event.roleCode),
-                                             AuditEventText::actionLabel(event.actionCode),
-                                             event.recordType.isEmpty()
-                                                 ? QString()
-                                                 : AuditEventText::recordTypeLabel(event.recordType),
-                                             event.recordId,
-                                             text.record(event),
-                                             text.details(event)});
+            const QByteArray line = csvLine(
+                {QString::number(event.sequence), event.at.toUTC().toString(Qt::ISODate), event.user,
+                 AuditEventText::roleLabel(event.roleCode), AuditEventText::actionLabel(event.actionCode),
+                 event.recordType.isEmpty() ? QString() : AuditEventText::recordTypeLabel(event.recordType),
+                 event.recordId, text.record(event), text.details(event)});
             if (device.write(line) != line.size()) {
                 return makeError(ErrorCode::Io,
                                  AuditViewerDialog::tr("Could not write the CSV file: %1. Check the disk has "
@@ -263,10 +253,9 @@ Result<qint64> writeAuditCsv(Store& store, audit::Filter filter, QIODevice& devi
 // AuditViewerDialog
 
 Result<AuditViewerDialog*> AuditViewerDialog::create(CaseSession* session, FileChooser fileChooser,
-                                                     QWidget* parent)
-{
-    const Status allowed = access::authorise(session ? session->actor() : access::Actor{},
-                                             access::Action::ViewAuditTrail);
+                                                     QWidget* parent) {
+    const Status allowed =
+        access::authorise(session ? session->actor() : access::Actor{}, access::Action::ViewAuditTrail);
     if (!allowed)
         return std::unexpected(allowed.error());
     return new AuditViewerDialog(session, std::move(fileChooser), parent);
@@ -275,8 +264,7 @@ Result<AuditViewerDialog*> AuditViewerDialog::create(CaseSession* session, FileC
 AuditViewerDialog::AuditViewerDialog(CaseSession* session, FileChooser fileChooser, QWidget* parent)
     : QDialog(parent)
     , m_session(session)
-    , m_fileChooser(std::move(fileChooser))
-{
+    , m_fileChooser(std::move(fileChooser)) {
     setObjectName(QStringLiteral("auditViewerDialog"));
     setWindowTitle(tr("Audit Trail"));
 
@@ -301,9 +289,8 @@ AuditViewerDialog::AuditViewerDialog(CaseSession* session, FileChooser fileChoos
     m_table->setColumnWidth(AuditEventModel::RoleColumn, 160);
     m_table->setColumnWidth(AuditEventModel::ActionColumn, 110);
     m_table->setColumnWidth(AuditEventModel::RecordColumn, 200);
-    connect(m_model, &AuditEventModel::fetchFailed, this, [this](const QString& message) {
-        m_statusLabel->setText(message);
-    });
+    connect(m_model, &AuditEventModel::fetchFailed, this,
+            [this](const QString& message) { m_statusLabel->setText(message); });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &AuditViewerDialog::updateCountLabel);
     connect(m_model, &QAbstractItemModel::modelReset, this, &AuditViewerDialog::updateCountLabel);
 
@@ -373,8 +360,7 @@ AuditViewerDialog::AuditViewerDialog(CaseSession* session, FileChooser fileChoos
     m_personEdit->setFocus();
 }
 
-void AuditViewerDialog::createFilters()
-{
+void AuditViewerDialog::createFilters() {
     m_personEdit = new QLineEdit(this);
     m_personEdit->setObjectName(QStringLiteral("personLineEdit"));
     m_personEdit->setPlaceholderText(tr("All people: type a name to choose one"));
@@ -404,9 +390,9 @@ void AuditViewerDialog::createFilters()
         m_actionCombo->addItem(audit::actionLabel(action), audit::actionCode(action));
 
     const QDate today = m_session->today();
-    m_fromEdit = new QDateEdit(today.addDays(-defaultRangeDays), this);
+    m_fromEdit = new DateFilterEdit(today.addDays(-defaultRangeDays), this);
     m_fromEdit->setObjectName(QStringLiteral("fromDateEdit"));
-    m_toEdit = new QDateEdit(today, this);
+    m_toEdit = new DateFilterEdit(today, this);
     m_toEdit->setObjectName(QStringLiteral("toDateEdit"));
     for (QDateEdit* edit : {m_fromEdit, m_toEdit}) {
         edit->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
@@ -420,8 +406,7 @@ void AuditViewerDialog::createFilters()
     connect(m_applyButton, &QPushButton::clicked, this, &AuditViewerDialog::applyFilters);
 }
 
-void AuditViewerDialog::loadFilterChoices()
-{
+void AuditViewerDialog::loadFilterChoices() {
     m_familyCombo->addItem(tr("All families"), QString());
     Result<QList<FamilySummary>> families = m_session->directory().families();
     if (families) {
@@ -448,8 +433,7 @@ void AuditViewerDialog::loadFilterChoices()
     m_userCombo->setEditText(QString());
 }
 
-void AuditViewerDialog::suggestPeople(const QString& typed)
-{
+void AuditViewerDialog::suggestPeople(const QString& typed) {
     m_personIds.clear();
     QStringList suggestions;
     if (!typed.trimmed().isEmpty()) {
@@ -467,8 +451,7 @@ void AuditViewerDialog::suggestPeople(const QString& typed)
     m_personSuggestions->setStringList(suggestions);
 }
 
-bool AuditViewerDialog::resolvePerson(QString& personId)
-{
+bool AuditViewerDialog::resolvePerson(QString& personId) {
     const QString typed = m_personEdit->text().trimmed();
     personId.clear();
     if (typed.isEmpty())
@@ -504,8 +487,7 @@ bool AuditViewerDialog::resolvePerson(QString& personId)
     return true;
 }
 
-void AuditViewerDialog::applyFilters()
-{
+void AuditViewerDialog::applyFilters() {
     m_statusLabel->clear();
     audit::Filter filter;
     if (!resolvePerson(filter.personId))
@@ -529,22 +511,28 @@ void AuditViewerDialog::applyFilters()
         m_statusLabel->setText(loaded.error().message);
 }
 
-void AuditViewerDialog::updateCountLabel()
-{
+void AuditViewerDialog::updateCountLabel() {
     const QLocale locale;
     if (m_model->matchingCount() == 0) {
         m_countLabel->setText(tr("No events match these filters."));
         return;
     }
-    m_countLabel->setText(tr("Showing %1 of %2 events, oldest first. Scroll down for more.")
-                              .arg(locale.toString(m_model->rowCount()), locale.toString(m_model->matchingCount())));
-    if (m_model->rowCount() >= m_model->matchingCount())
+    if (m_model->matchingCount() == 1) {
+        m_countLabel->setText(tr("1 event."));
+        return;
+    }
+    if (m_model->rowCount() >= m_model->matchingCount()) {
         m_countLabel->setText(tr("%1 events, oldest first.").arg(locale.toString(m_model->matchingCount())));
+        return;
+    }
+    m_countLabel->setText(
+        tr("Showing %1 of %2 events, oldest first. Scroll down for more.")
+            .arg(locale.toString(m_model->rowCount()), locale.toString(m_model->matchingCount())));
 }
 
-void AuditViewerDialog::exportCsv()
-{
-    if (const Status allowed = access::authorise(m_session->actor(), access::Action::ViewAuditTrail); !allowed) {
+void AuditViewerDialog::exportCsv() {
+    if (const Status allowed = access::authorise(m_session->actor(), access::Action::ViewAuditTrail);
+        !allowed) {
         m_statusLabel->setText(allowed.error().message);
         return;
     }
@@ -563,7 +551,8 @@ void AuditViewerDialog::exportCsv()
     // The file appears only once the export is written and recorded.
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        m_statusLabel->setText(tr("Could not create %1: %2. Choose another folder.").arg(path, file.errorString()));
+        m_statusLabel->setText(
+            tr("Could not create %1: %2. Choose another folder.").arg(path, file.errorString()));
         return;
     }
     const BusyCursor busy;
@@ -574,7 +563,8 @@ void AuditViewerDialog::exportCsv()
         return;
     }
     if (!file.commit()) {
-        m_statusLabel->setText(tr("Could not save %1: %2. Choose another folder.").arg(path, file.errorString()));
+        m_statusLabel->setText(
+            tr("Could not save %1: %2. Choose another folder.").arg(path, file.errorString()));
         return;
     }
 
@@ -594,10 +584,11 @@ void AuditViewerDialog::exportCsv()
     }
 
     applyFilters();
-    m_statusLabel->setText(tr("Exported %n event(s) to %1. The file is not encrypted: keep it only where case "
-                              "data may be kept, and delete it when you no longer need it.",
-                              nullptr, int(*written))
-                               .arg(QDir::toNativeSeparators(path)));
+    m_statusLabel->setText(
+        tr("Exported the events to %1 (events: %2). The file is not encrypted: keep it only "
+           "where case data may be kept, and delete it when you no longer need it.")
+            .arg(QDir::toNativeSeparators(path))
+            .arg(*written));
 }
 
 } // namespace earlyhelp::ui

@@ -28,14 +28,22 @@ namespace earlyhelp::ui {
 class CaseSession;
 
 // The events of the audit trail that a filter matches, oldest first, read one
-// page at a time as the view scrolls (canFetchMore() and fetchMore()), so a
-// trail of a million events opens as quickly as a short one. Each row's text
-// is rendered once, when its page is read.
+// page at a time as the view scrolls (canFetchMore() and fetchMore()), so
+// opening never reads the whole trail. Each row's text is rendered once,
+// when its page is read.
 class AuditEventModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { WhenColumn, UserColumn, RoleColumn, ActionColumn, RecordColumn, DetailsColumn, ColumnCount };
+    enum Column {
+        WhenColumn,
+        UserColumn,
+        RoleColumn,
+        ActionColumn,
+        RecordColumn,
+        DetailsColumn,
+        ColumnCount
+    };
 
     // Events read per page.
     static constexpr int pageSize = 200;

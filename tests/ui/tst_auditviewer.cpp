@@ -1,10 +1,11 @@
-// Tools › Audit Trail… on real widgets over a real store whose events come
-// from repository writes (recorded by the store's audit triggers) and from
-// AuditLog::append: each filter, paging through more events than one page,
-// the CSV export and the Export event it records, the keyboard, and the
-// refusal for every role but the designated safeguarding lead.
+// Tools › Audit Trail… on real widgets over a real store. Its events come
+// from repository writes, which the store's audit triggers record, and from
+// AuditLog::append. Covers each filter, paging through more events than one
+// page, the CSV export and the Export event it records, the keyboard, and
+// the refusal for every role but the designated safeguarding lead.
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
@@ -37,8 +38,7 @@ namespace {
 const access::Actor caseworker{QStringLiteral("Ann Lee"), QStringLiteral("caseworker")};
 
 // The events the model shows, as the column texts of each row.
-QStringList columnTexts(const AuditEventModel* model, int column)
-{
+QStringList columnTexts(const AuditEventModel* model, int column) {
     QStringList texts;
     for (int row = 0; row < model->rowCount(); ++row)
         texts += model->data(model->index(row, column)).toString();
@@ -87,8 +87,7 @@ private:
     AuditViewerDialog* m_viewer = nullptr;
 };
 
-void TestAuditViewer::initTestCase()
-{
+void TestAuditViewer::initTestCase() {
     QStandardPaths::setTestModeEnabled(true);
     installTranslations(*QCoreApplication::instance());
     QVERIFY(m_dir.isValid());
@@ -127,8 +126,9 @@ void TestAuditViewer::initTestCase()
     QVERIFY(m_session->notes().create(caseworker, visit));
 
     stored.setAuditActor(leadActor().user, leadActor().roleCode);
-    Result<FamilyStatusChangeRecord> closed = m_session->familyCases().changeStatus(
-        leadActor(), m_familyId, FamilyStatus::Closed, QDate::currentDate(), QStringLiteral("Plan complete."));
+    Result<FamilyStatusChangeRecord> closed =
+        m_session->familyCases().changeStatus(leadActor(), m_familyId, FamilyStatus::Closed,
+                                              QDate::currentDate(), QStringLiteral("Plan complete."));
     QVERIFY2(closed, qPrintable(closed ? QString() : closed.error().message));
 
     // Events that no row change shows: a search, and a view of Rowan ten
@@ -136,8 +136,8 @@ void TestAuditViewer::initTestCase()
     audit::AuditLog log(stored);
     audit::NewEvent search;
     search.action = audit::Action::Search;
-    search.details = QJsonObject{{QStringLiteral("query"), QStringLiteral("Fenwick")},
-                                 {QStringLiteral("results"), 3}};
+    search.details =
+        QJsonObject{{QStringLiteral("query"), QStringLiteral("Fenwick")}, {QStringLiteral("results"), 3}};
     QVERIFY(log.append(search));
     const QDateTime tenDaysAgo = QDateTime::currentDateTimeUtc().addDays(-10);
     audit::AuditLog earlierLog(stored, [tenDaysAgo] { return tenDaysAgo; });
@@ -149,26 +149,23 @@ void TestAuditViewer::initTestCase()
     QVERIFY(earlierLog.append(view));
 }
 
-void TestAuditViewer::init()
-{
-    m_exportPath = m_dir.filePath(QStringLiteral("audit-%1.csv").arg(QTest::currentTestFunction()));
+void TestAuditViewer::init() {
+    m_exportPath =
+        m_dir.filePath(QStringLiteral("audit-%1.csv").arg(QLatin1StringView(QTest::currentTestFunction())));
     m_saveCaption.clear();
     m_viewer = nullptr;
 }
 
-void TestAuditViewer::cleanup()
-{
+void TestAuditViewer::cleanup() {
     delete m_viewer;
     m_viewer = nullptr;
 }
 
-void TestAuditViewer::cleanupTestCase()
-{
+void TestAuditViewer::cleanupTestCase() {
     m_session.reset();
 }
 
-AuditViewerDialog* TestAuditViewer::openViewer()
-{
+AuditViewerDialog* TestAuditViewer::openViewer() {
     FileChooser chooser;
     chooser.saveFile = [this](QWidget*, const QString& caption, const QString&, const QString&) {
         m_saveCaption = caption;
@@ -184,23 +181,20 @@ AuditViewerDialog* TestAuditViewer::openViewer()
     return m_viewer;
 }
 
-void TestAuditViewer::apply()
-{
+void TestAuditViewer::apply() {
     auto* button = child<QPushButton>(m_viewer, QStringLiteral("applyButton"));
     QVERIFY(button);
     QTest::mouseClick(button, Qt::LeftButton);
 }
 
-QList<audit::Event> TestAuditViewer::shownEvents() const
-{
+QList<audit::Event> TestAuditViewer::shownEvents() const {
     QList<audit::Event> events;
     for (int row = 0; row < m_viewer->model()->rowCount(); ++row)
         events += m_viewer->model()->event(row);
     return events;
 }
 
-QList<audit::Event> TestAuditViewer::storedEvents(const audit::Filter& filter) const
-{
+QList<audit::Event> TestAuditViewer::storedEvents(const audit::Filter& filter) const {
     Result<QList<audit::Event>> events = audit::AuditLog(m_session->store()).query(filter);
     if (!events) {
         qWarning("Reading the audit trail failed: %s", qPrintable(events.error().message));
@@ -209,8 +203,7 @@ QList<audit::Event> TestAuditViewer::storedEvents(const audit::Filter& filter) c
     return *events;
 }
 
-void TestAuditViewer::otherRolesRefused_data()
-{
+void TestAuditViewer::otherRolesRefused_data() {
     QTest::addColumn<QString>("roleCode");
     QTest::addColumn<QString>("messageStart");
     QTest::newRow("read-only") << QStringLiteral("readonly")
@@ -218,11 +211,11 @@ void TestAuditViewer::otherRolesRefused_data()
     QTest::newRow("caseworker") << QStringLiteral("caseworker")
                                 << QStringLiteral("Caseworkers cannot view the audit trail.");
     QTest::newRow("deputy") << QStringLiteral("deputy")
-                            << QStringLiteral("Deputy designated safeguarding leads cannot view the audit trail.");
+                            << QStringLiteral(
+                                   "Deputy designated safeguarding leads cannot view the audit trail.");
 }
 
-void TestAuditViewer::otherRolesRefused()
-{
+void TestAuditViewer::otherRolesRefused() {
     QFETCH(QString, roleCode);
     QFETCH(QString, messageStart);
 
@@ -243,8 +236,7 @@ void TestAuditViewer::otherRolesRefused()
     QCOMPARE(noSession.error().code, ErrorCode::PermissionDenied);
 }
 
-void TestAuditViewer::menuActionLeadOnly()
-{
+void TestAuditViewer::menuActionLeadOnly() {
     QTemporaryDir dir;
     for (const access::Actor& actor : {readOnlyActor(), leadActor()}) {
         Result<std::unique_ptr<Store>> store =
@@ -263,8 +255,7 @@ void TestAuditViewer::menuActionLeadOnly()
     }
 }
 
-void TestAuditViewer::filterByPerson()
-{
+void TestAuditViewer::filterByPerson() {
     QVERIFY(openViewer());
     auto* person = child<QLineEdit>(m_viewer, QStringLiteral("personLineEdit"));
     QVERIFY(person);
@@ -283,7 +274,7 @@ void TestAuditViewer::filterByPerson()
     QCOMPARE(shown.size(), storedEvents(expected).size());
     QVERIFY2(person->text().startsWith(QStringLiteral("Amara Fenwick")), qPrintable(person->text()));
 
-    // A name that matches several people applies nothing and says so.
+    // A name that matches several people applies nothing and shows why.
     person->clear();
     QTest::keyClicks(person, QStringLiteral("Fenwick"));
     apply();
@@ -294,8 +285,7 @@ void TestAuditViewer::filterByPerson()
     QCOMPARE(m_viewer->model()->filter().personId, m_amaraId);
 }
 
-void TestAuditViewer::filterByFamily()
-{
+void TestAuditViewer::filterByFamily() {
     QVERIFY(openViewer());
     auto* family = child<QComboBox>(m_viewer, QStringLiteral("familyComboBox"));
     QVERIFY(family);
@@ -312,8 +302,7 @@ void TestAuditViewer::filterByFamily()
                 .contains(QStringLiteral("Family: Fenwick family")));
 }
 
-void TestAuditViewer::filterByUser()
-{
+void TestAuditViewer::filterByUser() {
     QVERIFY(openViewer());
     auto* user = child<QComboBox>(m_viewer, QStringLiteral("userComboBox"));
     QVERIFY(user);
@@ -324,12 +313,12 @@ void TestAuditViewer::filterByUser()
     QVERIFY(shown.size() >= 2);
     for (const audit::Event& event : shown)
         QCOMPARE(event.user, caseworker.user);
-    QVERIFY(columnTexts(m_viewer->model(), AuditEventModel::RoleColumn).contains(QStringLiteral("Caseworker")));
+    QVERIFY(
+        columnTexts(m_viewer->model(), AuditEventModel::RoleColumn).contains(QStringLiteral("Caseworker")));
     QVERIFY(user->findText(leadActor().user) >= 0);
 }
 
-void TestAuditViewer::filterByAction()
-{
+void TestAuditViewer::filterByAction() {
     QVERIFY(openViewer());
     auto* action = child<QComboBox>(m_viewer, QStringLiteral("actionComboBox"));
     QVERIFY(action);
@@ -349,8 +338,7 @@ void TestAuditViewer::filterByAction()
              qPrintable(columnTexts(m_viewer->model(), AuditEventModel::DetailsColumn).join(u'\n')));
 }
 
-void TestAuditViewer::filterByDateRange()
-{
+void TestAuditViewer::filterByDateRange() {
     QVERIFY(openViewer());
     auto* from = child<QDateEdit>(m_viewer, QStringLiteral("fromDateEdit"));
     auto* to = child<QDateEdit>(m_viewer, QStringLiteral("toDateEdit"));
@@ -377,7 +365,7 @@ void TestAuditViewer::filterByDateRange()
     for (const audit::Event& event : shownEvents())
         QVERIFY(event.recordId != m_rowanId || event.actionCode != u"view");
 
-    // A From date after the To date is rejected and says why.
+    // A From date after the To date is rejected with the reason.
     from->setDate(QDate::currentDate());
     to->setDate(tenDaysAgo);
     const int rowsBefore = m_viewer->model()->rowCount();
@@ -387,15 +375,15 @@ void TestAuditViewer::filterByDateRange()
     QCOMPARE(m_viewer->model()->rowCount(), rowsBefore);
 }
 
-void TestAuditViewer::detailsForPeople()
-{
+void TestAuditViewer::detailsForPeople() {
     QVERIFY(openViewer());
     auto* action = child<QComboBox>(m_viewer, QStringLiteral("actionComboBox"));
     action->setCurrentIndex(action->findData(audit::actionCode(audit::Action::Search)));
     apply();
 
     const QStringList details = columnTexts(m_viewer->model(), AuditEventModel::DetailsColumn);
-    QVERIFY2(details.contains(QStringLiteral("Searched for “Fenwick” (3 results)")), qPrintable(details.join(u'\n')));
+    QVERIFY2(details.contains(QStringLiteral("Searched for “Fenwick” (3 results)")),
+             qPrintable(details.join(u'\n')));
     const QStringList actions = columnTexts(m_viewer->model(), AuditEventModel::ActionColumn);
     QVERIFY(actions.contains(audit::actionLabel(audit::Action::Search)));
     const QStringList when = columnTexts(m_viewer->model(), AuditEventModel::WhenColumn);
@@ -404,8 +392,7 @@ void TestAuditViewer::detailsForPeople()
         QVERIFY2(ukTime.match(text).hasMatch(), qPrintable(text));
 }
 
-void TestAuditViewer::pagesFetchedOnScroll()
-{
+void TestAuditViewer::pagesFetchedOnScroll() {
     // Enough view events of Rowan for three pages, in one transaction.
     constexpr int added = 2 * AuditEventModel::pageSize + 50;
     QSqlDatabase database = m_session->store().database();
@@ -431,7 +418,7 @@ void TestAuditViewer::pagesFetchedOnScroll()
     QCOMPARE(model->rowCount(), AuditEventModel::pageSize);
     QVERIFY(model->canFetchMore({}));
 
-    // Scrolling to the end asks the model for the next page.
+    // Scrolling to the end makes the view fetch the next page.
     auto* table = child<QTableView>(m_viewer, QStringLiteral("auditTableView"));
     QVERIFY(table);
     table->scrollToBottom();
@@ -447,8 +434,7 @@ void TestAuditViewer::pagesFetchedOnScroll()
     QVERIFY2(count->text().contains(QLocale().toString(matching)), qPrintable(count->text()));
 }
 
-void TestAuditViewer::csvExportContents()
-{
+void TestAuditViewer::csvExportContents() {
     QVERIFY(openViewer());
     auto* family = child<QComboBox>(m_viewer, QStringLiteral("familyComboBox"));
     family->setCurrentIndex(family->findData(m_familyId));
@@ -463,7 +449,8 @@ void TestAuditViewer::csvExportContents()
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
     QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
-    const QStringList lines = QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    const QStringList lines =
+        QString::fromUtf8(bytes.mid(3)).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), shown.size() + 1);
     QCOMPARE(lines.first(),
              QStringLiteral("Sequence,Time (UTC),User,Role,Action,Record type,Record ID,Record,Details"));
@@ -476,13 +463,11 @@ void TestAuditViewer::csvExportContents()
         QVERIFY2(isoTime.match(time).hasMatch(), qPrintable(time));
         QCOMPARE(time, shown.at(i).at.toUTC().toString(Qt::ISODate));
     }
-    QVERIFY(lines.join(u'\n').contains(QStringLiteral("\"Status: Open → Closed\"")) ||
-            lines.join(u'\n').contains(QStringLiteral("Status: Open → Closed")));
+    QVERIFY(lines.join(u'\n').contains(QStringLiteral("Status: Open → Closed")));
     QVERIFY(lines.join(u'\n').contains(QStringLiteral("Family: Fenwick family")));
 }
 
-void TestAuditViewer::csvExportRecorded()
-{
+void TestAuditViewer::csvExportRecorded() {
     audit::Filter exports;
     exports.actions = {audit::Action::Export};
     const qsizetype before = storedEvents(exports).size();
@@ -508,8 +493,7 @@ void TestAuditViewer::csvExportRecorded()
     QVERIFY2(status->text().contains(QStringLiteral("not encrypted")), qPrintable(status->text()));
 }
 
-void TestAuditViewer::csvExportCancelled()
-{
+void TestAuditViewer::csvExportCancelled() {
     audit::Filter exports;
     exports.actions = {audit::Action::Export};
     const qsizetype before = storedEvents(exports).size();
@@ -520,8 +504,7 @@ void TestAuditViewer::csvExportCancelled()
     QCOMPARE(storedEvents(exports).size(), before);
 }
 
-void TestAuditViewer::keyboardFiltersAndClose()
-{
+void TestAuditViewer::keyboardFiltersAndClose() {
     QVERIFY(openViewer());
     QVERIFY(QTest::qWaitForWindowActive(m_viewer));
     auto* person = child<QLineEdit>(m_viewer, QStringLiteral("personLineEdit"));
@@ -530,13 +513,13 @@ void TestAuditViewer::keyboardFiltersAndClose()
     // Tab reaches every filter in order.
     const QStringList order = {QStringLiteral("familyComboBox"), QStringLiteral("userComboBox"),
                                QStringLiteral("actionComboBox"), QStringLiteral("fromDateEdit"),
-                               QStringLiteral("toDateEdit"), QStringLiteral("applyButton")};
+                               QStringLiteral("toDateEdit"),     QStringLiteral("applyButton")};
     for (const QString& name : order) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QWidget* focused = QApplication::focusWidget();
         QVERIFY(focused);
-        const bool reached = focused->objectName() == name || (focused->parentWidget() &&
-                                                               focused->parentWidget()->objectName() == name);
+        const bool reached = focused->objectName() == name ||
+                             (focused->parentWidget() && focused->parentWidget()->objectName() == name);
         QVERIFY2(reached, qPrintable(name + u" expected, focus on " + focused->objectName()));
     }
 
