@@ -60,6 +60,7 @@ private slots:
     void init();
     void cleanup();
 
+    void hashEncodingKnownAnswer();
     void enrolPushPullRecorded();
     void detailsHoldNoValuesOrSecrets();
     void rejectedAndRepeatedPushRecorded();
@@ -215,6 +216,24 @@ qint64 TestServerAudit::countRows(const QString& sql) {
         return -1;
     }
     return query.value(0).toLongLong();
+}
+
+void TestServerAudit::hashEncodingKnownAnswer() {
+    // The expected hash was computed apart from the server, with Python's
+    // hashlib over the encoding docs/sync-protocol.md describes.
+    server::ServerAuditEvent event;
+    event.sequence = 7;
+    event.at = 1764927000000;
+    event.deviceId = QStringLiteral("5bd189e9-0000-4000-8000-000000000001");
+    event.actionCode = QStringLiteral("pull");
+    event.details = QStringLiteral("{\"entries\":3}");
+    const QByteArray previous(32, '\x11');
+    QCOMPARE(server::auditEventHash(previous, event).toHex(),
+             QByteArray("b877e6105ae2511fae92f2314a57fbbc84307d8227109cb0809815b4e7418728"));
+
+    event.organisationId = QStringLiteral("x");
+    QVERIFY(server::auditEventHash(previous, event).toHex() !=
+            QByteArray("b877e6105ae2511fae92f2314a57fbbc84307d8227109cb0809815b4e7418728"));
 }
 
 void TestServerAudit::enrolPushPullRecorded() {
