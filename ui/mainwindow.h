@@ -115,6 +115,10 @@ private:
     // Opens Tools › Audit Trail…, or shows why the user may not.
     void openAuditTrail();
     void openCaseDataDialog(QWidget* dialog);
+    // The person whose sharing log the Sharing Log action opens: the one
+    // selected in the People tab, or the family member selected in the
+    // Families tab. Empty when none is selected.
+    [[nodiscard]] QString sharingLogPersonId() const;
     // Reads the family view and the lists again after a write to familyId.
     void onFamilyChanged(const QString& familyId);
     // Runs import with the store marked busy, then shows its summary.
@@ -166,7 +170,11 @@ private:
     QAction* m_addPersonAction = nullptr;
     QAction* m_mergePersonAction = nullptr;
     QAction* m_sharePersonAction = nullptr;
+    QAction* m_sharingLogAction = nullptr;
     QAction* m_deletedItemsAction = nullptr;
+    QAction* m_transferPersonAction = nullptr;
+    QAction* m_importTransferAction = nullptr;
+    QAction* m_transfersAction = nullptr;
     QAction* m_usersAction = nullptr;
     QAction* m_auditTrailAction = nullptr;
     QAction* m_settingsAction = nullptr;
