@@ -31,6 +31,8 @@ class CaseSession;
 // page at a time as the view scrolls (canFetchMore() and fetchMore()), so
 // opening never reads the whole trail. Each row's text is rendered once,
 // when its page is read.
+// NOTE: rows run oldest first because audit::Filter pages forwards only
+// (afterSequence). Newest first needs an upper sequence bound in Filter.
 class AuditEventModel : public QAbstractTableModel {
     Q_OBJECT
 
