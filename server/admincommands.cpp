@@ -2,6 +2,7 @@
 
 #include "credentials.h"
 #include "registry.h"
+#include "serveraudit.h"
 #include "serverdatabase.h"
 #include "syncstore.h"
 
@@ -320,6 +321,82 @@ int agreementPublish(Registry& registry, const QStringList& arguments) {
     return ExitSuccess;
 }
 
+constexpr int defaultAuditListLimit = 100;
+constexpr int maxAuditListLimit = 1000000;
+
+int auditList(Registry& registry, const QStringList& arguments) {
+    const Options options = parseOptions(arguments, {QStringLiteral("--device"), QStringLiteral("--limit")},
+                                         {QStringLiteral("--json")});
+    if (!options.problem.isEmpty())
+        return usage(options.problem);
+    if (!options.positional.isEmpty())
+        return usage(Text::tr("audit list takes no argument \"%1\"").arg(options.positional.constFirst()));
+
+    int limit = defaultAuditListLimit;
+    if (options.values.contains(QStringLiteral("--limit"))) {
+        bool ok = false;
+        limit = options.values.value(QStringLiteral("--limit")).toInt(&ok);
+        if (!ok || limit < 1 || limit > maxAuditListLimit) {
+            return reject(Text::tr("--limit is \"%1\": give a whole number of events from 1 to %2")
+                              .arg(options.values.value(QStringLiteral("--limit")))
+                              .arg(maxAuditListLimit));
+        }
+    }
+
+    ServerAuditTrail trail(registry.database());
+    auto events = trail.list(options.values.value(QStringLiteral("--device")), limit);
+    if (!events)
+        return reject(events.error().message);
+
+    if (options.flags.contains(QStringLiteral("--json"))) {
+        QJsonArray list;
+        for (const ServerAuditEvent& event : *events) {
+            list.append(QJsonObject{
+                {QStringLiteral("sequence"), event.sequence},
+                {QStringLiteral("at"), isoTime(event.at)},
+                {QStringLiteral("action"), event.actionCode},
+                {QStringLiteral("deviceId"),
+                 event.deviceId.isEmpty() ? QJsonValue() : QJsonValue(event.deviceId)},
+                {QStringLiteral("organisationId"),
+                 event.organisationId.isEmpty() ? QJsonValue() : QJsonValue(event.organisationId)},
+                {QStringLiteral("details"), QJsonDocument::fromJson(event.details.toUtf8()).object()}});
+        }
+        out() << QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Indented));
+        out().flush();
+        return ExitSuccess;
+    }
+    const QString none = QStringLiteral("-");
+    for (const ServerAuditEvent& event : *events) {
+        out() << event.sequence << '\t' << isoTime(event.at) << '\t' << event.actionCode << '\t'
+              << (event.deviceId.isEmpty() ? none : event.deviceId) << '\t'
+              << (event.organisationId.isEmpty() ? none : event.organisationId) << '\t' << event.details
+              << Qt::endl;
+    }
+    return ExitSuccess;
+}
+
+int auditVerify(Registry& registry, const QStringList& arguments) {
+    const Options options = parseOptions(arguments, {}, {});
+    if (!options.problem.isEmpty())
+        return usage(options.problem);
+    if (!options.positional.isEmpty())
+        return usage(Text::tr("audit verify takes no argument \"%1\"").arg(options.positional.constFirst()));
+
+    ServerAuditTrail trail(registry.database());
+    auto report = trail.verify();
+    if (!report)
+        return reject(report.error().message);
+    if (!report->intact) {
+        return reject(Text::tr("the audit trail is broken at event %1: %2. Events before it are intact; "
+                               "restore the database from a backup taken before the change, or keep it "
+                               "as evidence.")
+                          .arg(report->firstBadSequence)
+                          .arg(report->problem));
+    }
+    out() << Text::tr("The audit trail is intact: events checked: %1.").arg(report->events) << Qt::endl;
+    return ExitSuccess;
+}
+
 } // namespace
 
 QString usageText() {
@@ -338,6 +415,10 @@ QString usageText() {
                     "  admin agreement publish FILE [--public-key FILE]\n"
                     "      Publish a signed agreement (FILE and FILE.sig), checked against the built-in\n"
                     "      Trust key or the Base64 Ed25519 key in --public-key.\n"
+                    "  admin audit list [--device ID] [--limit N] [--json]\n"
+                    "      List the newest N audit events (default 100), all or of one device.\n"
+                    "  admin audit verify\n"
+                    "      Check the audit trail's hash chain; exit status 1 names the first bad event.\n"
                     "\n"
                     "The database is EARLYHELP_SERVER_DATABASE, or [database] location in the config file:\n"
                     "a SQLite file path or postgresql://user@host:port/dbname (password in PGPASSWORD or\n"
@@ -347,7 +428,7 @@ QString usageText() {
 
 int runAdminCommand(const QStringList& arguments, const ServerConfig& config) {
     if (arguments.isEmpty())
-        return usage(Text::tr("admin needs a command: org, enrol-code, device or agreement"));
+        return usage(Text::tr("admin needs a command: org, enrol-code, device, agreement or audit"));
 
     using Command = int (*)(Registry&, const QStringList&);
     struct Entry {
@@ -361,6 +442,8 @@ int runAdminCommand(const QStringList& arguments, const ServerConfig& config) {
         {{QStringLiteral("device"), QStringLiteral("list")}, &deviceList},
         {{QStringLiteral("device"), QStringLiteral("revoke")}, &deviceRevoke},
         {{QStringLiteral("agreement"), QStringLiteral("publish")}, &agreementPublish},
+        {{QStringLiteral("audit"), QStringLiteral("list")}, &auditList},
+        {{QStringLiteral("audit"), QStringLiteral("verify")}, &auditVerify},
     };
     const Entry* chosen = nullptr;
     for (const Entry& entry : commands) {

@@ -157,6 +157,7 @@ QString displayUtc(qint64 msSinceEpoch) {
 ApiServer::ApiServer(ServerDatabase& database, const ServerConfig& config)
     : m_registry(database)
     , m_syncStore(database)
+    , m_audit(database)
     , m_deviceLimiter(config.ratePerSecond, config.rateBurst)
     , m_enrolLimiter(config.ratePerSecond, config.rateBurst)
     , m_maxBodyBytes(config.maxBodyBytes)
@@ -443,6 +444,16 @@ ApiResponse ApiServer::pull(const ApiRequest& request, const Authentication& cal
     auto page = m_syncStore.pull(caller.organisation.id, parsed->after, parsed->limit);
     if (!page)
         return serverError(page.error());
+    // The page is recorded before it is sent, so no page leaves unaudited.
+    const QJsonObject details{{QStringLiteral("after"), parsed->after},
+                              {QStringLiteral("limit"), parsed->limit},
+                              {QStringLiteral("entries"), page->entries.size()},
+                              {QStringLiteral("next"), page->next},
+                              {QStringLiteral("more"), page->more}};
+    auto audited = m_audit.append(
+        ServerAuditEntry{ServerAuditAction::Pull, caller.device.id, caller.organisation.id, details});
+    if (!audited)
+        return serverError(audited.error());
     ApiResponse response;
     response.body = feedPageJson(*page);
     return response;

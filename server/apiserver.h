@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "ratelimiter.h"
 #include "registry.h"
+#include "serveraudit.h"
 #include "serverconfig.h"
 #include "syncstore.h"
 
@@ -44,6 +45,8 @@ struct ApiResponse {
 // The HTTPS API, version 1 (docs/sync-protocol.md). Nothing is kept between
 // requests except the rate limiter's buckets, so several instances can serve
 // one PostgreSQL database. Writes one JSON line per request to stderr.
+// Enrolments, pushed changes and pulls are recorded in the server's audit
+// trail (serveraudit.h).
 class ApiServer {
 public:
     ApiServer(ServerDatabase& database, const ServerConfig& config);
@@ -70,6 +73,7 @@ private:
 
     Registry m_registry;
     SyncStore m_syncStore;
+    ServerAuditTrail m_audit;
     RateLimiter m_deviceLimiter;
     RateLimiter m_enrolLimiter;
     qint64 m_maxBodyBytes;

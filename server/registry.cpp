@@ -1,9 +1,12 @@
 #include "registry.h"
 
 #include "credentials.h"
+#include "serveraudit.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -67,17 +70,27 @@ QString isoTime(qint64 msSinceEpoch) {
 }
 
 Result<Organisation> Registry::addOrganisation(const Organisation& organisation) {
-    auto database = m_database.connection();
-    if (!database)
-        return std::unexpected(database.error());
+    auto connected = m_database.connection();
+    if (!connected)
+        return std::unexpected(connected.error());
+    QSqlDatabase database = *connected;
 
-    QSqlQuery query(*database);
-    if (!run(query, QStringLiteral("SELECT id FROM organisation WHERE name = ?"), {organisation.name}))
-        return std::unexpected(databaseError(Text::tr("looking up organisation names"), query.lastError()));
+    if (!database.transaction())
+        return std::unexpected(
+            databaseError(Text::tr("starting to add the organisation"), database.lastError()));
+    QSqlQuery query(database);
+    if (!run(query, QStringLiteral("SELECT id FROM organisation WHERE name = ?"), {organisation.name})) {
+        const Error error = databaseError(Text::tr("looking up organisation names"), query.lastError());
+        database.rollback();
+        return std::unexpected(error);
+    }
     if (query.next()) {
+        const QString existing = query.value(0).toString();
+        query.finish();
+        database.rollback();
         return makeError(ErrorCode::AlreadyExists,
                          Text::tr("an organisation named \"%1\" already exists (id %2): choose another name")
-                             .arg(organisation.name, query.value(0).toString()));
+                             .arg(organisation.name, existing));
     }
 
     Organisation added = organisation;
@@ -88,7 +101,23 @@ Result<Organisation> Registry::addOrganisation(const Organisation& organisation)
                  QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"),
              {added.id, added.name, added.partyType, nullableText(added.dfeUrn), nullableText(added.odsCode),
               nullableText(added.laCode), added.createdAt})) {
-        return std::unexpected(databaseError(Text::tr("adding the organisation"), query.lastError()));
+        const Error error = databaseError(Text::tr("adding the organisation"), query.lastError());
+        database.rollback();
+        return std::unexpected(error);
+    }
+    auto audited = appendAuditEvent(
+        database, ServerAuditEntry{ServerAuditAction::AdminOrgAdd,
+                                   {},
+                                   added.id,
+                                   QJsonObject{{QStringLiteral("partyType"), added.partyType}}});
+    if (!audited) {
+        database.rollback();
+        return std::unexpected(audited.error());
+    }
+    if (!database.commit()) {
+        const Error error = databaseError(Text::tr("adding the organisation"), database.lastError());
+        database.rollback();
+        return std::unexpected(error);
     }
     return added;
 }
@@ -139,13 +168,33 @@ Result<IssuedEnrolmentCode> Registry::issueEnrolmentCode(const QString& organisa
 
     const qint64 now = nowMs();
     IssuedEnrolmentCode issued{generateEnrolmentCode(), now + qint64(validHours) * 3600 * 1000};
+    if (!database->transaction())
+        return std::unexpected(
+            databaseError(Text::tr("starting to store the enrolment code"), database->lastError()));
     QSqlQuery query(*database);
     if (!run(query,
              QStringLiteral("INSERT INTO enrolment_code (code_hash, organisation_id, created_at, expires_at) "
                             "VALUES (?, ?, ?, ?)"),
              {hashSecret(normaliseEnrolmentCode(issued.code).toLatin1()), organisationId, now,
               issued.expiresAt})) {
-        return std::unexpected(databaseError(Text::tr("storing the enrolment code"), query.lastError()));
+        const Error error = databaseError(Text::tr("storing the enrolment code"), query.lastError());
+        database->rollback();
+        return std::unexpected(error);
+    }
+    // The audit event records when the code expires, never the code.
+    auto audited = appendAuditEvent(
+        *database, ServerAuditEntry{ServerAuditAction::AdminEnrolCode,
+                                    {},
+                                    organisationId,
+                                    QJsonObject{{QStringLiteral("expiresAt"), isoTime(issued.expiresAt)}}});
+    if (!audited) {
+        database->rollback();
+        return std::unexpected(audited.error());
+    }
+    if (!database->commit()) {
+        const Error error = databaseError(Text::tr("storing the enrolment code"), database->lastError());
+        database->rollback();
+        return std::unexpected(error);
     }
     return issued;
 }
@@ -219,8 +268,18 @@ Result<EnrolmentOutcome> Registry::enrol(const QString& code, const QString& dev
              QStringLiteral("INSERT INTO device (id, organisation_id, name, credential_hash, enrolled_at, "
                             "last_seen_at) VALUES (?, ?, ?, ?, ?, ?)"),
              {device.id, device.organisationId, device.name, hashSecret(credential), device.enrolledAt,
-              now}) ||
-        !database.commit()) {
+              now})) {
+        const Error error = databaseError(Text::tr("adding the device"), query.lastError());
+        database.rollback();
+        return std::unexpected(error);
+    }
+    auto audited = appendAuditEvent(
+        database, ServerAuditEntry{ServerAuditAction::Enrol, device.id, device.organisationId, {}});
+    if (!audited) {
+        database.rollback();
+        return std::unexpected(audited.error());
+    }
+    if (!database.commit()) {
         const Error error =
             databaseError(Text::tr("adding the device"),
                           query.lastError().isValid() ? query.lastError() : database.lastError());
@@ -287,31 +346,55 @@ Result<QList<Device>> Registry::devices(const QString& organisationId) {
 }
 
 Result<Device> Registry::revokeDevice(const QString& deviceId) {
-    auto database = m_database.connection();
-    if (!database)
-        return std::unexpected(database.error());
-    QSqlQuery query(*database);
+    auto connected = m_database.connection();
+    if (!connected)
+        return std::unexpected(connected.error());
+    QSqlDatabase database = *connected;
+
+    if (!database.transaction())
+        return std::unexpected(
+            databaseError(Text::tr("starting to revoke device %1").arg(deviceId), database.lastError()));
+    QSqlQuery query(database);
+    auto fail = [&](const QString& action) {
+        const Error error = databaseError(action, query.lastError());
+        database.rollback();
+        return std::unexpected(error);
+    };
     if (!run(query, QStringLiteral("UPDATE device SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
              {nowMs(), deviceId})) {
-        return std::unexpected(
-            databaseError(Text::tr("revoking device %1").arg(deviceId), query.lastError()));
+        return fail(Text::tr("revoking device %1").arg(deviceId));
     }
     const bool revoked = query.numRowsAffected() == 1;
     if (!run(query, QStringLiteral("SELECT ") % deviceColumns % QStringLiteral(" FROM device WHERE id = ?"),
              {deviceId})) {
-        return std::unexpected(databaseError(Text::tr("reading device %1").arg(deviceId), query.lastError()));
+        return fail(Text::tr("reading device %1").arg(deviceId));
     }
     if (!query.next()) {
+        database.rollback();
         return makeError(
             ErrorCode::NotFound,
             Text::tr("no device has the id %1: list them with \"earlyhelp-server admin device list\"")
                 .arg(deviceId));
     }
     const Device device = readDevice(query);
+    query.finish();
     if (!revoked) {
+        database.rollback();
         return makeError(ErrorCode::AlreadyExists,
                          Text::tr("device %1 was already revoked at %2; nothing to do")
                              .arg(deviceId, isoTime(device.revokedAt.value_or(0))));
+    }
+    auto audited = appendAuditEvent(
+        database,
+        ServerAuditEntry{ServerAuditAction::AdminDeviceRevoke, device.id, device.organisationId, {}});
+    if (!audited) {
+        database.rollback();
+        return std::unexpected(audited.error());
+    }
+    if (!database.commit()) {
+        const Error error = databaseError(Text::tr("revoking device %1").arg(deviceId), database.lastError());
+        database.rollback();
+        return std::unexpected(error);
     }
     return device;
 }
@@ -362,6 +445,18 @@ Result<PublishOutcome> Registry::publishAgreement(int version, const QByteArray&
                  "VALUES (?, ?, ?, ?)"),
              {version, QString::fromLatin1(document.toBase64()), signature, nowMs()})) {
         return fail(Text::tr("storing agreement version %1").arg(version));
+    }
+    const QByteArray documentHash = QCryptographicHash::hash(document, QCryptographicHash::Sha256);
+    auto audited = appendAuditEvent(
+        database, ServerAuditEntry{ServerAuditAction::AdminAgreementPublish,
+                                   {},
+                                   {},
+                                   QJsonObject{{QStringLiteral("version"), version},
+                                               {QStringLiteral("documentSha256"),
+                                                QString::fromLatin1(documentHash.toHex())}}});
+    if (!audited) {
+        database.rollback();
+        return std::unexpected(audited.error());
     }
     if (!database.commit())
         return std::unexpected(

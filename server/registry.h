@@ -71,7 +71,8 @@ enum class PublishOutcome { Published, AlreadyPublished };
 // agreement versions. Every call uses the calling thread's connection of the
 // ServerDatabase and keeps no state between calls, so handlers on several
 // threads, and several server instances over one database, may use it.
-// Errors are Database errors unless stated.
+// Each call that adds or changes a row appends its audit event (serveraudit.h)
+// in the same transaction. Errors are Database errors unless stated.
 class Registry {
 public:
     explicit Registry(ServerDatabase& database)

@@ -166,6 +166,31 @@ const QList<Migration>& migrations() {
                             " family_id TEXT PRIMARY KEY,"
                             " queued_at BIGINT NOT NULL)"),
          }},
+        {5,
+         {
+             // The server's audit trail (serveraudit.h gives the hash's
+             // encoding). details is a JSON object of counts and ids, and
+             // prev_hash and hash are SHA-256 in lower-case hex.
+             QStringLiteral("CREATE TABLE audit_event ("
+                            " seq BIGINT PRIMARY KEY,"
+                            " at BIGINT NOT NULL,"
+                            " device_id TEXT,"
+                            " org_id TEXT,"
+                            " action TEXT NOT NULL,"
+                            " details TEXT NOT NULL,"
+                            " prev_hash TEXT NOT NULL,"
+                            " hash TEXT NOT NULL)"),
+             QStringLiteral("CREATE INDEX audit_event_device ON audit_event (device_id, seq)"),
+             // One row contains the newest event's sequence and hash. An
+             // append updates it first, so the row lock orders appends
+             // across server processes, and a removed last event shows.
+             QStringLiteral("CREATE TABLE audit_head ("
+                            " id INTEGER PRIMARY KEY CHECK (id = 1),"
+                            " last_seq BIGINT NOT NULL,"
+                            " last_hash TEXT NOT NULL)"),
+             QStringLiteral("INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, "
+                            "'0000000000000000000000000000000000000000000000000000000000000000')"),
+         }},
     };
     return list;
 }

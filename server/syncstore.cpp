@@ -1,5 +1,6 @@
 #include "syncstore.h"
 
+#include "serveraudit.h"
 #include "sharingfeed.h"
 #include "syncrequest.h"
 
@@ -47,6 +48,11 @@ public:
         const bool committed = m_database.commit();
         m_open = !committed;
         return committed;
+    }
+    void rollback() {
+        if (m_open)
+            m_database.rollback();
+        m_open = false;
     }
 
 private:
@@ -195,19 +201,42 @@ Status resolveConflicts(QSqlDatabase& database, const RecordChange& change, cons
     return {};
 }
 
-} // namespace
+// The "push" audit event of one change: ids, counts and the result, never
+// the values.
+ServerAuditEntry pushAuditEntry(const RecordChange& change, const ChangeOutcome& outcome,
+                                const QString& deviceId, const QString& organisationId) {
+    QString result;
+    switch (outcome.status) {
+    case ChangeOutcome::Status::Accepted:
+        result = outcome.stored ? QStringLiteral("accepted") : QStringLiteral("repeated");
+        break;
+    case ChangeOutcome::Status::Conflict:
+        result = QStringLiteral("conflict");
+        break;
+    case ChangeOutcome::Status::Rejected:
+        result = QStringLiteral("rejected");
+        break;
+    }
+    QJsonObject details{{QStringLiteral("changeId"), change.changeId},
+                        {QStringLiteral("recordType"), change.recordType},
+                        {QStringLiteral("recordId"), change.recordId},
+                        {QStringLiteral("baseRevision"), change.baseRevision},
+                        {QStringLiteral("revision"), outcome.revision},
+                        {QStringLiteral("fieldCount"), change.fields.size()},
+                        {QStringLiteral("result"), result}};
+    if (!outcome.conflicts.isEmpty())
+        details.insert(QStringLiteral("conflictCount"), outcome.conflicts.size());
+    if (outcome.status == ChangeOutcome::Status::Rejected) {
+        const QJsonObject json = changeResultJson(change, outcome);
+        details.insert(QStringLiteral("error"), json.value(QStringLiteral("error")));
+    }
+    return ServerAuditEntry{ServerAuditAction::Push, deviceId, organisationId, details};
+}
 
-Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString& deviceId,
-                                       const QString& organisationId) {
-    auto connected = m_database.connection();
-    if (!connected)
-        return std::unexpected(connected.error());
-    QSqlDatabase database = *connected;
-
-    Transaction transaction(database);
-    if (!transaction.begin())
-        return std::unexpected(databaseError(Text::tr("starting a push transaction"), database.lastError()));
-
+// Applies one change inside the open transaction. The caller commits when
+// the outcome is stored and rolls back otherwise.
+Result<ChangeOutcome> applyChange(QSqlDatabase& database, const RecordChange& change, const QString& deviceId,
+                                  const QString& organisationId) {
     // Taking the next sequence first locks the counter row until commit, so
     // changes are applied one at a time even across server instances.
     auto taken = takeSequence(database);
@@ -397,6 +426,38 @@ Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString
         }
     }
 
+    outcome.stored = true;
+    return outcome;
+}
+
+} // namespace
+
+Result<ChangeOutcome> SyncStore::apply(const RecordChange& change, const QString& deviceId,
+                                       const QString& organisationId) {
+    auto connected = m_database.connection();
+    if (!connected)
+        return std::unexpected(connected.error());
+    QSqlDatabase database = *connected;
+
+    Transaction transaction(database);
+    if (!transaction.begin())
+        return std::unexpected(databaseError(Text::tr("starting a push transaction"), database.lastError()));
+    auto outcome = applyChange(database, change, deviceId, organisationId);
+    if (!outcome)
+        return outcome;
+    const ServerAuditEntry audit = pushAuditEntry(change, *outcome, deviceId, organisationId);
+
+    // A change that is not stored leaves no sequence taken, so it is
+    // audited after the rollback.
+    if (!outcome->stored) {
+        transaction.rollback();
+        if (auto appended = ServerAuditTrail(m_database).append(audit); !appended)
+            return std::unexpected(appended.error());
+        return outcome;
+    }
+
+    if (auto appended = appendAuditEvent(database, audit); !appended)
+        return std::unexpected(appended.error());
     if (!transaction.commit()) {
         return std::unexpected(
             databaseError(Text::tr("committing change %1").arg(change.changeId), database.lastError()));

@@ -58,6 +58,9 @@ struct ChangeOutcome {
     // The result stored when the change id was first applied, sent again
     // as it is. Empty for a change applied now.
     QJsonObject storedResult;
+    // Whether this call stored the change. False for a rejection and for a
+    // change id applied before.
+    bool stored = false;
 };
 
 // One entry of an organisation's feed, in one of three kinds.
@@ -110,8 +113,10 @@ public:
     // organisationId, merging fields against a stale base revision, and
     // queues the record's family in the same transaction, for
     // recomputeQueuedFamilies() to recompute what other organisations hold. A change id applied before gets its stored
-    // result and nothing is written again. Errors are Database errors, and
-    // then nothing of this change is written.
+    // result and nothing is written again. Each call appends one "push"
+    // audit event naming deviceId: in the change's transaction when it is
+    // stored, otherwise in a transaction of its own. Errors are Database
+    // errors, and then nothing of this change is written.
     [[nodiscard]] Result<ChangeOutcome> apply(const RecordChange& change, const QString& deviceId,
                                               const QString& organisationId);
 

@@ -34,6 +34,7 @@
 #include "addpersondialog.h"
 #include "agreementcontroller.h"
 #include "audit/auditlog.h"
+#include "auditviewer.h"
 #include "cases/casedirectory.h"
 #include "casesession.h"
 #include "ctfimport.h"
@@ -334,6 +335,11 @@ void MainWindow::createActions()
         openCaseDataDialog(new UsersDialog(m_session.get(), this));
     });
 
+    m_auditTrailAction = new QAction(tr("&Audit Trail…"), this);
+    m_auditTrailAction->setObjectName(QStringLiteral("auditTrailAction"));
+    m_auditTrailAction->setStatusTip(tr("See who viewed, searched, changed, shared and exported what"));
+    connect(m_auditTrailAction, &QAction::triggered, this, &MainWindow::openAuditTrail);
+
     m_settingsAction = new QAction(tr("&Settings…"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
@@ -393,6 +399,7 @@ void MainWindow::createMenus()
     toolsMenu->addAction(m_transfersAction);
     toolsMenu->addSeparator();
     toolsMenu->addAction(m_usersAction);
+    toolsMenu->addAction(m_auditTrailAction);
     toolsMenu->addAction(m_settingsAction);
 
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
@@ -708,8 +715,19 @@ void MainWindow::updateActions()
                                    && !sharingLogPersonId().isEmpty());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
+    m_auditTrailAction->setEnabled(allowed(access::Action::ViewAuditTrail));
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
     m_agreementAction->setEnabled(unlocked);
+}
+
+void MainWindow::openAuditTrail()
+{
+    Result<AuditViewerDialog*> dialog = AuditViewerDialog::create(m_session.get(), m_fileChooser, this);
+    if (!dialog) {
+        statusBar()->showMessage(dialog.error().message);
+        return;
+    }
+    openCaseDataDialog(*dialog);
 }
 
 QString MainWindow::sharingLogPersonId() const

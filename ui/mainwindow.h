@@ -120,6 +120,8 @@ private:
     void focusSearch();
     void showAbout();
     // Shows a dialog that displays case data; locking closes it.
+    // Opens Tools › Audit Trail…, or shows why the user may not.
+    void openAuditTrail();
     void openCaseDataDialog(QWidget* dialog);
     // The person whose sharing log the Sharing Log action opens: the one
     // selected in the People tab, or the family member selected in the
@@ -189,6 +191,7 @@ private:
     QAction* m_importTransferAction = nullptr;
     QAction* m_transfersAction = nullptr;
     QAction* m_usersAction = nullptr;
+    QAction* m_auditTrailAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_agreementAction = nullptr;
     QAction* m_aboutAction = nullptr;

@@ -61,6 +61,10 @@ QString deniedMessage(Role role, Action action) {
                                                     "Agreement. Ask your designated safeguarding lead to "
                                                     "sign up.")
             .arg(group);
+    case Action::ViewAuditTrail:
+        return QCoreApplication::translate(context, "%1 cannot view the audit trail. Ask your designated "
+                                                    "safeguarding lead to look at it.")
+            .arg(group);
     }
     return {};
 }

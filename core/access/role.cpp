@@ -10,7 +10,7 @@ QList<Role> allRoles() {
 
 QList<Action> allActions() {
     return {Action::ViewCases,      Action::EditCases, Action::DeleteRestore, Action::ManageUsers,
-            Action::ChangeSettings, Action::Export,    Action::SignAgreement};
+            Action::ChangeSettings, Action::Export,    Action::SignAgreement, Action::ViewAuditTrail};
 }
 
 QString roleCode(Role role) {
@@ -65,6 +65,8 @@ QString actionCode(Action action) {
         return QStringLiteral("export");
     case Action::SignAgreement:
         return QStringLiteral("sign-agreement");
+    case Action::ViewAuditTrail:
+        return QStringLiteral("view-audit-trail");
     }
     return {};
 }
@@ -75,7 +77,7 @@ bool roleAllows(Role role, Action action) {
         return true;
     case Role::Deputy:
         return action != Action::ManageUsers && action != Action::ChangeSettings &&
-               action != Action::SignAgreement;
+               action != Action::SignAgreement && action != Action::ViewAuditTrail;
     case Role::Caseworker:
         return action == Action::ViewCases || action == Action::EditCases;
     case Role::ReadOnly:

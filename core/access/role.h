@@ -31,6 +31,8 @@ enum class Action {
     Export,
     // Sign the organisation up to a version of the Data Sharing Agreement.
     SignAgreement,
+    // Read the store's audit trail and export it.
+    ViewAuditTrail,
 };
 
 // Every role and every action, in declaration order, for tables and tests.
@@ -52,11 +54,11 @@ enum class Action {
 
 // Whether role allows action, by the permission table of the app:
 //
-//                    view  edit  delete/restore  users  settings  export  sign agreement
-//   lead              yes   yes   yes             yes    yes       yes     yes
-//   deputy            yes   yes   yes             no     no        yes     no
-//   caseworker        yes   yes   no              no     no        no      no
-//   readonly          yes   no    no              no     no        no      no
+//                    view  edit  delete/restore  users  settings  export  sign agreement  audit trail
+//   lead              yes   yes   yes             yes    yes       yes     yes             yes
+//   deputy            yes   yes   yes             no     no        yes     no              no
+//   caseworker        yes   yes   no              no     no        no      no              no
+//   readonly          yes   no    no              no     no        no      no              no
 [[nodiscard]] bool roleAllows(Role role, Action action);
 
 } // namespace earlyhelp::access

@@ -126,6 +126,8 @@ private slots:
             << Action::SignAgreement
             << QStringLiteral(
                    "Read-only users cannot sign the organisation up to the Data Sharing Agreement.");
+        QTest::newRow("audit trail") << Action::ViewAuditTrail
+                                     << QStringLiteral("Read-only users cannot view the audit trail.");
     }
 
     void readOnlyChangeRefused() {
@@ -146,6 +148,21 @@ private slots:
         QVERIFY(!roleAllows(Role::Deputy, Action::SignAgreement));
         QVERIFY(!roleAllows(Role::Caseworker, Action::SignAgreement));
         QVERIFY(!roleAllows(Role::ReadOnly, Action::SignAgreement));
+    }
+
+    void onlyLeadViewsAuditTrail() {
+        QCOMPARE(actionCode(Action::ViewAuditTrail), QStringLiteral("view-audit-trail"));
+        QVERIFY(roleAllows(Role::Lead, Action::ViewAuditTrail));
+        QVERIFY(!roleAllows(Role::Deputy, Action::ViewAuditTrail));
+        QVERIFY(!roleAllows(Role::Caseworker, Action::ViewAuditTrail));
+        QVERIFY(!roleAllows(Role::ReadOnly, Action::ViewAuditTrail));
+
+        const Status deputy =
+            authorise(Actor{QStringLiteral("dev.patel"), QStringLiteral("deputy")}, Action::ViewAuditTrail);
+        QVERIFY(!deputy.has_value());
+        QVERIFY2(deputy.error().message.startsWith(
+                     u"Deputy designated safeguarding leads cannot view the audit trail."),
+                 qPrintable(deputy.error().message));
     }
 
     void authoriseFitsGuard() {
