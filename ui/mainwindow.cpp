@@ -31,6 +31,8 @@
 #include <QVBoxLayout>
 
 #include "addpersondialog.h"
+#include "erasepersondialog.h"
+#include "retentiondialog.h"
 #include "agreementcontroller.h"
 #include "cases/casedirectory.h"
 #include "casesession.h"
@@ -261,6 +263,23 @@ void MainWindow::createActions()
         openCaseDataDialog(new DeletedItemsDialog(m_session.get(), this));
     });
 
+    m_erasePersonAction = new QAction(tr("&Erase Person…"), this);
+    m_erasePersonAction->setObjectName(QStringLiteral("erasePersonAction"));
+    m_erasePersonAction->setStatusTip(tr("Erase the selected person's data from this store for good"));
+    connect(m_erasePersonAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_peopleView->currentIndex();
+        if (!current.isValid() || !m_session || m_tabs->currentIndex() != PeopleTab)
+            return;
+        openCaseDataDialog(new ErasePersonDialog(m_session.get(), m_peopleModel->person(current.row()).id, this));
+    });
+
+    m_retentionAction = new QAction(tr("&Retention…"), this);
+    m_retentionAction->setObjectName(QStringLiteral("retentionAction"));
+    m_retentionAction->setStatusTip(tr("List the records due for review or deletion under the agreement"));
+    connect(m_retentionAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new RetentionDialog(m_session.get(), this));
+    });
+
     m_usersAction = new QAction(tr("&Users…"), this);
     m_usersAction->setObjectName(QStringLiteral("usersAction"));
     connect(m_usersAction, &QAction::triggered, this, [this] {
@@ -313,12 +332,14 @@ void MainWindow::createMenus()
     caseMenu->addAction(m_sharePersonAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
+    caseMenu->addAction(m_erasePersonAction);
 
     QMenu* toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
     toolsMenu->addAction(m_sync->syncNowAction());
     toolsMenu->addAction(m_sync->conflictsAction());
     toolsMenu->addSeparator();
+    toolsMenu->addAction(m_retentionAction);
     toolsMenu->addAction(m_usersAction);
     toolsMenu->addAction(m_settingsAction);
 
@@ -423,6 +444,7 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_peopleView->addAction(m_mergePersonAction);
     m_peopleView->addAction(m_sharePersonAction);
+    m_peopleView->addAction(m_erasePersonAction);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == FamiliesTab)
@@ -596,6 +618,12 @@ void MainWindow::updateActions()
     m_sharePersonAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
                                     && m_tabs->currentIndex() == PeopleTab && m_peopleView->currentIndex().isValid());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
+    // Erasure cannot be undone, so it is the designated safeguarding lead's
+    // alone; a deputy may delete and restore but not erase.
+    const bool lead = m_session && m_session->actor().role() == access::Role::Lead;
+    m_erasePersonAction->setEnabled(lead && !m_importing && m_tabs->currentIndex() == PeopleTab &&
+                                    m_peopleView->currentIndex().isValid());
+    m_retentionAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
     m_agreementAction->setEnabled(unlocked);

@@ -165,6 +165,8 @@ private:
     QAction* m_mergePersonAction = nullptr;
     QAction* m_sharePersonAction = nullptr;
     QAction* m_deletedItemsAction = nullptr;
+    QAction* m_erasePersonAction = nullptr;
+    QAction* m_retentionAction = nullptr;
     QAction* m_usersAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_agreementAction = nullptr;
