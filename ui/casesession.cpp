@@ -24,6 +24,8 @@ CaseSession::CaseSession(std::unique_ptr<Store> store, access::Actor actor, QObj
     , m_myWork(std::make_unique<MyWorkQueries>(*m_store))
     , m_agreementState(sharing::notSignedUpState())
 {
+    // Every write from here on is audited as this user.
+    m_store->setAuditActor(m_actor.user, m_actor.roleCode);
 }
 
 // The repositories refer to the store, so they go first.

@@ -123,14 +123,19 @@ Result<UnlockedStore> unlock(const Options& options)
 
     if (!options.passphraseFromStdin && hasKeychainSlot(options.storePath)) {
         auto store = unlockWithKeychain(options.storePath);
-        if (store)
+        if (store) {
+            store->store->setAuditActor(store->actor.user, store->actor.roleCode);
             return store;
+        }
         err() << "earlyhelp-cli: " << store.error().message << Qt::endl;
     }
     auto passphrase = readPassphrase(Text::tr("Passphrase for %1: ").arg(options.storePath), options.passphraseFromStdin);
     if (!passphrase)
         return std::unexpected(passphrase.error());
-    return unlockWithPassphrase(options.storePath, options.user, *passphrase);
+    auto store = unlockWithPassphrase(options.storePath, options.user, *passphrase);
+    if (store)
+        store->store->setAuditActor(store->actor.user, store->actor.roleCode);
+    return store;
 }
 
 QString ukDate(const QDate& date)

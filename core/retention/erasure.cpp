@@ -1,13 +1,18 @@
 #include "retention/erasure.h"
 
+#include "audit/auditlog.h"
 #include "casework/recordtable.h"
 #include "retention/logging.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
+
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -186,12 +191,13 @@ Result<QStringList> distinctiveValues(Store& store, const QString& personId) {
     Result<QSqlQuery> person =
         run(store,
             u"SELECT legal_forename || ' ' || legal_surname, preferred_forename || ' ' || preferred_surname, "
-            "legal_surname, preferred_surname, former_surname, upn, nhs_number FROM person WHERE id = ?"_s,
+            "legal_forename, preferred_forename, legal_surname, preferred_surname, former_surname, upn, nhs_number "
+            "FROM person WHERE id = ?"_s,
             {personId});
     if (!person)
         return std::unexpected(person.error());
     if (person->next()) {
-        for (int column = 0; column < 7; ++column)
+        for (int column = 0; column < 9; ++column)
             values.append(person->value(column).toString().trimmed());
     }
     Result<QSqlQuery> contacts = run(store, u"SELECT value FROM contact WHERE person_id = ?"_s, {personId});
@@ -204,6 +210,71 @@ Result<QStringList> distinctiveValues(Store& store, const QString& personId) {
     values.removeIf([](const QString& value) { return value.size() < 3; });
     values.removeDuplicates();
     return values;
+}
+
+// Returns the audit events up to lastSequence whose details belong to the
+// erased records: those about an erased person, record or family, and those
+// whose details contain a value that identifies the person and that no
+// remaining person or contact shares (a search for their name, say).
+Result<QList<qint64>> eventsToRedact(Store& store, const ErasurePlan& plan, const QStringList& values,
+                                     qint64 lastSequence) {
+    QSet<QString> personIds;
+    QSet<QString> recordIds;
+    for (const ErasedRecord& record : plan.records) {
+        recordIds.insert(record.id);
+        if (record.table == u"person")
+            personIds.insert(record.id);
+    }
+    const QSet<QString> familyIds(plan.familiesErased.begin(), plan.familiesErased.end());
+
+    QStringList distinctive;
+    for (const QString& value : values) {
+        Result<QSqlQuery> shared = run(
+            store,
+            u"SELECT 1 FROM person WHERE ?1 IN (legal_forename, preferred_forename, legal_surname, preferred_surname, "
+            "former_surname, upn, nhs_number, legal_forename || ' ' || legal_surname, "
+            "preferred_forename || ' ' || preferred_surname) "
+            "UNION ALL SELECT 1 FROM contact WHERE value = ?1 LIMIT 1"_s,
+            {value});
+        if (!shared)
+            return std::unexpected(shared.error());
+        if (!shared->next())
+            distinctive.append(value);
+    }
+
+    QList<qint64> sequences;
+    Result<QSqlQuery> events =
+        run(store,
+            u"SELECT seq, record_id, family_id, person_id, details FROM audit_event WHERE seq <= ? AND "
+            "erased_by_seq IS NULL ORDER BY seq"_s,
+            {lastSequence});
+    if (!events)
+        return std::unexpected(events.error());
+    while (events->next()) {
+        const QString details = events->value(4).toString();
+        bool about = recordIds.contains(events->value(1).toString()) ||
+                     familyIds.contains(events->value(2).toString()) ||
+                     personIds.contains(events->value(3).toString());
+        for (qsizetype i = 0; !about && i < distinctive.size(); ++i)
+            about = details.contains(distinctive.at(i), Qt::CaseInsensitive);
+        if (about)
+            sequences.append(events->value(0).toLongLong());
+    }
+    return sequences;
+}
+
+// Writes sorted sequences as [first, last] ranges, so that a long run of
+// events stays short in the erase event's details.
+QJsonArray sequenceRanges(const QList<qint64>& sequences) {
+    QJsonArray ranges;
+    for (qsizetype i = 0; i < sequences.size();) {
+        qsizetype j = i;
+        while (j + 1 < sequences.size() && sequences.at(j + 1) == sequences.at(j) + 1)
+            ++j;
+        ranges.append(QJsonArray{sequences.at(i), sequences.at(j)});
+        i = j + 1;
+    }
+    return ranges;
 }
 
 } // namespace
@@ -251,7 +322,14 @@ Result<ErasureOutcome> Erasure::erasePerson(const access::Actor& actor, const QS
     if (!values)
         return std::unexpected(values.error());
 
-    // ERASE-CAUSE
+    // The audit triggers record each delete below as an "erase" event.
+    std::optional<audit::ScopedAuditCause> cause(std::in_place, m_store, u"erasure"_s);
+    Result<QSqlQuery> head = run(m_store, u"SELECT seq FROM audit_head WHERE id = 1"_s);
+    if (!head)
+        return std::unexpected(head.error());
+    const qint64 lastEventBefore = head->next() ? head->value(0).toLongLong() : 0;
+    head->finish();
+
     for (const ErasedRecord& record : std::as_const(plan->records)) {
         Result<QSqlQuery> removed = run(m_store, u"DELETE FROM "_s % record.table % u" WHERE id = ?"_s, {record.id});
         if (!removed)
@@ -294,7 +372,44 @@ Result<ErasureOutcome> Erasure::erasePerson(const access::Actor& actor, const QS
         return std::unexpected(merged.error());
 
     ErasureOutcome outcome;
-    // AUDIT-ERASE
+    cause.reset();
+    Result<QList<qint64>> redacted = eventsToRedact(m_store, *plan, *values, lastEventBefore);
+    if (!redacted)
+        return std::unexpected(redacted.error());
+    outcome.redactedEvents = *redacted;
+
+    QJsonObject counts;
+    const QMap<QString, int> byTable = plan->countsByTable();
+    for (auto it = byTable.begin(); it != byTable.end(); ++it)
+        counts.insert(it.key(), it.value());
+    audit::NewEvent event;
+    event.action = audit::Action::Erase;
+    event.recordType = u"person"_s;
+    event.recordId = personId;
+    event.personId = personId;
+    event.details = QJsonObject{
+        {u"reason"_s, trimmedReason},
+        {u"counts"_s, counts},
+        {u"familiesErased"_s, QJsonArray::fromStringList(plan->familiesErased)},
+        {u"redactedEvents"_s, sequenceRanges(outcome.redactedEvents)},
+    };
+    event.user = actor.user;
+    event.roleCode = actor.roleCode;
+    Result<qint64> appended = audit::AuditLog(m_store, m_options.clock).append(event);
+    if (!appended)
+        return std::unexpected(appended.error());
+    outcome.auditSequence = *appended;
+
+    // The chain covers each event's details digest, not its details, so
+    // blanking details and salt leaves every hash valid.
+    for (const qint64 sequence : std::as_const(outcome.redactedEvents)) {
+        Result<QSqlQuery> blanked = run(m_store,
+                                        u"UPDATE audit_event SET details = '', details_salt = NULL, "
+                                        "erased_by_seq = ? WHERE seq = ?"_s,
+                                        {outcome.auditSequence, sequence});
+        if (!blanked)
+            return std::unexpected(blanked.error());
+    }
 
     const QString erasedAt = casework::timestampValue(m_options.clock());
     for (const ErasedRecord& record : std::as_const(plan->records)) {
@@ -325,7 +440,6 @@ Result<ErasureOutcome> Erasure::erasePerson(const access::Actor& actor, const QS
 
     std::reverse(plan->records.begin(), plan->records.end());
     outcome.plan = std::move(*plan);
-    Q_UNUSED(values);
     return outcome;
 }
 

@@ -1,10 +1,12 @@
 #include "retention/retentionlist.h"
 
+#include "audit/auditlog.h"
 #include "casework/recordtable.h"
 #include "store/store.h"
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QJsonArray>
 #include <QSqlQuery>
 #include <QUuid>
 
@@ -364,7 +366,25 @@ Result<QString> RetentionList::recordReview(const access::Actor& actor, SubjectT
              trimmedReason, actor.user, casework::timestampValue(now)});
     if (!inserted)
         return std::unexpected(inserted.error());
-    // AUDIT-RETENTION
+    audit::NewEvent event;
+    event.action = audit::Action::Retention;
+    event.recordType = u"retention_review"_s;
+    event.recordId = id;
+    if (type == SubjectType::Person)
+        event.personId = subjectId;
+    else
+        event.familyId = subjectId;
+    event.details = QJsonObject{
+        {u"subjectType"_s, subjectTypeCode(type)},
+        {u"dueDate"_s, dueDate.toString(Qt::ISODate)},
+        {u"keepUntil"_s, keepUntil.toString(Qt::ISODate)},
+        {u"clauses"_s, QJsonArray::fromStringList((*item)->clauseIds)},
+        {u"reason"_s, trimmedReason},
+    };
+    event.user = actor.user;
+    event.roleCode = actor.roleCode;
+    if (Result<qint64> appended = audit::AuditLog(m_store, m_options.clock).append(event); !appended)
+        return std::unexpected(appended.error());
     if (Status committed = transaction.commit(); !committed)
         return std::unexpected(committed.error());
     return id;

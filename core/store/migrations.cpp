@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 
+#include "audittriggers.h"
 #include "sqlcipherdriver.h"
 #include "storeerror.h"
 #include "storelogging.h"
@@ -67,9 +68,17 @@ Status runMigration(QSqlDatabase& database, SqlCipherDriver& driver, const Migra
         return std::unexpected(migrationError(driver.lastError(), path, migration.version));
 
     // PRAGMA user_version is part of the transaction: ROLLBACK restores it.
-    const bool applied =
-        driver.executeScript(migration.script) &&
-        driver.executeScript(QStringLiteral("PRAGMA user_version = %1;").arg(migration.version));
+    bool applied = driver.executeScript(migration.script);
+    if (applied && migration.generatedScript) {
+        Result<QString> generated = migration.generatedScript(database);
+        if (!generated) {
+            rollBack(database, migration.version);
+            return std::unexpected(generated.error());
+        }
+        applied = driver.executeScript(*generated);
+    }
+    if (applied)
+        applied = driver.executeScript(QStringLiteral("PRAGMA user_version = %1;").arg(migration.version));
     if (!applied) {
         const QSqlError failure = driver.lastError();
         rollBack(database, migration.version);
@@ -94,7 +103,7 @@ const QList<Migration>& storeMigrations() {
         Migration{4, readScript(QStringLiteral(":/earlyhelp/store/schema_v4.sql"))},
         Migration{5, readScript(QStringLiteral(":/earlyhelp/store/schema_v5.sql"))},
         Migration{6, readScript(QStringLiteral(":/earlyhelp/store/schema_v6.sql"))},
-        Migration{7, readScript(QStringLiteral(":/earlyhelp/store/schema_v7.sql"))},
+        Migration{7, readScript(QStringLiteral(":/earlyhelp/store/schema_v7.sql")), &auditTriggerScript},
     };
     return migrations;
 }

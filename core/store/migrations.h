@@ -5,6 +5,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <span>
 
 class QSqlDatabase;
@@ -16,10 +17,14 @@ namespace earlyhelp {
 struct Migration {
     int version = 0;
     QString script;
+    // When set, returns further statements that run after script in the
+    // same transaction, for SQL that depends on the schema script made,
+    // such as triggers written from a table's columns.
+    std::function<Result<QString>(const QSqlDatabase&)> generatedScript = {};
 };
 
 // Returns the migrations of this build in order. Version n is
-// schema_vn.sql, from schema_v1.sql to schema_v3.sql.
+// schema_vn.sql; version 7 also writes the audit triggers.
 [[nodiscard]] const QList<Migration>& storeMigrations();
 
 // Brings the store open on database, which must use the EARLYHELP_SQLCIPHER

@@ -34,6 +34,48 @@ CREATE INDEX audit_event_user ON audit_event(user_name, seq);
 CREATE INDEX audit_event_action ON audit_event(action, seq);
 CREATE INDEX audit_event_at ON audit_event(at);
 
+-- The audit trail's head: the sequence and hash of the newest event, written
+-- with every event. A gap between it and the newest row shows that the
+-- newest events were removed. Events always take seq = head seq + 1.
+CREATE TABLE audit_head (
+    id      INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+    seq     INTEGER NOT NULL CHECK (seq >= 0),
+    hash    BLOB NOT NULL
+);
+
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, zeroblob(32));
+
+CREATE TRIGGER audit_event_sequence BEFORE INSERT ON audit_event
+WHEN new.seq IS NOT (SELECT seq + 1 FROM audit_head WHERE id = 1)
+BEGIN
+    SELECT RAISE(ABORT, 'audit_event.seq must follow audit_head.seq');
+END;
+
+-- Completes each new event: its details digest, the previous event's hash and
+-- its own hash, through the functions the store registers on every
+-- connection (core/store/auditfunctions.h). The writer leaves those three
+-- columns empty.
+CREATE TRIGGER audit_event_chain AFTER INSERT ON audit_event
+BEGIN
+    UPDATE audit_event
+    SET details_digest = earlyhelp_audit_digest(details_salt, details),
+        prev_hash = (SELECT hash FROM audit_head WHERE id = 1),
+        hash = earlyhelp_audit_hash((SELECT hash FROM audit_head WHERE id = 1), seq, at, user_name,
+                                    role_code, action, record_type, record_id, family_id, person_id,
+                                    earlyhelp_audit_digest(details_salt, details))
+    WHERE seq = new.seq;
+    UPDATE audit_head
+    SET seq = new.seq, hash = (SELECT hash FROM audit_event WHERE seq = new.seq)
+    WHERE id = 1;
+END;
+
+-- The audit triggers of the case tables are written by migration 7's C++
+-- step (core/store/audittriggers.cpp) from the columns of each table when the
+-- migration runs, after every section of this script. Every table is
+-- audited except SQLite's own, sync_*, audit_*, agreement_version,
+-- retention_review, erasure_tombstone and the person search index. A section below that adds a table without case data
+-- must be excluded there.
+
 -- Retention and erasure.
 --
 -- retention_review records a decision, after a record's retention period

@@ -14,6 +14,7 @@
 #include <QFileInfo>
 #include <QUrl>
 
+#include "auditfunctions.h"
 #include "searchfunction.h"
 #include "storeerror.h"
 #include "storelogging.h"
@@ -277,6 +278,8 @@ Status configureConnection(sqlite3* connection, const QString& path) {
         return std::unexpected(sqliteError(connection, code, path));
 
     code = registerSearchFunction(connection);
+    if (code == SQLITE_OK)
+        code = registerAuditFunctions(connection);
     if (code != SQLITE_OK)
         return std::unexpected(sqliteError(connection, code, path));
     return {};

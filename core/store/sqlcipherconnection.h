@@ -59,7 +59,8 @@ inline constexpr qint64 storePageSize = 4096;
 
 // Applies the settings every store connection uses: a busy timeout,
 // journal_mode = WAL, foreign_keys, secure_delete, temp_store = MEMORY, and
-// registers earlyhelp_search_terms().
+// registers earlyhelp_search_terms() and the audit functions
+// (auditfunctions.h).
 [[nodiscard]] Status configureConnection(sqlite3* connection, const QString& path);
 
 // Reads PRAGMA user_version.

@@ -11,6 +11,7 @@
 #include <QSqlError>
 #include <QStringList>
 
+#include "auditfunctions.h"
 #include "migrations.h"
 #include "sqlcipherconnection.h"
 #include "sqlcipherdriver.h"
@@ -120,6 +121,30 @@ int Store::latestSchemaVersion() {
 
 QSqlDatabase Store::database() const {
     return QSqlDatabase::database(m_connectionName, false);
+}
+
+void Store::setAuditActor(const QString& user, const QString& roleCode) {
+    earlyhelp::setAuditActor(sqliteConnection(database()), user, roleCode);
+}
+
+QString Store::auditUser() const {
+    return earlyhelp::auditUser(sqliteConnection(database()));
+}
+
+QString Store::auditRoleCode() const {
+    return earlyhelp::auditRoleCode(sqliteConnection(database()));
+}
+
+void Store::setAuditCause(const QString& cause, const QJsonObject& details) {
+    earlyhelp::setAuditCause(sqliteConnection(database()), cause, details);
+}
+
+QString Store::auditCause() const {
+    return earlyhelp::auditCause(sqliteConnection(database()));
+}
+
+QJsonObject Store::auditCauseDetails() const {
+    return earlyhelp::auditCauseDetails(sqliteConnection(database()));
 }
 
 Error Store::errorFromSql(const QSqlError& error) const {

@@ -3,6 +3,7 @@
 #include "common/result.h"
 #include "common/secretbytes.h"
 
+#include <QJsonObject>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -56,6 +57,20 @@ public:
     [[nodiscard]] QSqlDatabase database() const;
     [[nodiscard]] QString path() const { return m_path; }
     [[nodiscard]] int schemaVersion() const { return m_schemaVersion; }
+
+    // Sets the user and role code that audit events of this connection name,
+    // both those the triggers write and those AuditLog::append() writes.
+    // Call it right after unlocking, because until then events name no user.
+    void setAuditActor(const QString& user, const QString& roleCode);
+    [[nodiscard]] QString auditUser() const;
+    [[nodiscard]] QString auditRoleCode() const;
+
+    // Sets the cause that the audit triggers record for the writes that
+    // follow (details.via and details), or clears it with an empty cause.
+    // ScopedAuditCause (core/audit/auditlog.h) is the usual way to set it.
+    void setAuditCause(const QString& cause, const QJsonObject& details = {});
+    [[nodiscard]] QString auditCause() const;
+    [[nodiscard]] QJsonObject auditCauseDetails() const;
 
     // Maps an error of a query on database() to an Error whose message names
     // this store: DiskFull, StoreDamaged, PermissionDenied, Io, Cancelled or

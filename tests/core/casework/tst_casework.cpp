@@ -185,7 +185,7 @@ void TestCasework::migrationFromVersionOneKeepsRows() {
     Result<std::unique_ptr<Store>> opened = Store::open(path, key);
     QVERIFY2(opened, qUtf8Printable(opened ? QString() : opened.error().message));
     QCOMPARE((*opened)->schemaVersion(), Store::latestSchemaVersion());
-    QCOMPARE((*opened)->schemaVersion(), 6);
+    QCOMPARE((*opened)->schemaVersion(), 7);
 
     const QSqlDatabase database = (*opened)->database();
     QCOMPARE(tableRows(database, QStringLiteral("organisation"), QStringLiteral("id, name, is_local")),

@@ -1,9 +1,13 @@
 #include "retention/erasure.h"
 
+#include "audit/auditlog.h"
+
 #include "retentiontesthelpers.h"
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace earlyhelp;
@@ -36,6 +40,8 @@ private slots:
     void erasureKeepsOtherPeople();
     void erasureLeavesTombstones();
     void lastMemberErasesFamily();
+    void erasureRedactsAuditDetails();
+    void erasureKeepsAuditChainIntact();
     void erasureNeedsLead();
     void erasureNeedsReason();
     void unknownPersonNotFound();
@@ -137,6 +143,15 @@ void TestErasure::init() {
     QVERIFY(exec(store,
                  QStringLiteral("UPDATE sync_conflict SET record_id = (SELECT id FROM contact WHERE person_id = ?)"),
                  {m_child}));
+
+    // A search for the child's forename, which names no record.
+    audit::NewEvent search;
+    search.action = audit::Action::Search;
+    search.details = QJsonObject{{QStringLiteral("query"), childForename}, {QStringLiteral("results"), 1}};
+    EARLYHELP_VERIFY_OK(audit::AuditLog(store).append(search));
+    // A search for the family's surname, which the mother keeps.
+    search.details = QJsonObject{{QStringLiteral("query"), QStringLiteral("Quillfeather")}};
+    EARLYHELP_VERIFY_OK(audit::AuditLog(store).append(search));
 }
 
 void TestErasure::cleanup() {
@@ -278,6 +293,71 @@ void TestErasure::lastMemberErasesFamily() {
     const QByteArray after = decryptedStore();
     QVERIFY(!after.contains("Henrietta"));
     QVERIFY(!after.contains("Quillfeather"));
+}
+
+void TestErasure::erasureRedactsAuditDetails() {
+    Store& store = *m_fixture.store;
+    const qint64 eventsBefore = scalar(store, QStringLiteral("SELECT count(*) FROM audit_event")).toLongLong();
+    const qint64 lastBefore = scalar(store, QStringLiteral("SELECT max(seq) FROM audit_event")).toLongLong();
+    const qint64 aboutChild =
+        scalar(store, QStringLiteral("SELECT count(*) FROM audit_event WHERE person_id = ?"), {m_child}).toLongLong();
+    QVERIFY(aboutChild > 0);
+
+    const Result<ErasureOutcome> outcome = Erasure(store, m_fixture.options())
+                                               .erasePerson(lead, m_child, QStringLiteral("Erasure request ER-2026-14"));
+    EARLYHELP_VERIFY_OK(outcome);
+
+    // One event per removed row from the triggers, and the erase event.
+    const qint64 rows = outcome->plan.records.size();
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM audit_event")).toLongLong(), eventsBefore + rows + 1);
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'erase'")).toLongLong(),
+             rows + 1);
+
+    const Result<QList<audit::Event>> erase = audit::AuditLog(store).query(
+        audit::Filter{.actions = {audit::Action::Erase}, .afterSequence = outcome->auditSequence - 1, .limit = 1,
+                      .newestFirst = false});
+    EARLYHELP_VERIFY_OK(erase);
+    QCOMPARE(erase->size(), 1);
+    QCOMPARE(erase->first().sequence, outcome->auditSequence);
+    QCOMPARE(erase->first().user, lead.user);
+    QCOMPARE(erase->first().personId, m_child);
+    QCOMPARE(erase->first().details.value(QStringLiteral("reason")).toString(),
+             QStringLiteral("Erasure request ER-2026-14"));
+    QCOMPARE(erase->first().details.value(QStringLiteral("counts")).toObject().value(QStringLiteral("person")).toInt(),
+             1);
+    QVERIFY(!erase->first().details.value(QStringLiteral("redactedEvents")).toArray().isEmpty());
+
+    // Every event about the child from before the erasure, and the search
+    // for the forename, keeps its place in the chain without its details.
+    // The erasure's own events carry no values.
+    QVERIFY(outcome->redactedEvents.size() >= aboutChild + 1);
+    QCOMPARE(scalar(store,
+                    QStringLiteral("SELECT count(*) FROM audit_event WHERE person_id = ? AND seq <= ? AND "
+                                   "(details <> '' OR details_salt IS NOT NULL OR erased_by_seq IS NOT ?)"),
+                    {m_child, lastBefore, outcome->auditSequence})
+                 .toLongLong(),
+             0);
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM audit_event WHERE instr(details, ?) > 0"),
+                    {childForename})
+                 .toLongLong(),
+             0);
+    // The search for the surname the mother still has is kept.
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'search' AND "
+                                          "instr(details, 'Quillfeather') > 0"))
+                 .toLongLong(),
+             1);
+}
+
+void TestErasure::erasureKeepsAuditChainIntact() {
+    Store& store = *m_fixture.store;
+    const Result<ErasureOutcome> outcome = Erasure(store, m_fixture.options())
+                                               .erasePerson(lead, m_child, QStringLiteral("Erasure request ER-2026-14"));
+    EARLYHELP_VERIFY_OK(outcome);
+
+    const Result<audit::ChainReport> report = audit::verifyAuditChain(store);
+    EARLYHELP_VERIFY_OK(report);
+    QVERIFY2(report->intact, qUtf8Printable(report->problem));
+    QCOMPARE(report->erasedDetails, static_cast<qint64>(outcome->redactedEvents.size()));
 }
 
 void TestErasure::erasureNeedsLead() {

@@ -203,6 +203,12 @@ void TestRetention::reviewHidesItemUntilDate() {
     m_fixture.now = QDateTime(QDate(2027, 6, 30), QTime(12, 0));
     QCOMPARE(dueWithin(0).size(), 1);
 
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'retention' AND "
+                                          "family_id = ? AND record_id = ? AND user_name = ?"),
+                    {family, *review, lead.user})
+                 .toInt(),
+             1);
+
     const Result<QList<Review>> reviews = list.reviews(SubjectType::Family, family);
     EARLYHELP_VERIFY_OK(reviews);
     QCOMPARE(reviews->size(), 1);
@@ -236,6 +242,7 @@ void TestRetention::reviewRejectsBadInput() {
     QVERIFY2(today.error().message.contains(QStringLiteral("04/12/2026")), qUtf8Printable(today.error().message));
 
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM retention_review")).toInt(), 0);
+    QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'retention'")).toInt(), 0);
 }
 
 void TestRetention::reviewNeedsRetentionDate() {

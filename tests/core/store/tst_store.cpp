@@ -404,7 +404,7 @@ void TestStore::newerSchemaIsRefused() {
         Result<std::unique_ptr<Store>> created = Store::create(storePath(), makeKey(1));
         QVERIFY(created);
         QSqlQuery query((*created)->database());
-        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 7")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Store::latestSchemaVersion() + 1)));
     }
     const QMap<QString, QByteArray> before = snapshotFolder(m_folder->path());
     QCOMPARE(before.size(), 1);
@@ -414,7 +414,8 @@ void TestStore::newerSchemaIsRefused() {
     QCOMPARE(opened.error().code, ErrorCode::SchemaTooNew);
     QCOMPARE(opened.error().message,
              QStringLiteral("This case store was written by a newer version of Early Help Case Manager "
-                            "(schema 7; this version reads up to %1). Install the newer version to open it.")
+                            "(schema %1; this version reads up to %2). Install the newer version to open it.")
+                 .arg(Store::latestSchemaVersion() + 1)
                  .arg(Store::latestSchemaVersion()));
     QCOMPARE(snapshotFolder(m_folder->path()), before);
 }
@@ -426,13 +427,14 @@ void TestStore::newerSchemaInWalIsRefused() {
     QVERIFY(query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
     // The new version is committed to the -wal file only. The main file still
     // contains the old one, which is what the probe reads.
-    QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 7")));
+    QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = %1").arg(Store::latestSchemaVersion() + 1)));
     query.finish();
 
     Result<std::unique_ptr<Store>> opened = Store::open(storePath(), makeKey(1));
     QVERIFY(!opened);
     QCOMPARE(opened.error().code, ErrorCode::SchemaTooNew);
-    QCOMPARE(pragmaValue((*created)->database(), QStringLiteral("user_version")).toInt(), 7);
+    QCOMPARE(pragmaValue((*created)->database(), QStringLiteral("user_version")).toInt(),
+             Store::latestSchemaVersion() + 1);
 }
 
 void TestStore::failedMigrationRollsBack() {
