@@ -8,9 +8,11 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 #include <QSqlQuery>
+#include <QUuid>
 
 #include <optional>
 
@@ -183,9 +185,9 @@ Result<ErasurePlan> buildPlan(Store& store, const QString& personId) {
     return plan;
 }
 
-// Returns the values that identify the person and that no remaining person
-// shares, for finding them in free text such as audit details. Read before
-// the rows are removed; checked for sharing afterwards by the caller.
+// Returns the values that identify the person, for finding them in free
+// text such as audit details. It reads them before the rows are removed,
+// and eventsToRedact() drops those another person still shares.
 Result<QStringList> distinctiveValues(Store& store, const QString& personId) {
     QStringList values;
     Result<QSqlQuery> person =
@@ -212,10 +214,41 @@ Result<QStringList> distinctiveValues(Store& store, const QString& personId) {
     return values;
 }
 
+// Returns the change that informs the server this store erased a record, as
+// the sync outbox keeps a change in flight, or nothing when the server has
+// no copy to erase: the store is not enrolled, the server never had the
+// record, or another organisation owns it (then only this store's copy
+// goes). Reads sync_record, so it runs before that row is deleted.
+Result<std::optional<QJsonObject>> erasedChange(Store& store, const QString& recordType, const QString& recordId,
+                                                const QString& ownServerOrgId) {
+    if (ownServerOrgId.isEmpty())
+        return std::optional<QJsonObject>();
+    Result<QSqlQuery> base =
+        run(store, u"SELECT revision, owner_server_org_id FROM sync_record WHERE record_type = ? AND record_id = ?"_s,
+            {recordType, recordId});
+    if (!base)
+        return std::unexpected(base.error());
+    if (!base->next())
+        return std::optional<QJsonObject>();
+    const QString owner = base->value(1).toString();
+    if (!owner.isEmpty() && owner != ownServerOrgId)
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(QJsonObject{
+        {u"changeId"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+        {u"recordType"_s, recordType},
+        {u"recordId"_s, recordId},
+        {u"baseRevision"_s, base->value(0).toLongLong()},
+        {u"fields"_s, QJsonObject()},
+        {u"deleted"_s, true},
+        {u"erased"_s, true},
+    });
+}
+
 // Returns the audit events up to lastSequence whose details belong to the
-// erased records: those about an erased person, record or family, and those
-// whose details contain a value that identifies the person and that no
-// remaining person or contact shares (a search for their name, say).
+// erased records. These are the events about an erased person, record or
+// family, and those whose details contain a value that identifies the
+// person and that no remaining person or contact shares, such as a search
+// for their name.
 Result<QList<qint64>> eventsToRedact(Store& store, const ErasurePlan& plan, const QStringList& values,
                                      qint64 lastSequence) {
     QSet<QString> personIds;
@@ -231,11 +264,11 @@ Result<QList<qint64>> eventsToRedact(Store& store, const ErasurePlan& plan, cons
     for (const QString& value : values) {
         Result<QSqlQuery> shared = run(
             store,
-            u"SELECT 1 FROM person WHERE ?1 IN (legal_forename, preferred_forename, legal_surname, preferred_surname, "
+            u"SELECT 1 FROM person WHERE ? IN (legal_forename, preferred_forename, legal_surname, preferred_surname, "
             "former_surname, upn, nhs_number, legal_forename || ' ' || legal_surname, "
             "preferred_forename || ' ' || preferred_surname) "
-            "UNION ALL SELECT 1 FROM contact WHERE value = ?1 LIMIT 1"_s,
-            {value});
+            "UNION ALL SELECT 1 FROM contact WHERE value = ? LIMIT 1"_s,
+            {value, value});
         if (!shared)
             return std::unexpected(shared.error());
         if (!shared->next())
@@ -330,6 +363,13 @@ Result<ErasureOutcome> Erasure::erasePerson(const access::Actor& actor, const QS
     const qint64 lastEventBefore = head->next() ? head->value(0).toLongLong() : 0;
     head->finish();
 
+    Result<QSqlQuery> enrolment = run(m_store, u"SELECT server_org_id FROM sync_enrolment WHERE id = 1"_s);
+    if (!enrolment)
+        return std::unexpected(enrolment.error());
+    const QString ownServerOrgId = enrolment->next() ? enrolment->value(0).toString() : QString();
+    enrolment->finish();
+
+    QList<QJsonObject> erasedChanges;
     for (const ErasedRecord& record : std::as_const(plan->records)) {
         Result<QSqlQuery> removed = run(m_store, u"DELETE FROM "_s % record.table % u" WHERE id = ?"_s, {record.id});
         if (!removed)
@@ -337,6 +377,11 @@ Result<ErasureOutcome> Erasure::erasePerson(const access::Actor& actor, const QS
         const QString recordType = syncRecordType(record.table);
         if (recordType.isEmpty())
             continue;
+        Result<std::optional<QJsonObject>> change = erasedChange(m_store, recordType, record.id, ownServerOrgId);
+        if (!change)
+            return std::unexpected(change.error());
+        if (change->has_value())
+            erasedChanges.append(**change);
         for (const QString& syncTable : {u"sync_record"_s, u"sync_outbox"_s, u"sync_conflict"_s}) {
             Result<QSqlQuery> cleared =
                 run(m_store, u"DELETE FROM "_s % syncTable % u" WHERE record_type = ? AND record_id = ?"_s,
@@ -344,6 +389,18 @@ Result<ErasureOutcome> Erasure::erasePerson(const access::Actor& actor, const QS
             if (!cleared)
                 return std::unexpected(cleared.error());
         }
+    }
+
+    const QString markedAt = casework::timestampValue(m_options.clock());
+    for (const QJsonObject& change : std::as_const(erasedChanges)) {
+        Result<QSqlQuery> queued = run(
+            m_store,
+            u"INSERT INTO sync_outbox (record_type, record_id, marked_at, change_id, body) VALUES (?, ?, ?, ?, ?)"_s,
+            {change.value(u"recordType"_s).toString(), change.value(u"recordId"_s).toString(), markedAt,
+             change.value(u"changeId"_s).toString(),
+             QString::fromUtf8(QJsonDocument(change).toJson(QJsonDocument::Compact))});
+        if (!queued)
+            return std::unexpected(queued.error());
     }
 
     QStringList persons;
@@ -428,7 +485,7 @@ Result<ErasureOutcome> Erasure::erasePerson(const access::Actor& actor, const QS
     qCInfo(lcRetention, "Erased person %s: %lld rows, %lld families", qUtf8Printable(personId),
            static_cast<long long>(plan->records.size()), static_cast<long long>(plan->familiesErased.size()));
 
-    // The WAL still holds the pages as they were before the erasure until a
+    // The WAL still contains the pages as they were before the erasure until a
     // checkpoint copies them into the main file and truncates it.
     Result<QSqlQuery> checkpoint = run(m_store, u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
     if (!checkpoint)

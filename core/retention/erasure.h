@@ -6,11 +6,11 @@
 //
 // What erasing a person removes:
 // - the person row and every row that refers to it by foreign key, at any
-//   depth: addresses, contacts, relationships either way, family
-//   memberships, case notes about the person alone (case_note.person_id),
-//   consents whose subject they are or which they gave, sharing decisions
-//   about them and the override uses of those decisions, and duplicate
-//   person rows merged into them;
+//   depth. These are addresses, contacts, relationships either way, family
+//   memberships and case notes about the person alone (case_note.person_id).
+//   They include consents whose subject they are or which they gave,
+//   sharing decisions about them with the override uses of those decisions,
+//   and duplicate person rows merged into them;
 // - each family they belonged to that has no other member left, with all
 //   of its case work (status history, assessments, plans, meetings,
 //   reviews, family-level notes, consents and decisions);
@@ -51,7 +51,7 @@ struct ErasedRecord {
     QString id;
 };
 
-// What erasing a person removes, before or after the fact.
+// The rows that erasing one person removes, before or after the fact.
 struct ErasurePlan {
     QString personId;
     // The person's name as the user must type it to confirm: the legal

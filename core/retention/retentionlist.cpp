@@ -61,7 +61,7 @@ struct Family {
     QStringList childIds;
 };
 
-// What the schedule needs from the store, read once per call.
+// The rows of the store the schedule needs, read once per call.
 struct Snapshot {
     QString localOrgId;
     QString localPartyType;

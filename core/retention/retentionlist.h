@@ -29,7 +29,7 @@ class Store;
 
 namespace earlyhelp::retention {
 
-// What a retention date belongs to.
+// The kind of record a retention date belongs to.
 enum class SubjectType {
     Person, // a child's file, kept until an age
     Family, // a family's case records, kept for years after the case closes
