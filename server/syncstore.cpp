@@ -207,11 +207,12 @@ Status runErasureStatement(QSqlDatabase& database, const QString& sql, const QVa
     return {};
 }
 
-// Applies an erasure by the record's owner inside the push transaction:
-// the record becomes a tombstone (no fields, deleted), the fields of its
-// stored changes and conflict values are blanked, and every holder's
-// delivery becomes a purge with the reason "erased" at sequence. A record
-// the server never had is recorded as accepted and changes nothing else.
+// Applies an erasure by the record's owner inside the push transaction.
+// The record becomes a tombstone without fields, marked deleted. The fields
+// of its stored changes and its conflict values are blanked, and every
+// holder's delivery becomes a purge with the reason "erased" at sequence.
+// A record the server never had is recorded as accepted and changes nothing
+// else.
 Result<ChangeOutcome> applyErasure(QSqlDatabase& database, const RecordChange& change, const QString& deviceId,
                                    const QString& organisationId, bool exists, qint64 revision,
                                    const QString& familyId, qint64 sequence) {

@@ -13,7 +13,7 @@ namespace earlyhelp::ui {
 class CaseSession;
 
 // Erases one person's data for the designated safeguarding lead. The dialog
-// lists what erasure removes, says that it cannot be undone, and enables
+// lists what erasure removes, states that it cannot be undone, and enables
 // Erase only when a reason is given and the person's name is typed exactly
 // as shown. After an erasure it notifies the session that people and the
 // families involved changed, and accepts. The session must outlive the

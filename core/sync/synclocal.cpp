@@ -327,9 +327,9 @@ Result<QString> ownServerOrganisationId(Store& store) {
 }
 
 // Blanks the details of the audit events about a record its owner erased,
-// as the owner's own erasure does: the events keep their place in the chain
-// and name the purge event (the newest, written as the record was deleted)
-// in erased_by_seq.
+// as the owner's own erasure does. The events keep their place in the chain.
+// erased_by_seq names the newest event, the purge written as the record
+// was deleted.
 Status redactErasedRecordEvents(Store& store, const QString& recordId) {
     return execute(store,
                    u"UPDATE audit_event SET details = '', details_salt = NULL, erased_by_seq = "

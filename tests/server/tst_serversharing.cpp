@@ -517,7 +517,7 @@ void TestServerSharing::erasureLeavesTombstoneAndPurges() {
     QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
     QCOMPARE(result.value(QStringLiteral("revision")).toInteger(), 2);
 
-    // The trust, which held the child, is told to purge it as erased.
+    // The trust, which held the child, gets a purge of it as erased.
     const QJsonArray feed = feedOf(m_trustDevice);
     const QJsonObject purge = findEntry(feed, QStringLiteral("purge"), m_child);
     QVERIFY(!purge.isEmpty());

@@ -221,7 +221,7 @@ void TestErasure::erasureLeavesNoTrace() {
         QVERIFY2(!after.contains(value.toUtf8()), qUtf8Printable(value));
     }
 
-    // A truncated WAL holds no page written before the erasure.
+    // A truncated WAL contains no page written before the erasure.
     const QFileInfo wal(m_fixture.store->path() + QStringLiteral("-wal"));
     QVERIFY(!wal.exists() || wal.size() == 0);
 }

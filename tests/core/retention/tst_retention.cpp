@@ -149,7 +149,7 @@ void TestRetention::receivedRecordsCappedBySender() {
 
 // The children's trust holding a family received from a school: 6 years
 // after closure comes before the youngest child's 25th birthday, so the
-// trust's own date stands, citing the received-records clause too.
+// trust's own date applies, citing the received-records clause too.
 void TestRetention::receivedRecordsKeepOwnEarlierDate() {
     Store& store = *m_fixture.store;
     QVERIFY(setLocalPartyType(store, QStringLiteral("childrens_trust")));
