@@ -230,6 +230,16 @@ void FamilyView::showContent(bool visible)
     m_placeholderLabel->setVisible(!visible);
 }
 
+QString FamilyView::selectedPersonId() const
+{
+    for (const QTreeWidgetItem* item = m_membersTree->currentItem(); item; item = item->parent()) {
+        const QString personId = item->data(NameColumn, Qt::UserRole).toString();
+        if (!personId.isEmpty())
+            return personId;
+    }
+    return {};
+}
+
 void FamilyView::openShareDialog()
 {
     if (!m_session || m_familyId.isEmpty())

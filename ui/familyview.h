@@ -47,6 +47,9 @@ public:
     [[nodiscard]] QTreeWidget* membersTree() const { return m_membersTree; }
     [[nodiscard]] QTabWidget* tabs() const { return m_tabs; }
     [[nodiscard]] QPushButton* shareButton() const { return m_shareButton; }
+    // The id of the member whose row, or a row under it, is current in the
+    // members tree, or empty.
+    [[nodiscard]] QString selectedPersonId() const;
 
 private:
     void addMember(QTreeWidgetItem* section, const FamilyMember& member);

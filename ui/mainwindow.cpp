@@ -47,6 +47,8 @@
 #include "sessionlockwatcher.h"
 #include "settingsdialog.h"
 #include "sharedialog.h"
+#include "sharinglogdialog.h"
+#include "transferdialogs.h"
 #include "synccontroller.h"
 #include "syncsettingssection.h"
 #include "usersdialog.h"
@@ -257,6 +259,52 @@ void MainWindow::createActions()
         dialog->open();
     });
 
+    m_transferPersonAction = new QAction(tr("&Transfer Safeguarding File…"), this);
+    m_transferPersonAction->setObjectName(QStringLiteral("transferPersonAction"));
+    m_transferPersonAction->setStatusTip(
+        tr("Send the selected child's safeguarding file to the school they are moving to"));
+    connect(m_transferPersonAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_peopleView->currentIndex();
+        if (!current.isValid() || !m_session || m_tabs->currentIndex() != PeopleTab)
+            return;
+        const PersonSummary& person = m_peopleModel->person(current.row());
+        openCaseDataDialog(new SendTransferDialog(m_session.get(), person.id, person.displayName(), m_fileChooser,
+                                                  this));
+    });
+
+    m_importTransferAction = new QAction(tr("Import &Safeguarding File…"), this);
+    m_importTransferAction->setObjectName(QStringLiteral("importTransferAction"));
+    m_importTransferAction->setStatusTip(tr("Import a safeguarding file that another school sent with its code"));
+    connect(m_importTransferAction, &QAction::triggered, this, [this] {
+        auto* dialog = new ImportTransferDialog(m_session.get(), m_fileChooser, this);
+        // The new people and families show in the lists at once.
+        connect(dialog, &ImportTransferDialog::imported, m_session.get(), &CaseSession::notifyPeopleChanged);
+        openCaseDataDialog(dialog);
+    });
+
+    m_transfersAction = new QAction(tr("Safeguarding File &Transfers…"), this);
+    m_transfersAction->setObjectName(QStringLiteral("transfersAction"));
+    m_transfersAction->setStatusTip(tr("List the safeguarding files sent and received, and record receipts"));
+    connect(m_transfersAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new TransfersDialog(m_session.get(), m_fileChooser, this));
+    });
+
+    m_sharingLogAction = new QAction(tr("Sharing &Log…"), this);
+    m_sharingLogAction->setObjectName(QStringLiteral("sharingLogAction"));
+    m_sharingLogAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    m_sharingLogAction->setStatusTip(
+        tr("See who holds the selected person's information, since when, and under which consent"));
+    connect(m_sharingLogAction, &QAction::triggered, this, [this] {
+        const QString personId = sharingLogPersonId();
+        if (personId.isEmpty() || !m_session)
+            return;
+        auto* dialog = new SharingLogDialog(m_session.get(), personId, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // closeSession() deletes the dialog before the session it reads.
+        m_caseDataDialogs += dialog;
+        dialog->open();
+    });
+
     m_deletedItemsAction = new QAction(tr("&Deleted Items…"), this);
     m_deletedItemsAction->setObjectName(QStringLiteral("deletedItemsAction"));
     connect(m_deletedItemsAction, &QAction::triggered, this, [this] {
@@ -330,6 +378,8 @@ void MainWindow::createMenus()
     caseMenu->addAction(m_addPersonAction);
     caseMenu->addAction(m_mergePersonAction);
     caseMenu->addAction(m_sharePersonAction);
+    caseMenu->addAction(m_transferPersonAction);
+    caseMenu->addAction(m_sharingLogAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
     caseMenu->addAction(m_erasePersonAction);
@@ -338,6 +388,9 @@ void MainWindow::createMenus()
     toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
     toolsMenu->addAction(m_sync->syncNowAction());
     toolsMenu->addAction(m_sync->conflictsAction());
+    toolsMenu->addSeparator();
+    toolsMenu->addAction(m_importTransferAction);
+    toolsMenu->addAction(m_transfersAction);
     toolsMenu->addSeparator();
     toolsMenu->addAction(m_retentionAction);
     toolsMenu->addAction(m_usersAction);
@@ -445,6 +498,11 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView->addAction(m_mergePersonAction);
     m_peopleView->addAction(m_sharePersonAction);
     m_peopleView->addAction(m_erasePersonAction);
+    m_peopleView->addAction(m_transferPersonAction);
+    m_peopleView->addAction(m_sharingLogAction);
+    m_familyView->membersTree()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_familyView->membersTree()->addAction(m_sharingLogAction);
+    connect(m_familyView->membersTree(), &QTreeWidget::currentItemChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateActions);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
         if (tab == FamiliesTab)
@@ -617,6 +675,13 @@ void MainWindow::updateActions()
                                     m_peopleView->currentIndex().isValid());
     m_sharePersonAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
                                     && m_tabs->currentIndex() == PeopleTab && m_peopleView->currentIndex().isValid());
+    m_transferPersonAction->setEnabled(allowed(access::Action::Export) && !m_importing
+                                       && m_tabs->currentIndex() == PeopleTab
+                                       && m_peopleView->currentIndex().isValid());
+    m_importTransferAction->setEnabled(allowed(access::Action::Export) && !m_importing);
+    m_transfersAction->setEnabled(allowed(access::Action::Export) && !m_importing);
+    m_sharingLogAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
+                                   && !sharingLogPersonId().isEmpty());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     // Erasure cannot be undone, so it is the designated safeguarding lead's
     // alone; a deputy may delete and restore but not erase.
@@ -627,6 +692,17 @@ void MainWindow::updateActions()
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));
     m_agreementAction->setEnabled(unlocked);
+}
+
+QString MainWindow::sharingLogPersonId() const
+{
+    if (m_tabs->currentIndex() == PeopleTab) {
+        const QModelIndex current = m_peopleView->currentIndex();
+        return current.isValid() ? m_peopleModel->person(current.row()).id : QString();
+    }
+    if (m_tabs->currentIndex() == FamiliesTab)
+        return m_familyView->selectedPersonId();
+    return {};
 }
 
 void MainWindow::openCaseDataDialog(QWidget* dialog)

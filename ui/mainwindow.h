@@ -113,6 +113,10 @@ private:
     void showAbout();
     // Shows a dialog that displays case data; locking closes it.
     void openCaseDataDialog(QWidget* dialog);
+    // The person whose sharing log the Sharing Log action opens: the one
+    // selected in the People tab, or the family member selected in the
+    // Families tab. Empty when none is selected.
+    [[nodiscard]] QString sharingLogPersonId() const;
     // Reads the family view and the lists again after a write to familyId.
     void onFamilyChanged(const QString& familyId);
     // Runs import with the store marked busy, then shows its summary.
@@ -164,9 +168,13 @@ private:
     QAction* m_addPersonAction = nullptr;
     QAction* m_mergePersonAction = nullptr;
     QAction* m_sharePersonAction = nullptr;
+    QAction* m_sharingLogAction = nullptr;
     QAction* m_deletedItemsAction = nullptr;
     QAction* m_erasePersonAction = nullptr;
     QAction* m_retentionAction = nullptr;
+    QAction* m_transferPersonAction = nullptr;
+    QAction* m_importTransferAction = nullptr;
+    QAction* m_transfersAction = nullptr;
     QAction* m_usersAction = nullptr;
     QAction* m_settingsAction = nullptr;
     QAction* m_agreementAction = nullptr;

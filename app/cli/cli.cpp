@@ -2,6 +2,7 @@
 
 #include "agreementcommands.h"
 #include "synccommands.h"
+#include "transfercommands.h"
 
 #include "cases/casedirectory.h"
 #include "cases/casestore.h"
@@ -391,6 +392,17 @@ int run(const QStringList& arguments)
         "                     list the fields changed here and at another organisation that wait for a person\n"
         "  conflicts resolve ID --keep server|other\n"
         "                     settle a conflict with the value the server kept or the other one; sync sends it\n"
+        "  transfer export PERSON_ID --to-urn URN --out FILE\n"
+        "                     write a child's safeguarding file for the school with that DfE URN as an encrypted\n"
+        "                     package, and print its one-time code once (lead and deputy only)\n"
+        "  transfer import FILE --code CODE [--receipt FILE]\n"
+        "                     import a safeguarding file sent to this school, and write the receipt to send back\n"
+        "  transfer receipt PACKAGE_ID --out FILE\n"
+        "                     write the receipt of an imported package again\n"
+        "  transfer confirm RECEIPT\n"
+        "                     record the receiving school's receipt for a safeguarding file this school sent\n"
+        "  transfer list [--json]\n"
+        "                     list the safeguarding files sent and received, with their times\n"
         "  The desktop app checks stored agreements against the built-in key, so --public-key with install,\n"
         "  status or accept is for testing a Trust's own key.\n\n"
         "Exit status: 0 on success, 1 when the command failed, 2 for a usage error."));
@@ -403,8 +415,8 @@ int run(const QStringList& arguments)
     parser.addOptions({
         {QStringLiteral("store"), Text::tr("The case store file (default: %1).").arg(defaultStorePath()), Text::tr("path")},
         {QStringLiteral("passphrase-stdin"), Text::tr("Read the passphrase from the first line of standard input.")},
-        {QStringLiteral("json"), Text::tr("list, agreement diff, agreement status and conflicts: write JSON instead of "
-                                           "text.")},
+        {QStringLiteral("json"), Text::tr("list, agreement diff, agreement status, conflicts and transfer list: write JSON "
+                                           "instead of text.")},
         {QStringLiteral("verbose"), Text::tr("Write diagnostic messages (opening, unlocking, import counts) to "
                                        "standard error.")},
         {QStringLiteral("school"), Text::tr("init: the school's name."), Text::tr("name")},
@@ -430,12 +442,21 @@ int run(const QStringList& arguments)
                                            "this computer's host name)."), Text::tr("name")},
         {QStringLiteral("keep"), Text::tr("conflicts resolve: \"server\" keeps the value the server kept, \"other\" "
                                            "the value it did not take."), Text::tr("side")},
+        {QStringLiteral("to-urn"), Text::tr("transfer export: the receiving school's six-digit DfE URN."),
+         Text::tr("urn")},
+        {QStringLiteral("out"), Text::tr("transfer export: the package file to write; transfer receipt: the receipt "
+                                         "file to write."),
+         Text::tr("file")},
+        {QStringLiteral("code"), Text::tr("transfer import: the one-time code the sending school gave."),
+         Text::tr("code")},
+        {QStringLiteral("receipt"), Text::tr("transfer import: the receipt file to write for the sending school."),
+         Text::tr("file")},
         {QStringLiteral("ca-cert"), Text::tr("enrol, sync-status and sync: a PEM file of CA certificates to trust for the "
                                        "sync server besides the system's; enrol records it in the store."),
          Text::tr("file")},
     });
-    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify, agreement, enrol, sync-status, sync "
-                                                                    "or conflicts"));
+    parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify, agreement, enrol, sync-status, sync, "
+                                                                    "conflicts or transfer"));
 
     if (!parser.parse(arguments))
         return usage(parser.errorText());
@@ -515,6 +536,16 @@ int run(const QStringList& arguments)
         if (command == u"sync")
             return runSync(rest, syncOptions);
         return runConflicts(rest, syncOptions);
+    }
+    if (command == u"transfer") {
+        TransferCommandOptions transferOptions;
+        transferOptions.toUrn = parser.value(QStringLiteral("to-urn"));
+        transferOptions.outPath = parser.value(QStringLiteral("out"));
+        transferOptions.code = parser.value(QStringLiteral("code"));
+        transferOptions.receiptPath = parser.value(QStringLiteral("receipt"));
+        transferOptions.json = options.json;
+        transferOptions.unlockStore = [&options] { return unlock(options); };
+        return runTransfer(rest, transferOptions);
     }
     return usage(Text::tr("unknown command \"%1\"").arg(command));
 }

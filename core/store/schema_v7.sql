@@ -72,11 +72,40 @@ END;
 -- The audit triggers of the case tables are written by migration 7's C++
 -- step (core/store/audittriggers.cpp) from the columns of each table when the
 -- migration runs, after every section of this script. Every table is
--- audited except SQLite's own, sync_*, audit_*, agreement_version,
--- retention_review, erasure_tombstone and the person search index. A section below that adds a table without case data
--- must be excluded there.
+-- audited except SQLite's own, sync_*, audit_*, agreement_version and the
+-- person search index, and the tables that sections below list as excluded.
+-- A section below that adds a table without case data must be excluded
+-- there.
 
--- Retention and erasure.
+-- Safeguarding file transfers between schools, one row per package this
+-- store sent or received. person_id is the child's id in this store.
+-- other_school_name is empty for a sent package until the receiving school's
+-- receipt names it. created_at is when the sending school packed the file,
+-- transferred_at when this store sent or imported it, receipt_at the import
+-- time that the receiving school's receipt states, and confirmed_at when the
+-- sending school recorded that receipt (sent packages only). receipt_key is
+-- the 32-byte key that authenticates the receipt, derived from the package's
+-- one-time code; it cannot decrypt the package. The sending store keeps it
+-- to check the receipt, and the receiving store to write the receipt again.
+CREATE TABLE safeguarding_transfer (
+    package_id          TEXT NOT NULL,
+    direction           TEXT NOT NULL CHECK (direction IN ('sent', 'received')),
+    person_id           TEXT NOT NULL,
+    other_school_name   TEXT NOT NULL DEFAULT '',
+    other_school_urn    TEXT NOT NULL,
+    created_at          TEXT NOT NULL,
+    transferred_at      TEXT NOT NULL,
+    receipt_at          TEXT,
+    confirmed_at        TEXT,
+    receipt_key         BLOB NOT NULL CHECK (length(receipt_key) = 32),
+    recorded_by         TEXT NOT NULL,
+    PRIMARY KEY (package_id, direction)
+);
+
+CREATE INDEX safeguarding_transfer_person ON safeguarding_transfer(person_id);
+
+-- Retention and erasure. The audit triggers exclude both tables, because
+-- core/retention appends one retention or erase event for their writes.
 --
 -- retention_review records a decision, after a record's retention period
 -- ended, to keep it until keep_until (ISO date). The latest review of a

@@ -37,7 +37,8 @@ bool pushOutbox(Store& store, SyncConnection& connection, SyncLocal& local, Sync
     // only changes sent before.
     QSet<QString> sent;
     while (true) {
-        auto batch = local.nextBatch(agreement, QDate::currentDate(), SyncEngine::pushBatchSize);
+        const QDate today = QDate::currentDate();
+        auto batch = local.nextBatch(agreement, today, SyncEngine::pushBatchSize);
         if (!batch) {
             outcome.error = batch.error();
             return false;
@@ -53,7 +54,7 @@ bool pushOutbox(Store& store, SyncConnection& connection, SyncLocal& local, Sync
             outcome.error = results.error();
             return false;
         }
-        if (Status recorded = local.recordResults(*batch, *results); !recorded) {
+        if (Status recorded = local.recordResults(*batch, *results, agreement, today); !recorded) {
             outcome.error = recorded.error();
             return false;
         }

@@ -9,6 +9,7 @@
 #include "store/store.h"
 #include "sync/logging.h"
 #include "sync/synclocalrecords.h"
+#include "sync/syncshares.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -213,58 +214,6 @@ Result<QStringList> familiesOf(Store& store, const QString& recordType, const QS
             families += id;
     }
     return families;
-}
-
-// The current consents and sharing decisions of a family: those of the
-// family and those about its members. Deleted ones are left out.
-struct FamilyBasis {
-    QList<Consent> consents;
-    QList<SharingDecision> decisions;
-};
-
-// Returns the ids that sql selects for familyId.
-Result<QStringList> selectIds(Store& store, const QString& sql, const QString& familyId) {
-    Result<QSqlQuery> query = run(store, sql, {familyId});
-    if (!query)
-        return std::unexpected(query.error());
-    QStringList ids;
-    while (query->next())
-        ids += query->value(0).toString();
-    return ids;
-}
-
-Result<FamilyBasis> readFamilyBasis(Store& store, const QString& familyId) {
-    const QString members = u"SELECT person_id FROM family_member WHERE family_id = ?1 AND deleted = 0"_s;
-    Result<QStringList> consentIds =
-        selectIds(store,
-                  u"SELECT id FROM consent WHERE deleted = 0 AND (family_id = ?1 OR subject_person_id IN ("_s %
-                      members % u")) ORDER BY created_at, id"_s,
-                  familyId);
-    if (!consentIds)
-        return std::unexpected(consentIds.error());
-    Result<QStringList> decisionIds =
-        selectIds(store,
-                  u"SELECT id FROM sharing_decision WHERE deleted = 0 AND (family_id = ?1 OR person_id IN ("_s %
-                      members % u")) ORDER BY created_at, id"_s,
-                  familyId);
-    if (!decisionIds)
-        return std::unexpected(decisionIds.error());
-
-    FamilyBasis basis;
-    ConsentRepository repository(store);
-    for (const QString& id : std::as_const(*consentIds)) {
-        Result<Consent> consent = repository.consent(id);
-        if (!consent)
-            return std::unexpected(consent.error());
-        basis.consents += *consent;
-    }
-    for (const QString& id : std::as_const(*decisionIds)) {
-        Result<SharingDecision> decision = repository.sharingDecision(id);
-        if (!decision)
-            return std::unexpected(decision.error());
-        basis.decisions += *decision;
-    }
-    return basis;
 }
 
 // Returns the union of the values buildPayload() allows for record over
@@ -643,7 +592,8 @@ Result<QList<OutgoingChange>> SyncLocal::nextBatch(const sharing::AgreementState
     return batch;
 }
 
-Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<PushResult>& results) {
+Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<PushResult>& results,
+                                const sharing::AgreementState& state, QDate today) {
     Result<QString> ownServerOrgId = ownServerOrganisationId(m_store);
     if (!ownServerOrgId)
         return std::unexpected(ownServerOrgId.error());
@@ -651,6 +601,11 @@ Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<P
     casework::Transaction transaction(m_store);
     if (Status begun = transaction.begin(); !begun)
         return begun;
+
+    // The changes and families the server accepted for the first time,
+    // for the Share events.
+    QList<AcceptedChange> accepted;
+    QSet<QString> basisChanged;
 
     for (const PushResult& result : results) {
         const auto found = std::find_if(sent.cbegin(), sent.cend(), [&result](const OutgoingChange& change) {
@@ -693,6 +648,23 @@ Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<P
         base.revision = result.revision;
         if (Status written = writeBase(m_store, change.recordType, change.recordId, base); !written)
             return written;
+
+        // A result recorded before removed the outbox row, and its Share
+        // events were appended then. Another organisation's record is not shared
+        // by this store, which only changes the fields it already holds.
+        const bool firstAnswer = !rows->isEmpty();
+        const bool own = base.ownerServerOrgId.isEmpty() || base.ownerServerOrgId == *ownServerOrgId;
+        if (firstAnswer && own) {
+            if (change.recordType == u"consent" || change.recordType == u"sharingDecision") {
+                basisChanged.insert(change.familyId);
+            } else if (!base.deleted) {
+                AcceptedChange applied{change.recordType, change.recordId, change.familyId, change.personId,
+                                       change.fields};
+                for (const QJsonValue& item : result.conflicts)
+                    applied.fields.remove(item.toObject().value(u"fieldId"_s).toString());
+                accepted += applied;
+            }
+        }
 
         // The server kept its own value of a conflicting field. The base
         // keeps the value sent, so the pull that brings the server's value
@@ -746,6 +718,9 @@ Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<P
         if (!updated)
             return updated;
     }
+
+    if (Status audited = appendShareEvents(m_store, state, today, accepted, basisChanged); !audited)
+        return audited;
     return transaction.commit();
 }
 

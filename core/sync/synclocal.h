@@ -143,8 +143,16 @@ public:
     // change becomes the record's base and leaves the outbox, unless the
     // record changed again meanwhile; a conflict does the same for the
     // fields the server applied and keeps the conflicts; a rejected change
-    // stays in the outbox with its error, so the outcome reports it.
-    [[nodiscard]] Status recordResults(const QList<OutgoingChange>& sent, const QList<PushResult>& results);
+    // stays in the outbox with its error, so the outcome reports it. In the
+    // same transaction it appends an audit Share event per person (or
+    // family, for family-level records), recipient and purpose for the
+    // fields the server accepted, which policy::buildPayload() allows under
+    // state's agreement as of today. A consent or sharing decision accepted
+    // for a family records what the server holds of the whole family for
+    // the recipients then named. Consents and decisions themselves, and
+    // changes to another organisation's records, are not Share events.
+    [[nodiscard]] Status recordResults(const QList<OutgoingChange>& sent, const QList<PushResult>& results,
+                                       const sharing::AgreementState& state, QDate today);
 
     // Applies one page of GET /api/v1/pull entries and moves the cursor to
     // next, in one transaction, so an interrupted pull resumes after the

@@ -5,6 +5,7 @@
 
 #include "../casework/caseworktesthelpers.h"
 
+#include "audit/auditlog.h"
 #include "casework/casenoterepository.h"
 #include "casework/consentrepository.h"
 #include "policy/signature.h"
@@ -70,6 +71,27 @@ sharing::AgreementState signedUpState() {
     return state;
 }
 
+// Returns the audit Share events about personId, oldest first.
+QList<audit::Event> shareEventsOf(Store& store, const QString& personId) {
+    audit::Filter filter;
+    filter.personId = personId;
+    filter.actions = {audit::Action::Share};
+    filter.newestFirst = false;
+    Result<QList<audit::Event>> events = audit::AuditLog(store).query(filter);
+    if (!events) {
+        qWarning("Reading the audit trail failed: %s", qUtf8Printable(events.error().message));
+        return {};
+    }
+    return *events;
+}
+
+QStringList stringsOf(const QJsonValue& value) {
+    QStringList strings;
+    for (const QJsonValue& item : value.toArray())
+        strings += item.toString();
+    return strings;
+}
+
 const sync::OutgoingChange* findChange(const QList<sync::OutgoingChange>& changes, const QString& recordId) {
     for (const sync::OutgoingChange& change : changes) {
         if (change.recordId == recordId)
@@ -127,6 +149,11 @@ private slots:
     void rejectedChangeKeptWithMessage();
     void pushConflictKeptOpen();
     void localDeleteSent();
+    void acceptedPushAppendsShareEvents();
+    void rejectedChangeNotShared();
+    void conflictingFieldNotShared();
+    void answerRecordedTwiceSharesOnce();
+    void organisationConsentNamesOrganisation();
     void pullCreatesFamilyWithOwner();
     void localEditSurvivesPull();
     void purgeRemovesRowsAndLogs();
@@ -228,7 +255,7 @@ void TestSyncLocal::pullIntoTrustStore() {
     Result<QList<sync::OutgoingChange>> batch = school.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(batch);
     QVERIFY(!batch->isEmpty());
-    EARLYHELP_VERIFY_OK(school.recordResults(*batch, acceptAll(*batch, 1)));
+    EARLYHELP_VERIFY_OK(school.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
 
     m_trust.folder = std::make_unique<QTemporaryDir>();
     QVERIFY(m_trust.folder->isValid());
@@ -360,7 +387,7 @@ void TestSyncLocal::acceptedChangeBecomesBase() {
     sync::SyncLocal local(store);
     Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(batch);
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1)));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
 
     Result<int> pending = local.pendingCount();
     EARLYHELP_VERIFY_OK(pending);
@@ -381,7 +408,7 @@ void TestSyncLocal::acceptedChangeBecomesBase() {
 
     // A record that changes while its change is on the way goes again.
     QVERIFY(exec(store, u"UPDATE person SET legal_forename = 'Amarachi' WHERE id = ?"_s, {m_childId}));
-    EARLYHELP_VERIFY_OK(local.recordResults(*next, acceptAll(*next, 2)));
+    EARLYHELP_VERIFY_OK(local.recordResults(*next, acceptAll(*next, 2), signedUpState(), today));
     Result<QList<sync::OutgoingChange>> third = local.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(third);
     QCOMPARE(third->size(), 1);
@@ -405,7 +432,7 @@ void TestSyncLocal::rejectedChangeKeptWithMessage() {
             result.message = u"your organisation does not hold this record"_s;
         }
     }
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
 
     Result<QList<sync::OutgoingChange>> rejected = local.rejected();
     EARLYHELP_VERIFY_OK(rejected);
@@ -417,6 +444,145 @@ void TestSyncLocal::rejectedChangeKeptWithMessage() {
     Result<QList<sync::OutgoingChange>> next = local.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(next);
     QVERIFY2(next->isEmpty(), "a rejected change is not sent again until the record changes");
+}
+
+void TestSyncLocal::acceptedPushAppendsShareEvents() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
+
+    const QList<audit::Event> events = shareEventsOf(store, m_childId);
+    QCOMPARE(events.size(), 1);
+    const QJsonObject& details = events.first().details;
+    QCOMPARE(events.first().recordType, u"person"_s);
+    QCOMPARE(events.first().familyId, m_familyId);
+    QCOMPARE(details.value(u"recipient"_s).toString(), u"childrens_trust"_s);
+    QCOMPARE(details.value(u"purpose"_s).toString(), u"safeguarding"_s);
+    QVERIFY(!details.contains(u"recipientOrganisation"_s));
+    QCOMPARE(stringsOf(details.value(u"clauses"_s)), QStringList{u"S-childrens-trust-personal"_s});
+    QCOMPARE(stringsOf(details.value(u"consentIds"_s)).size(), 1);
+    QCOMPARE(stringsOf(details.value(u"decisionIds"_s)), QStringList());
+
+    const QStringList fields = stringsOf(details.value(u"fields"_s));
+    for (const QString& shared : {u"person.legalForename"_s, u"person.dateOfBirth"_s, u"address.postcode"_s,
+                                  u"caseNote.text"_s})
+        QVERIFY2(fields.contains(shared), qPrintable(shared + u" missing from "_s + fields.join(u' ')));
+    QVERIFY2(!fields.contains(u"person.ethnicity"_s), qPrintable(fields.join(u' ')));
+    // A case note's text has the category its note states.
+    QCOMPARE(stringsOf(details.value(u"fieldCategories"_s).toObject().value(u"caseNote.text"_s)),
+             QStringList{u"personal"_s});
+
+    // The parent gave the consent but is not its subject; the other family
+    // has no consent and is not sent at all.
+    QCOMPARE(shareEventsOf(store, m_parentId).size(), 0);
+    QCOMPARE(shareEventsOf(store, m_otherPersonId).size(), 0);
+}
+
+void TestSyncLocal::rejectedChangeNotShared() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    const sync::OutgoingChange* child = findChange(*batch, m_childId);
+    QVERIFY(child);
+    QList<sync::PushResult> results = acceptAll(*batch, 1);
+    for (sync::PushResult& result : results) {
+        if (result.changeId == child->changeId) {
+            result.status = sync::PushResult::Status::Rejected;
+            result.error = u"forbidden"_s;
+            result.message = u"your organisation does not hold this record"_s;
+        }
+    }
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
+
+    const QList<audit::Event> events = shareEventsOf(store, m_childId);
+    QCOMPARE(events.size(), 1);
+    const QStringList fields = stringsOf(events.first().details.value(u"fields"_s));
+    QVERIFY2(fields.contains(u"address.postcode"_s), qPrintable(fields.join(u' ')));
+    for (const QString& fieldId : fields)
+        QVERIFY2(!fieldId.startsWith(u"person."_s), qPrintable(fieldId + u" of the rejected change"_s));
+}
+
+void TestSyncLocal::conflictingFieldNotShared() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> first = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(first);
+    EARLYHELP_VERIFY_OK(local.recordResults(*first, acceptAll(*first, 1), signedUpState(), today));
+    QCOMPARE(shareEventsOf(store, m_childId).size(), 1);
+
+    QVERIFY(exec(store, u"UPDATE person SET preferred_forename = 'Mara', former_surname = 'Ashby' WHERE id = ?"_s,
+                 {m_childId}));
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    const sync::OutgoingChange* child = findChange(*batch, m_childId);
+    QVERIFY(child);
+    QList<sync::PushResult> results = acceptAll(*batch, 2);
+    for (sync::PushResult& result : results) {
+        if (result.changeId != child->changeId)
+            continue;
+        result.status = sync::PushResult::Status::Conflict;
+        result.conflicts = QJsonArray{QJsonObject{{u"conflictId"_s, newId()},
+                                                  {u"fieldId"_s, u"person.preferredForename"_s},
+                                                  {u"serverValue"_s, u"Mo"_s},
+                                                  {u"yourValue"_s, u"Mara"_s}}};
+    }
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
+
+    const QList<audit::Event> events = shareEventsOf(store, m_childId);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(stringsOf(events.last().details.value(u"fields"_s)), QStringList{u"person.formerSurname"_s});
+}
+
+void TestSyncLocal::answerRecordedTwiceSharesOnce() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    const QList<sync::PushResult> results = acceptAll(*batch, 1);
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
+    QCOMPARE(shareEventsOf(store, m_childId).size(), 1);
+}
+
+void TestSyncLocal::organisationConsentNamesOrganisation() {
+    Store& store = *m_school.store;
+    QVERIFY(exec(store,
+                 u"INSERT INTO organisation (id, name, party_type, is_local, created_at, updated_at) "
+                 "VALUES (?, 'Larkspur Children''s Trust', 'childrens_trust', 0, ?, ?)"_s,
+                 {trustServerId, u"2026-11-01T09:00:00.000Z"_s, u"2026-11-01T09:00:00.000Z"_s}));
+    // A consent naming a health organisation this store has no row for
+    // gives no event, because its party type is unknown.
+    ConsentRepository consents(store, m_school.options());
+    Consent consent;
+    consent.familyId = m_familyId;
+    consent.subjectPersonId = m_childId;
+    consent.givenByPersonId = m_parentId;
+    consent.purposes = {u"safeguarding"_s};
+    consent.recipients = {ConsentRecipient{ConsentRecipient::Kind::Organisation, trustServerId},
+                          ConsentRecipient{ConsentRecipient::Kind::Organisation, newId()}};
+    consent.dataCategories = {DataCategory::Personal};
+    consent.givenDate = QDate(2026, 11, 3);
+    EARLYHELP_VERIFY_OK(consents.createConsent(caseworker, consent));
+
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
+
+    const QList<audit::Event> events = shareEventsOf(store, m_childId);
+    QCOMPARE(events.size(), 1);
+    const QJsonObject& details = events.first().details;
+    QCOMPARE(details.value(u"recipient"_s).toString(), u"childrens_trust"_s);
+    QCOMPARE(details.value(u"recipientOrganisation"_s).toString(), trustServerId);
+    QCOMPARE(details.value(u"recipientOrganisationName"_s).toString(), u"Larkspur Children's Trust"_s);
+    QVERIFY(stringsOf(details.value(u"fields"_s)).contains(u"person.legalSurname"_s));
 }
 
 void TestSyncLocal::pushConflictKeptOpen() {
@@ -440,7 +606,7 @@ void TestSyncLocal::pushConflictKeptOpen() {
                                                   {u"serverValue"_s, u"Ashby family"_s},
                                                   {u"yourValue"_s, u"Fenwick family"_s}}};
     }
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
 
     Result<QList<sync::SyncConflict>> open = local.conflicts();
     EARLYHELP_VERIFY_OK(open);
@@ -464,7 +630,7 @@ void TestSyncLocal::localDeleteSent() {
     sync::SyncLocal local(store);
     Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
     EARLYHELP_VERIFY_OK(batch);
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1)));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 1), signedUpState(), today));
 
     CaseNoteRepository notes(store, m_school.options());
     EARLYHELP_VERIFY_OK(notes.remove(lead, m_noteId));
@@ -637,7 +803,7 @@ void TestSyncLocal::conflictUpsertedAndResolved() {
     QCOMPARE(change->baseRevision, 1);
     QCOMPARE(change->fields, (QJsonObject{{u"family.name"_s, u"Ashby family"_s}}));
 
-    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 2)));
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, acceptAll(*batch, 2), signedUpState(), today));
     Result<QList<sync::SyncConflict>> remaining = local.conflicts();
     EARLYHELP_VERIFY_OK(remaining);
     QVERIFY(remaining->isEmpty());

@@ -1,0 +1,269 @@
+#include "sharinglogdialog.h"
+
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "casesession.h"
+#include "consenteditors.h"
+#include "displaytext.h"
+
+namespace earlyhelp::ui {
+
+namespace {
+
+enum SharedColumn { RecipientColumn, SinceColumn, LastColumn, PurposeColumn, BasisColumn, EndedColumn, SharedColumns };
+enum ReceivedColumn { FromColumn, PartyTypeColumn, HeldSinceColumn, RecordsColumn, ReceivedColumns };
+enum RemovedColumn { RemovedAtColumn, ActionColumn, RecordColumn, ReasonColumn, RemovedColumns };
+
+QString localDate(const QDateTime& utc) {
+    return utc.isValid() ? displayDate(utc.toLocalTime().date()) : QString();
+}
+
+QTreeWidget* makeTree(QWidget* parent, const QString& objectName, const QString& accessibleName,
+                      const QStringList& headers, int stretchColumn) {
+    auto* tree = new QTreeWidget(parent);
+    tree->setObjectName(objectName);
+    tree->setAccessibleName(accessibleName);
+    tree->setColumnCount(int(headers.size()));
+    tree->setHeaderLabels(headers);
+    tree->setUniformRowHeights(false);
+    tree->setAllColumnsShowFocus(true);
+    tree->setAlternatingRowColors(true);
+    tree->setWordWrap(true);
+    tree->header()->setStretchLastSection(false);
+    for (int column = 0; column < headers.size(); ++column)
+        tree->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    tree->header()->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+    return tree;
+}
+
+QString recordTypeLabel(const QString& table) {
+    if (table == u"person")
+        return SharingLogDialog::tr("Person");
+    if (table == u"address")
+        return SharingLogDialog::tr("Address");
+    if (table == u"contact")
+        return SharingLogDialog::tr("Contact detail");
+    if (table == u"relationship")
+        return SharingLogDialog::tr("Relationship");
+    if (table == u"family")
+        return SharingLogDialog::tr("Family");
+    if (table == u"family_member" || table == u"familyMember")
+        return SharingLogDialog::tr("Family membership");
+    if (table == u"case_note" || table == u"caseNote")
+        return SharingLogDialog::tr("Case note");
+    return table;
+}
+
+QString consentText(const sharing::SharingConsent& entry) {
+    if (!entry.found)
+        return SharingLogDialog::tr("Consent %1, no longer held in this store").arg(entry.consent.meta.id);
+    const Consent& consent = entry.consent;
+    QStringList purposes;
+    for (const QString& purpose : consent.purposes)
+        purposes += ConsentVocabulary::purposeLabel(purpose);
+    QStringList recipients;
+    for (const ConsentRecipient& recipient : consent.recipients)
+        recipients += ConsentVocabulary::recipientLabel(recipient);
+    QStringList categories;
+    for (const DataCategory category : consent.dataCategories)
+        categories += ConsentVocabulary::dataCategoryLabel(category);
+
+    QStringList lines;
+    lines += SharingLogDialog::tr("Given by %1 (%2) on %3, %4")
+                 .arg(entry.givenByName.isEmpty() ? SharingLogDialog::tr("a person no longer in this store")
+                                                  : entry.givenByName,
+                      ConsentVocabulary::capacityLabel(consent.capacity), displayDate(consent.givenDate),
+                      ConsentVocabulary::methodLabel(consent.method));
+    lines += SharingLogDialog::tr("Covers %1 for %2: %3")
+                 .arg(recipients.join(u", "), purposes.join(u", "), categories.join(u", "));
+    if (consent.reviewDate.isValid())
+        lines += SharingLogDialog::tr("Review by %1").arg(displayDate(consent.reviewDate));
+    if (consent.withdrawnDate.isValid())
+        lines += SharingLogDialog::tr("Withdrawn on %1 by %2")
+                     .arg(displayDate(consent.withdrawnDate), consent.withdrawnBy);
+    return lines.join(u'\n');
+}
+
+QString decisionText(const sharing::SharingDecisionUse& entry) {
+    if (!entry.found)
+        return SharingLogDialog::tr("Sharing decision %1, no longer held in this store").arg(entry.decision.meta.id);
+    const SharingDecision& decision = entry.decision;
+    return SharingLogDialog::tr("Shared without consent: decided by %1 on %2 under %3.\n%4")
+        .arg(decision.decidedBy, displayDate(decision.date),
+             ConsentVocabulary::lawfulBasisLabel(decision.lawfulBasis), decision.justification);
+}
+
+} // namespace
+
+SharingLogDialog::SharingLogDialog(CaseSession* session, const QString& personId, QWidget* parent)
+    : QDialog(parent)
+    , m_session(session) {
+    setObjectName(QStringLiteral("sharingLogDialog"));
+    setWindowTitle(tr("Sharing Log"));
+
+    m_summaryLabel = new QLabel(this);
+    m_summaryLabel->setObjectName(QStringLiteral("sharingSummaryLabel"));
+    m_summaryLabel->setWordWrap(true);
+    m_summaryLabel->setTextFormat(Qt::PlainText);
+    m_summaryLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_summaryLabel->setFocusPolicy(Qt::StrongFocus);
+
+    m_errorLabel = new QLabel(this);
+    m_errorLabel->setObjectName(QStringLiteral("sharingLogErrorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    m_errorLabel->setVisible(false);
+
+    m_sharedTree = makeTree(this, QStringLiteral("sharedTreeWidget"), tr("Organisations this person's information "
+                                                                         "was shared with"),
+                            {tr("Recipient and information"), tr("Since"), tr("Last shared"), tr("Purpose"),
+                             tr("Consent or decision"), tr("Ended")},
+                            RecipientColumn);
+    m_receivedTree =
+        makeTree(this, QStringLiteral("receivedTreeWidget"),
+                 tr("Organisations whose records about this person this store holds"),
+                 {tr("Organisation"), tr("Kind of organisation"), tr("Held since"), tr("Records")}, FromColumn);
+    m_removedTree = makeTree(this, QStringLiteral("removedTreeWidget"),
+                             tr("Records about this person removed from this store"),
+                             {tr("Removed on"), tr("Why"), tr("Record"), tr("Reason")}, ReasonColumn);
+    m_removedTree->setRootIsDecorated(false);
+    m_receivedTree->setRootIsDecorated(false);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("sharingLogTabWidget"));
+    m_tabs->addTab(m_sharedTree, tr("&Shared"));
+    m_tabs->addTab(m_receivedTree, tr("&Received"));
+    m_tabs->addTab(m_removedTree, tr("Re&moved"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    buttons->setObjectName(QStringLiteral("sharingLogButtonBox"));
+    buttons->button(QDialogButtonBox::Close)->setText(tr("&Close"));
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_summaryLabel);
+    layout->addWidget(m_errorLabel);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(buttons);
+    resize(960, 560);
+
+    if (!m_session)
+        return;
+    Result<sharing::SharingLog> built =
+        sharing::buildSharingLog(m_session->store(), m_session->actor(), m_session->agreementState(), personId);
+    if (!built) {
+        m_errorLabel->setText(built.error().message);
+        m_errorLabel->setVisible(true);
+        m_tabs->setEnabled(false);
+        return;
+    }
+    m_log = *built;
+    if (Status recorded = sharing::recordSharingLogView(m_session->store(), personId); !recorded) {
+        m_errorLabel->setText(
+            tr("Opening the sharing log could not be recorded in the audit trail: %1").arg(recorded.error().message));
+        m_errorLabel->setVisible(true);
+    }
+
+    if (!m_log.personName.isEmpty())
+        setWindowTitle(tr("Sharing Log \u2014 %1").arg(m_log.personName));
+    m_summaryLabel->setText(sharing::sharingSummary(m_log));
+    showShares();
+    showReceived();
+    showRemovals();
+}
+
+void SharingLogDialog::addDetail(QTreeWidgetItem* parent, const QString& heading, const QString& text) {
+    auto* item = new QTreeWidgetItem(parent);
+    item->setText(RecipientColumn, text.isEmpty() ? heading : tr("%1: %2").arg(heading, text));
+    item->setToolTip(RecipientColumn, text);
+    item->setFirstColumnSpanned(true);
+}
+
+void SharingLogDialog::addRecipient(const sharing::RecipientShare& recipient) {
+    auto* row = new QTreeWidgetItem(m_sharedTree);
+    row->setText(RecipientColumn, sharing::recipientName(recipient));
+    if (!recipient.organisationId.isEmpty())
+        row->setToolTip(RecipientColumn, ConsentVocabulary::partyTypeLabel(recipient.partyType));
+    row->setText(SinceColumn, localDate(recipient.firstShared));
+    row->setText(LastColumn, localDate(recipient.lastShared));
+    QStringList purposes;
+    for (const QString& purpose : recipient.purposes)
+        purposes += ConsentVocabulary::purposeLabel(purpose);
+    row->setText(PurposeColumn, purposes.join(u", "));
+
+    QStringList basis;
+    for (const sharing::SharingConsent& consent : recipient.consents) {
+        if (!consent.found)
+            basis += tr("Consent no longer held");
+        else if (consent.consent.withdrawnDate.isValid())
+            basis += tr("Consent of %1, withdrawn %2")
+                         .arg(displayDate(consent.consent.givenDate), displayDate(consent.consent.withdrawnDate));
+        else
+            basis += tr("Consent of %1").arg(displayDate(consent.consent.givenDate));
+    }
+    for (const sharing::SharingDecisionUse& decision : recipient.decisions)
+        basis += decision.found ? tr("Sharing decision of %1").arg(displayDate(decision.decision.date))
+                                : tr("Sharing decision no longer held");
+    row->setText(BasisColumn, basis.join(u"; "));
+    row->setText(EndedColumn, recipient.endedOn.isValid() ? displayDate(recipient.endedOn) : tr("Still shared"));
+
+    for (const sharing::SharedFieldGroup& group : recipient.fieldGroups)
+        addDetail(row, ConsentVocabulary::dataCategoryLabel(group.category), group.fieldLabels.join(u", "));
+    for (const sharing::SharingClause& clause : recipient.clauses) {
+        QString text = clause.text;
+        if (!clause.lawfulBasis.isEmpty())
+            text = tr("%1 Lawful basis: %2.").arg(text, ConsentVocabulary::lawfulBasisLabel(clause.lawfulBasis))
+                       .trimmed();
+        addDetail(row, tr("Clause %1").arg(clause.clauseId), text);
+    }
+    for (const sharing::SharingConsent& consent : recipient.consents)
+        addDetail(row, tr("Consent"), consentText(consent));
+    for (const sharing::SharingDecisionUse& decision : recipient.decisions)
+        addDetail(row, tr("Sharing decision"), decisionText(decision));
+    row->setExpanded(true);
+}
+
+void SharingLogDialog::showShares() {
+    m_sharedTree->clear();
+    for (const sharing::RecipientShare& recipient : std::as_const(m_log.recipients))
+        addRecipient(recipient);
+    if (m_log.recipients.isEmpty()) {
+        auto* row = new QTreeWidgetItem(m_sharedTree);
+        row->setText(RecipientColumn, tr("This store has no record of sharing this person's information."));
+        row->setFirstColumnSpanned(true);
+        row->setFlags(Qt::ItemIsEnabled);
+    }
+}
+
+void SharingLogDialog::showReceived() {
+    m_receivedTree->clear();
+    for (const sharing::HeldFromOrganisation& held : std::as_const(m_log.heldFrom)) {
+        auto* row = new QTreeWidgetItem(m_receivedTree);
+        row->setText(FromColumn, held.organisationName);
+        row->setText(PartyTypeColumn, ConsentVocabulary::partyTypeLabel(held.partyType));
+        row->setText(HeldSinceColumn, localDate(held.since));
+        row->setText(RecordsColumn, QString::number(held.records));
+        row->setTextAlignment(RecordsColumn, Qt::AlignRight | Qt::AlignVCenter);
+    }
+}
+
+void SharingLogDialog::showRemovals() {
+    m_removedTree->clear();
+    for (const sharing::SharingRemoval& removal : std::as_const(m_log.removals)) {
+        auto* row = new QTreeWidgetItem(m_removedTree);
+        row->setText(RemovedAtColumn, localDate(removal.at));
+        row->setText(ActionColumn, removal.actionCode == u"erase" ? tr("Erased") : tr("Removed by sync"));
+        row->setText(RecordColumn, recordTypeLabel(removal.recordType));
+        row->setToolTip(RecordColumn, removal.recordId);
+        row->setText(ReasonColumn, removal.reason);
+        row->setToolTip(ReasonColumn, removal.reason);
+    }
+}
+
+} // namespace earlyhelp::ui
