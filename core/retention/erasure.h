@@ -21,6 +21,9 @@
 // - the details of audit events about them. The digests stay, so the audit
 //   chain still verifies.
 //
+// Records of safeguarding file transfers stay. They contain the person's id
+// and the other school only, and show where the child's file went.
+//
 // Family-level records of a family that keeps other members (family notes,
 // assessments, plans) are about the whole family and stay. They may still
 // name the person in free text, which erasure cannot find reliably.
