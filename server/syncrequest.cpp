@@ -284,6 +284,23 @@ std::optional<RequestRejection> readChange(const QJsonValue& item, const QString
         return rejected;
     if (auto rejected = readBaseRevision(object, path % u".baseRevision", change.baseRevision))
         return rejected;
+
+    // An erasure carries nothing of the record: the server needs only its
+    // type and id, so the fields a record type requires are not read.
+    const QJsonValue erased = object.value(QStringLiteral("erased"));
+    if (!erased.isUndefined() && !erased.isNull() && !erased.isBool())
+        return invalidField(path % u".erased", Text::tr("must be true or false"));
+    if (erased.toBool()) {
+        const QJsonValue fields = object.value(QStringLiteral("fields"));
+        if (!fields.isObject() || !fields.toObject().isEmpty())
+            return invalidField(path % u".fields", Text::tr("must be an empty object when \"erased\" is true"));
+        if (object.value(QStringLiteral("deleted")) != QJsonValue(true))
+            return invalidField(path % u".deleted", Text::tr("must be true when \"erased\" is true"));
+        change.deleted = true;
+        change.erased = true;
+        return std::nullopt;
+    }
+
     if (auto rejected = readFields(object, path % u".fields", change.recordType, change.fields))
         return rejected;
 

@@ -233,6 +233,90 @@ ServerAuditEntry pushAuditEntry(const RecordChange& change, const ChangeOutcome&
     return ServerAuditEntry{ServerAuditAction::Push, deviceId, organisationId, details};
 }
 
+// Runs one statement of an erasure; the error names what failed.
+Status runErasureStatement(QSqlDatabase& database, const QString& sql, const QVariantList& binds,
+                           const QString& recordId) {
+    QSqlQuery query(database);
+    query.prepare(sql);
+    for (const QVariant& bind : binds)
+        query.addBindValue(bind);
+    if (!query.exec())
+        return std::unexpected(databaseError(Text::tr("erasing record %1").arg(recordId), query.lastError()));
+    return {};
+}
+
+// Applies an erasure by the record's owner inside the push transaction.
+// The record becomes a tombstone without fields, marked deleted. The fields
+// of its stored changes and its conflict values are blanked, and every
+// holder's delivery becomes a purge with the reason "erased" at sequence.
+// A record the server never had is recorded as accepted and changes nothing
+// else.
+Result<ChangeOutcome> applyErasure(QSqlDatabase& database, const RecordChange& change, const QString& deviceId,
+                                   const QString& organisationId, bool exists, qint64 revision,
+                                   const QString& familyId, qint64 sequence) {
+    const qint64 now = nowMs();
+    const qint64 newRevision = exists ? revision + 1 : revision;
+    const QVariantList key{change.recordType, change.recordId};
+    if (exists) {
+        if (Status done = runErasureStatement(
+                database,
+                QStringLiteral("UPDATE record SET revision = ?, fields = '{}', deleted = 1, links = NULL, "
+                               "updated_at = ?, change_sequence = ? WHERE record_type = ? AND record_id = ?"),
+                QVariantList{newRevision, now, sequence} + key, change.recordId);
+            !done)
+            return std::unexpected(done.error());
+        if (Status done = runErasureStatement(
+                database, QStringLiteral("UPDATE change SET fields = '{}', answer = NULL WHERE record_type = ? "
+                                         "AND record_id = ?"),
+                key, change.recordId);
+            !done)
+            return std::unexpected(done.error());
+        if (Status done = runErasureStatement(
+                database,
+                QStringLiteral("UPDATE sync_conflict SET server_value = '[null]', other_value = '[null]', "
+                               "resolved_value = CASE WHEN resolved_value IS NULL THEN NULL ELSE '[null]' END "
+                               "WHERE record_type = ? AND record_id = ?"),
+                key, change.recordId);
+            !done)
+            return std::unexpected(done.error());
+        if (Status done = runErasureStatement(
+                database,
+                QStringLiteral("UPDATE delivery SET fields = '{}', purge_fields = '[]', purged = 1, "
+                               "reason = 'erased', sequence = ? WHERE record_type = ? AND record_id = ?"),
+                QVariantList{sequence} + key, change.recordId);
+            !done)
+            return std::unexpected(done.error());
+    }
+
+    ChangeOutcome outcome;
+    outcome.status = ChangeOutcome::Status::Accepted;
+    outcome.revision = newRevision;
+    if (Status done = runErasureStatement(
+            database,
+            QStringLiteral("INSERT INTO change (sequence, change_id, device_id, organisation_id, record_type, "
+                           "record_id, base_revision, new_revision, fields, deleted, received_at, answer) "
+                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '{}', 1, ?, ?)"),
+            {sequence, change.changeId, deviceId, organisationId, change.recordType, change.recordId,
+             change.baseRevision, newRevision, now, toJsonText(changeResultJson(change, outcome))},
+            change.recordId);
+        !done)
+        return std::unexpected(done.error());
+
+    // The family's other records may depend on this one (a member who left),
+    // so its deliveries are recomputed as after any change.
+    const QString recordFamily = change.recordType == u"family" ? change.recordId : familyId;
+    if (!recordFamily.isEmpty()) {
+        if (Status done = runErasureStatement(
+                database,
+                QStringLiteral("INSERT INTO family_recompute (family_id, queued_at) VALUES (?, ?) "
+                               "ON CONFLICT (family_id) DO NOTHING"),
+                {recordFamily, now}, change.recordId);
+            !done)
+            return std::unexpected(done.error());
+    }
+    return outcome;
+}
+
 // Applies one change inside the open transaction. The caller commits when
 // the outcome is stored and rolls back otherwise.
 Result<ChangeOutcome> applyChange(QSqlDatabase& database, const RecordChange& change, const QString& deviceId,
@@ -288,6 +372,20 @@ Result<ChangeOutcome> applyChange(QSqlDatabase& database, const RecordChange& ch
     if (exists && !query.value(6).isNull())
         links = fromJsonText(query.value(6).toString());
     query.finish();
+
+    if (change.erased) {
+        if (exists && owner != organisationId) {
+            ChangeOutcome outcome;
+            outcome.status = ChangeOutcome::Status::Rejected;
+            outcome.rejection = ChangeOutcome::Rejection::NotOwner;
+            return outcome;
+        }
+        Result<ChangeOutcome> erasedOutcome =
+            applyErasure(database, change, deviceId, organisationId, exists, revision, familyId, sequence);
+        if (erasedOutcome)
+            erasedOutcome->stored = true;
+        return erasedOutcome;
+    }
 
     if (owner != organisationId) {
         auto allowed = holderMayChange(database, change, organisationId, deleted, familyId, personId, links);

@@ -32,6 +32,11 @@ struct RecordChange {
     // Replaces the stored links when set (see docs/sync-protocol.md).
     std::optional<QJsonObject> links;
     QStringList resolves; // ids of the conflicts this change settles
+    // The owner erased the record: the server keeps the record row as a
+    // tombstone without fields, blanks the fields of its stored changes and
+    // conflicts, and turns every holder's delivery into a purge with the
+    // reason "erased". Only the owner may erase.
+    bool erased = false;
 };
 
 // A field that two organisations changed from the same base revision.

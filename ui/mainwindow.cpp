@@ -39,12 +39,14 @@
 #include "casesession.h"
 #include "ctfimport.h"
 #include "deleteditemsdialog.h"
+#include "erasepersondialog.h"
 #include "familylistmodel.h"
 #include "familyview.h"
 #include "importsummarydialog.h"
 #include "mergepeopledialog.h"
 #include "myworkview.h"
 #include "peoplemodel.h"
+#include "retentiondialog.h"
 #include "sessionlockwatcher.h"
 #include "settingsdialog.h"
 #include "sharedialog.h"
@@ -329,6 +331,23 @@ void MainWindow::createActions()
         openCaseDataDialog(new DeletedItemsDialog(m_session.get(), this));
     });
 
+    m_erasePersonAction = new QAction(tr("&Erase Person…"), this);
+    m_erasePersonAction->setObjectName(QStringLiteral("erasePersonAction"));
+    m_erasePersonAction->setStatusTip(tr("Erase the selected person's data from this store for good"));
+    connect(m_erasePersonAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_peopleView->currentIndex();
+        if (!current.isValid() || !m_session || m_tabs->currentIndex() != PeopleTab)
+            return;
+        openCaseDataDialog(new ErasePersonDialog(m_session.get(), m_peopleModel->person(current.row()).id, this));
+    });
+
+    m_retentionAction = new QAction(tr("&Retention…"), this);
+    m_retentionAction->setObjectName(QStringLiteral("retentionAction"));
+    m_retentionAction->setStatusTip(tr("List the records due for review or deletion under the agreement"));
+    connect(m_retentionAction, &QAction::triggered, this, [this] {
+        openCaseDataDialog(new RetentionDialog(m_session.get(), this));
+    });
+
     m_usersAction = new QAction(tr("&Users…"), this);
     m_usersAction->setObjectName(QStringLiteral("usersAction"));
     connect(m_usersAction, &QAction::triggered, this, [this] {
@@ -389,6 +408,7 @@ void MainWindow::createMenus()
     caseMenu->addAction(m_sharingLogAction);
     caseMenu->addSeparator();
     caseMenu->addAction(m_deletedItemsAction);
+    caseMenu->addAction(m_erasePersonAction);
 
     QMenu* toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->setObjectName(QStringLiteral("toolsMenu"));
@@ -398,6 +418,7 @@ void MainWindow::createMenus()
     toolsMenu->addAction(m_importTransferAction);
     toolsMenu->addAction(m_transfersAction);
     toolsMenu->addSeparator();
+    toolsMenu->addAction(m_retentionAction);
     toolsMenu->addAction(m_usersAction);
     toolsMenu->addAction(m_auditTrailAction);
     toolsMenu->addAction(m_settingsAction);
@@ -520,6 +541,7 @@ QWidget* MainWindow::createWorkspace()
     m_peopleView->addAction(m_mergePersonAction);
     m_peopleView->addAction(m_sharePersonAction);
     m_peopleView->addAction(m_subjectAccessAction);
+    m_peopleView->addAction(m_erasePersonAction);
     m_peopleView->addAction(m_transferPersonAction);
     m_peopleView->addAction(m_sharingLogAction);
     m_familyView->membersTree()->setContextMenuPolicy(Qt::ActionsContextMenu);
@@ -714,6 +736,12 @@ void MainWindow::updateActions()
     m_sharingLogAction->setEnabled(allowed(access::Action::ViewCases) && !m_importing
                                    && !sharingLogPersonId().isEmpty());
     m_deletedItemsAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
+    // Erasure cannot be undone, so it is the designated safeguarding lead's
+    // alone; a deputy may delete and restore but not erase.
+    const bool lead = m_session && m_session->actor().role() == access::Role::Lead;
+    m_erasePersonAction->setEnabled(lead && !m_importing && m_tabs->currentIndex() == PeopleTab &&
+                                    m_peopleView->currentIndex().isValid());
+    m_retentionAction->setEnabled(allowed(access::Action::DeleteRestore) && !m_importing);
     m_usersAction->setEnabled(allowed(access::Action::ManageUsers) && !m_importing);
     m_auditTrailAction->setEnabled(allowed(access::Action::ViewAuditTrail));
     m_settingsAction->setEnabled(allowed(access::Action::ChangeSettings));

@@ -187,6 +187,8 @@ private:
     QAction* m_subjectAccessAction = nullptr;
     QAction* m_sharingLogAction = nullptr;
     QAction* m_deletedItemsAction = nullptr;
+    QAction* m_erasePersonAction = nullptr;
+    QAction* m_retentionAction = nullptr;
     QAction* m_transferPersonAction = nullptr;
     QAction* m_importTransferAction = nullptr;
     QAction* m_transfersAction = nullptr;

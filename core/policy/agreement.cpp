@@ -517,7 +517,192 @@ Result<QList<Rule>> readRules(const QJsonObject& root, const Agreement& agreemen
     return rules;
 }
 
+std::optional<RetentionAction> retentionActionFromCode(const QString& code) {
+    for (const RetentionAction action : {RetentionAction::Review, RetentionAction::Delete}) {
+        if (retentionActionCode(action) == code)
+            return action;
+    }
+    return std::nullopt;
+}
+
+// Reads "keep": an object with exactly one of untilAge (the child's age in
+// whole years) or yearsAfterClosure (whole years after the case closes).
+Status readRetentionKeep(const QJsonObject& object, const QString& path, RetentionEntry& entry) {
+    const QString keepPath = path + u".keep";
+    const QJsonValue value = object.value(QStringLiteral("keep"));
+    if (value.isUndefined())
+        return invalid(tr("%1 is missing. Add {\"untilAge\": N} or {\"yearsAfterClosure\": N}.").arg(keepPath));
+    if (!value.isObject())
+        return invalid(tr("%1 is %2, not an object. Write {\"untilAge\": N} or {\"yearsAfterClosure\": N}.")
+                           .arg(keepPath, shown(value)));
+    const QJsonObject keep = value.toObject();
+    if (Status keys = rejectUnknownKeys(keep, keepPath,
+                                        {QStringLiteral("untilAge"), QStringLiteral("yearsAfterClosure")});
+        !keys)
+        return keys;
+    if (keep.size() != 1)
+        return invalid(tr("%1 has %2 keys. Give exactly one: untilAge or yearsAfterClosure.")
+                           .arg(keepPath, QString::number(keep.size())));
+
+    const QString key = keep.begin().key();
+    const QJsonValue years = keep.begin().value();
+    const bool untilAge = key == u"untilAge";
+    // Ages from 1 to 120 and periods from 0 to 100 years cover every real
+    // schedule and keep the date arithmetic far from QDate's limits.
+    const int minimum = untilAge ? 1 : 0;
+    const int maximum = untilAge ? 120 : 100;
+    const double number = years.toDouble(std::numeric_limits<double>::quiet_NaN());
+    if (!years.isDouble() || std::trunc(number) != number || number < minimum || number > maximum)
+        return invalid(tr("%1.%2 is %3, not a whole number from %4 to %5.")
+                           .arg(keepPath, key, shown(years), QString::number(minimum), QString::number(maximum)));
+    entry.anchor = untilAge ? RetentionAnchor::ChildAge : RetentionAnchor::CaseClosure;
+    entry.years = static_cast<int>(number);
+    return {};
+}
+
+Result<RetentionEntry> readRetentionEntry(const QJsonObject& object, const QString& path,
+                                          const Agreement& agreement) {
+    if (Status keys = rejectUnknownKeys(object, path,
+                                        {QStringLiteral("clause"), QStringLiteral("holder"),
+                                         QStringLiteral("records"), QStringLiteral("keep"),
+                                         QStringLiteral("then"), QStringLiteral("text")});
+        !keys)
+        return std::unexpected(keys.error());
+
+    RetentionEntry entry;
+    const Result<QString> clause = requiredString(object, path, QStringLiteral("clause"));
+    if (!clause)
+        return std::unexpected(clause.error());
+    entry.clauseId = *clause;
+
+    const Result<QString> holder = requiredString(object, path, QStringLiteral("holder"));
+    if (!holder)
+        return std::unexpected(holder.error());
+    if (!agreement.hasPartyType(*holder))
+        return invalid(tr("%1.holder is \"%2\", which the agreement does not declare under partyTypes. "
+                          "Declare it or use a declared party type.")
+                           .arg(path, *holder));
+    entry.holderPartyType = *holder;
+
+    const Result<QString> records = requiredString(object, path, QStringLiteral("records"));
+    if (!records)
+        return std::unexpected(records.error());
+    entry.records = *records;
+
+    if (Status keep = readRetentionKeep(object, path, entry); !keep)
+        return std::unexpected(keep.error());
+
+    const Result<QString> thenCode = requiredString(object, path, QStringLiteral("then"));
+    if (!thenCode)
+        return std::unexpected(thenCode.error());
+    const std::optional<RetentionAction> then = retentionActionFromCode(*thenCode);
+    if (!then)
+        return invalid(tr("%1.then is \"%2\", not a retention action. Use review or delete.").arg(path, *thenCode));
+    entry.then = *then;
+
+    const Result<QString> text = requiredString(object, path, QStringLiteral("text"));
+    if (!text)
+        return std::unexpected(text.error());
+    entry.text = *text;
+    return entry;
+}
+
+// Reads the optional top-level "retention" object: {"schedule": [...],
+// "receivedRecords": {"clause", "text"}}. Clause ids must differ from each
+// other and from the rules' clause ids, so that a clause id names one thing.
+Result<RetentionSchedule> readRetention(const QJsonObject& root, const Agreement& agreement) {
+    RetentionSchedule schedule;
+    const QJsonValue value = root.value(QStringLiteral("retention"));
+    if (value.isUndefined())
+        return schedule;
+    if (!value.isObject())
+        return invalid(tr("retention is %1, not an object. Write it in braces with schedule and "
+                          "receivedRecords.")
+                           .arg(shown(value)));
+    const QJsonObject retention = value.toObject();
+    if (Status keys = rejectUnknownKeys(retention, QStringLiteral("retention"),
+                                        {QStringLiteral("schedule"), QStringLiteral("receivedRecords")});
+        !keys)
+        return std::unexpected(keys.error());
+
+    QSet<QString> clauses;
+    for (const Rule& rule : agreement.rules)
+        clauses.insert(rule.clauseId);
+
+    const Result<QJsonArray> array = requiredArray(retention, QStringLiteral("schedule"));
+    if (!array) {
+        Error error = array.error();
+        error.message.prepend(QStringLiteral("retention."));
+        return std::unexpected(error);
+    }
+    QSet<QString> holders;
+    for (qsizetype i = 0; i < array->size(); ++i) {
+        const QString path = QStringLiteral("retention.") + indexedPath(QStringLiteral("schedule"), i);
+        const Result<QJsonObject> object = objectAt(*array, i, path);
+        if (!object)
+            return std::unexpected(object.error());
+        const Result<RetentionEntry> entry = readRetentionEntry(*object, path, agreement);
+        if (!entry)
+            return std::unexpected(entry.error());
+        if (clauses.contains(entry->clauseId))
+            return invalid(tr("%1.clause is \"%2\", which an earlier rule or schedule entry already uses. "
+                              "Give each its own clause id.")
+                               .arg(path, entry->clauseId));
+        clauses.insert(entry->clauseId);
+        if (holders.contains(entry->holderPartyType))
+            return invalid(tr("%1.holder is \"%2\", which an earlier schedule entry already covers. Keep "
+                              "one entry for each party type.")
+                               .arg(path, entry->holderPartyType));
+        holders.insert(entry->holderPartyType);
+        schedule.entries.append(*entry);
+    }
+
+    const QString receivedPath = QStringLiteral("retention.receivedRecords");
+    const QJsonValue receivedValue = retention.value(QStringLiteral("receivedRecords"));
+    if (receivedValue.isUndefined())
+        return invalid(tr("%1 is missing. Add {\"clause\": …, \"text\": …} for records received from "
+                          "another party.")
+                           .arg(receivedPath));
+    if (!receivedValue.isObject())
+        return invalid(tr("%1 is %2, not an object. Write it in braces with clause and text.")
+                           .arg(receivedPath, shown(receivedValue)));
+    const QJsonObject received = receivedValue.toObject();
+    if (Status keys = rejectUnknownKeys(received, receivedPath, {QStringLiteral("clause"), QStringLiteral("text")});
+        !keys)
+        return std::unexpected(keys.error());
+    const Result<QString> clause = requiredString(received, receivedPath, QStringLiteral("clause"));
+    if (!clause)
+        return std::unexpected(clause.error());
+    if (clauses.contains(*clause))
+        return invalid(tr("%1.clause is \"%2\", which a rule or schedule entry already uses. Give it its "
+                          "own clause id.")
+                           .arg(receivedPath, *clause));
+    const Result<QString> text = requiredString(received, receivedPath, QStringLiteral("text"));
+    if (!text)
+        return std::unexpected(text.error());
+    schedule.received = ReceivedRetention{*clause, *text};
+    return schedule;
+}
+
 } // namespace
+
+const RetentionEntry* RetentionSchedule::entryFor(const QString& holderPartyType) const {
+    for (const RetentionEntry& entry : entries) {
+        if (entry.holderPartyType == holderPartyType)
+            return &entry;
+    }
+    return nullptr;
+}
+
+QString retentionActionCode(RetentionAction action) {
+    switch (action) {
+    case RetentionAction::Review:
+        return QStringLiteral("review");
+    case RetentionAction::Delete:
+        return QStringLiteral("delete");
+    }
+    return {};
+}
 
 const Rule* Agreement::findRule(const QString& purpose, const QString& recipientPartyType,
                                 DataCategory category) const {
@@ -588,7 +773,8 @@ Result<Agreement> parseAgreement(const QByteArray& json) {
                                         {QStringLiteral("formatVersion"), QStringLiteral("agreementVersion"),
                                          QStringLiteral("title"), QStringLiteral("notice"),
                                          QStringLiteral("partyTypes"), QStringLiteral("purposes"),
-                                         QStringLiteral("categories"), QStringLiteral("rules")});
+                                         QStringLiteral("categories"), QStringLiteral("rules"),
+                                         QStringLiteral("retention")});
         !keys)
         return std::unexpected(keys.error());
 
@@ -632,6 +818,10 @@ Result<Agreement> parseAgreement(const QByteArray& json) {
     if (!rules)
         return std::unexpected(rules.error());
     agreement.rules = std::move(*rules);
+    Result<RetentionSchedule> retention = readRetention(root, agreement);
+    if (!retention)
+        return std::unexpected(retention.error());
+    agreement.retention = std::move(*retention);
     return agreement;
 }
 

@@ -75,6 +75,48 @@ struct Rule {
     QString text;      // the clause in plain words
 };
 
+// What falls due when a retention period ends.
+enum class RetentionAction {
+    Review, // the holder decides whether to keep the records longer
+    Delete, // the holder erases the records
+};
+
+// The event a retention period counts from.
+enum class RetentionAnchor {
+    ChildAge,    // the child's date of birth: kept until the child is `years` old
+    CaseClosure, // the date the family's case closed: kept `years` after it
+};
+
+// One entry of the retention schedule: how long organisations of one party
+// type keep their own records.
+struct RetentionEntry {
+    QString clauseId;        // such as "R-school"
+    QString holderPartyType; // a declared party type code, at most one entry each
+    QString records;         // which records, in plain words
+    RetentionAnchor anchor = RetentionAnchor::CaseClosure;
+    int years = 0;
+    RetentionAction then = RetentionAction::Review;
+    QString text; // the clause in plain words
+};
+
+// The clause on records one party received from another. Its rule is fixed
+// by the format: the recipient keeps them by its own schedule entry, but
+// never past the date the sender's entry sets for the same records.
+struct ReceivedRetention {
+    QString clauseId;
+    QString text;
+};
+
+// The machine-readable retention schedule. An agreement without one has an
+// empty schedule and no received-records clause.
+struct RetentionSchedule {
+    QList<RetentionEntry> entries;
+    std::optional<ReceivedRetention> received;
+
+    // Returns the entry of holderPartyType, or nullptr when it has none.
+    [[nodiscard]] const RetentionEntry* entryFor(const QString& holderPartyType) const;
+};
+
 struct Agreement {
     int formatVersion = agreementFormatVersion;
     int version = 0; // the agreement's own version, 1 for the first
@@ -86,6 +128,7 @@ struct Agreement {
     QList<Purpose> purposes;
     QList<Category> categories;
     QList<Rule> rules;
+    RetentionSchedule retention;
 
     // Returns the rule of that cell, or nullptr when the agreement has none.
     [[nodiscard]] const Rule* findRule(const QString& purpose, const QString& recipientPartyType,
@@ -102,6 +145,9 @@ struct Agreement {
 // JSON path and value and says what is wrong. Parsing checks no signature;
 // see signature.h.
 [[nodiscard]] Result<Agreement> parseAgreement(const QByteArray& json);
+
+// Returns the stored code of action: "review" or "delete".
+[[nodiscard]] QString retentionActionCode(RetentionAction action);
 
 // Returns the stored code of basis: "consent", "consent_or_override",
 // "override_only" or "never".

@@ -19,11 +19,13 @@ const QStringList bookkeepingColumns{QStringLiteral("revision"), QStringLiteral(
 
 // Tables that hold no case data, or that the audit trail must not record.
 // safeguarding_transfer contains receipt keys, and core/transfer appends its
-// own transfer events for every write to it.
+// own transfer events for every write to it. Retention reviews and erasure
+// tombstones are recorded by the one event their writer appends (retention,
+// erase) rather than a row event each.
 bool isExcludedTable(const QString& name) {
     return name.startsWith(u"sqlite_") || name.startsWith(u"sync_") || name.startsWith(u"audit_") ||
            name.startsWith(u"person_search") || name == u"agreement_version" ||
-           name == u"safeguarding_transfer";
+           name == u"safeguarding_transfer" || name == u"retention_review" || name == u"erasure_tombstone";
 }
 
 struct ColumnInfo {

@@ -11,8 +11,8 @@ namespace earlyhelp {
 
 // Returns the tables of the store open on database whose writes the audit
 // trail records: every table except SQLite's own, the sync_* and audit_*
-// tables, agreement_version, safeguarding_transfer, the person search index
-// and virtual tables.
+// tables, agreement_version, safeguarding_transfer, retention_review,
+// erasure_tombstone, the person search index and virtual tables.
 [[nodiscard]] Result<QStringList> auditedTables(const QSqlDatabase& database);
 
 // Returns the script that creates an AFTER INSERT, UPDATE and DELETE audit

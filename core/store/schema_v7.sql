@@ -73,8 +73,9 @@ END;
 -- step (core/store/audittriggers.cpp) from the columns of each table when the
 -- migration runs, after every section of this script. Every table is
 -- audited except SQLite's own, sync_*, audit_*, agreement_version and the
--- person search index. A section below that adds a table without case data
--- must be excluded there.
+-- person search index, and the tables that sections below list as excluded.
+-- A section below that adds a table without case data must be excluded
+-- there.
 
 -- Safeguarding file transfers between schools, one row per package this
 -- store sent or received. person_id is the child's id in this store.
@@ -102,3 +103,42 @@ CREATE TABLE safeguarding_transfer (
 );
 
 CREATE INDEX safeguarding_transfer_person ON safeguarding_transfer(person_id);
+
+-- Retention and erasure. The audit triggers exclude both tables, because
+-- core/retention appends one retention or erase event for their writes.
+--
+-- retention_review records a decision, after a record's retention period
+-- ended, to keep it until keep_until (ISO date). The latest review of a
+-- subject hides it from the due list until then. subject_type is 'person'
+-- for a child's file (kept until an age) or 'family' for a family's case
+-- records (kept for a number of years after the case closes). reason may
+-- contain case details, so erasing the subject deletes its reviews.
+CREATE TABLE retention_review (
+    id              TEXT PRIMARY KEY NOT NULL,
+    subject_type    TEXT NOT NULL CHECK (subject_type IN ('person', 'family')),
+    subject_id      TEXT NOT NULL,
+    due_date        TEXT NOT NULL,
+    keep_until      TEXT NOT NULL CHECK (keep_until > due_date),
+    reason          TEXT NOT NULL CHECK (reason <> ''),
+    reviewed_by     TEXT NOT NULL,
+    reviewed_at     TEXT NOT NULL
+);
+
+CREATE INDEX retention_review_subject ON retention_review(subject_type, subject_id, keep_until);
+
+-- erasure_tombstone keeps one row per record that erasure removed: which
+-- table and id, when, by whom, why, and the sequence of the audit event of
+-- the erasure. It holds no value of the erased record. record_type is the
+-- store table's name. reason is the user's, which the app asks to be free
+-- of personal data.
+CREATE TABLE erasure_tombstone (
+    id              INTEGER PRIMARY KEY,
+    record_type     TEXT NOT NULL,
+    record_id       TEXT NOT NULL,
+    erased_at       TEXT NOT NULL,
+    erased_by       TEXT NOT NULL,
+    reason          TEXT NOT NULL CHECK (reason <> ''),
+    audit_sequence  INTEGER
+);
+
+CREATE INDEX erasure_tombstone_record ON erasure_tombstone(record_type, record_id);

@@ -91,6 +91,7 @@ OutgoingChange changeFromJson(const QJsonObject& object) {
     change.personId = subject.value(u"personId"_s).toString();
     change.links = object.value(u"links"_s).toObject();
     change.resolves = stringsOf(object.value(u"resolves"_s).toArray());
+    change.erased = object.value(u"erased"_s).toBool();
     return change;
 }
 
@@ -274,6 +275,18 @@ Result<QString> ownServerOrganisationId(Store& store) {
     return query->next() ? query->value(0).toString() : QString();
 }
 
+// Blanks the details of the audit events about a record its owner erased,
+// as the owner's own erasure does. The events keep their place in the chain.
+// erased_by_seq names the newest event, the purge written as the record
+// was deleted.
+Status redactErasedRecordEvents(Store& store, const QString& recordId) {
+    return execute(store,
+                   u"UPDATE audit_event SET details = '', details_salt = NULL, erased_by_seq = "
+                   "(SELECT seq FROM audit_head WHERE id = 1) WHERE (record_id = ? OR person_id = ?) "
+                   "AND erased_by_seq IS NULL AND seq < (SELECT seq FROM audit_head WHERE id = 1)"_s,
+                   {recordId, recordId});
+}
+
 } // namespace
 
 QJsonObject OutgoingChange::toJson() const {
@@ -291,6 +304,8 @@ QJsonObject OutgoingChange::toJson() const {
         object.insert(u"links"_s, links);
     if (!resolves.isEmpty())
         object.insert(u"resolves"_s, QJsonArray::fromStringList(resolves));
+    if (erased)
+        object.insert(u"erased"_s, true);
     return object;
 }
 
@@ -750,11 +765,26 @@ Result<ApplySummary> SyncLocal::applyPull(const QJsonArray& entries, qint64 next
                                          entry.value(u"reason"_s).toString(), nowText()});
                 !logged)
                 return std::unexpected(logged.error());
+            if (entry.value(u"reason"_s).toString() == u"erased") {
+                if (Status redacted = redactErasedRecordEvents(m_store, recordId); !redacted)
+                    return std::unexpected(redacted.error());
+            }
             qCInfo(lcSync, "Purged %s %s and %d rows under it", qUtf8Printable(recordType),
                    qUtf8Printable(recordId), qMax(0, *deleted - 1));
             ++summary.purged;
             continue;
         }
+
+        // An erased record stays erased: the feed may still bring it back,
+        // as this organisation's deleted record or from a holder's copy
+        // pushed before the erasure reached the server.
+        if (Result<QSqlQuery> tombstone =
+                run(m_store, u"SELECT 1 FROM erasure_tombstone WHERE record_type = ? AND record_id = ? LIMIT 1"_s,
+                    {tableOfRecordType(recordType), recordId});
+            !tombstone)
+            return std::unexpected(tombstone.error());
+        else if (tombstone->next())
+            continue;
 
         if (kind == u"conflict") {
             const QJsonObject other = entry.value(u"otherOrganisation"_s).toObject();

@@ -48,6 +48,10 @@ struct OutgoingChange {
     QString personId;
     QJsonObject links;
     QStringList resolves; // conflict ids this change settles
+    // The owner erased the record. The change carries no fields and
+    // deleted = true. The server keeps only a tombstone of the record and
+    // sends every holder a purge of it. retention::Erasure queues it.
+    bool erased = false;
     // Set by SyncLocal::rejected() only, and not sent: the server's error
     // code and message for the rejected change.
     QString error;

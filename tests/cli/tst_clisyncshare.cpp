@@ -13,6 +13,7 @@
 #include "casework/casenoterepository.h"
 #include "casework/consentrepository.h"
 #include "common/secretbytes.h"
+#include "retention/erasure.h"
 #include "support/ctfgenerator.h"
 #include "sync/synclocal.h"
 
@@ -72,6 +73,7 @@ private slots:
     void resolvedConflictCloses();
     void withdrawnConsentPurgesTrust();
     void killedServerResumesPush();
+    void erasedChildPurgedAtTrust();
     void syncFailsWithServerDown();
 
 private:
@@ -629,6 +631,63 @@ void TestCliSyncShare::killedServerResumesPush() {
         return *count == 0 ? QString() : QStringLiteral("%1 records wait in the outbox").arg(*count);
     });
     QVERIFY2(pending.isEmpty(), qPrintable(pending));
+}
+
+// The school shares the child again, then erases them: the school's next
+// sync erases the server's copy, and the Trust's purges its own.
+void TestCliSyncShare::erasedChildPurgedAtTrust() {
+    const QString consented = withStore(m_schoolStore, schoolUser, [this](UnlockedStore& unlocked) -> QString {
+        Consent consent;
+        consent.familyId = m_familyId;
+        consent.subjectPersonId = m_childId;
+        consent.givenByPersonId = m_adultId;
+        consent.purposes = {QStringLiteral("safeguarding")};
+        consent.recipients = {{ConsentRecipient::Kind::PartyType, QStringLiteral("childrens_trust")}};
+        consent.dataCategories = {DataCategory::Personal};
+        consent.givenDate = QDate::currentDate();
+        auto created = ConsentRepository(*unlocked.store).createConsent(unlocked.actor, consent);
+        return created ? QString() : created.error().message;
+    });
+    QVERIFY2(consented.isEmpty(), qPrintable(consented));
+    const CliRun shared = sync(m_schoolStore, schoolUser);
+    QVERIFY2(shared.exitCode == 0, qPrintable(shared.err));
+    const CliRun received = sync(m_trustStore, trustUser);
+    QVERIFY2(received.exitCode == 0, qPrintable(received.err));
+    QCOMPARE(storeValue(m_trustStore, trustUser, QStringLiteral("SELECT id FROM person WHERE id = ?"), m_childId),
+             m_childId);
+
+    const QString erased = withStore(m_schoolStore, schoolUser, [this](UnlockedStore& unlocked) -> QString {
+        auto outcome = retention::Erasure(*unlocked.store)
+                           .erasePerson(unlocked.actor, m_childId, QStringLiteral("Erasure request ER-2026-14"));
+        return outcome ? QString() : outcome.error().message;
+    });
+    QVERIFY2(erased.isEmpty(), qPrintable(erased));
+    QCOMPARE(storeValue(m_schoolStore, schoolUser,
+                        QStringLiteral("SELECT COUNT(*) FROM sync_outbox WHERE record_id = ? AND "
+                                       "json_extract(body, '$.erased') = 1"),
+                        m_childId),
+             QStringLiteral("1"));
+
+    const CliRun school = sync(m_schoolStore, schoolUser);
+    QVERIFY2(school.exitCode == 0, qPrintable(school.err + school.out));
+    QCOMPARE(storeValue(m_schoolStore, schoolUser, QStringLiteral("SELECT COUNT(*) FROM sync_outbox WHERE record_id = ?"),
+                        m_childId),
+             QStringLiteral("0"));
+    // The school's own feed brings the erased record back as deleted; it
+    // stays erased.
+    QCOMPARE(storeValue(m_schoolStore, schoolUser, QStringLiteral("SELECT id FROM person WHERE id = ?"), m_childId),
+             QStringLiteral("(no row)"));
+    QVERIFY(serverField(QStringLiteral("person"), m_childId, QStringLiteral("person.legalSurname")).isUndefined());
+    QVERIFY(serverField(QStringLiteral("person"), m_childId, QStringLiteral("person.preferredForename")).isUndefined());
+
+    const CliRun trust = sync(m_trustStore, trustUser);
+    QVERIFY2(trust.exitCode == 0, qPrintable(trust.err));
+    QCOMPARE(storeValue(m_trustStore, trustUser, QStringLiteral("SELECT id FROM person WHERE id = ?"), m_childId),
+             QStringLiteral("(no row)"));
+    QCOMPARE(storeValue(m_trustStore, trustUser,
+                        QStringLiteral("SELECT reason FROM sync_purge WHERE record_id = ? ORDER BY id DESC LIMIT 1"),
+                        m_childId),
+             QStringLiteral("erased"));
 }
 
 void TestCliSyncShare::syncFailsWithServerDown() {

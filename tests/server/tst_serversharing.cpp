@@ -94,6 +94,9 @@ private slots:
     void sameFieldEditConflictsOnBothFeeds();
     void resolvedConflictReachesBothFeeds();
     void withdrawnConsentPurgesFamily();
+    void erasureLeavesTombstoneAndPurges();
+    void holderCannotErase();
+    void erasureWithFieldsRejected();
     void narrowedConsentListsPurgeFields();
     void sharingDecisionAloneShares();
     void agreementPublishRecomputesFamilies();
@@ -490,6 +493,81 @@ void TestServerSharing::withdrawnConsentPurgesFamily() {
                                     {{QStringLiteral("person.legalSurname"), QStringLiteral("Okafor")}}, {});
     change.remove(QStringLiteral("subject"));
     QCOMPARE(pushOne(m_trustDevice, change).value(QStringLiteral("error")).toString(), QStringLiteral("forbidden"));
+}
+
+namespace {
+
+QJsonObject erasure(const QString& recordType, const QString& recordId, qint64 baseRevision) {
+    return QJsonObject{{QStringLiteral("changeId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                       {QStringLiteral("recordType"), recordType},
+                       {QStringLiteral("recordId"), recordId},
+                       {QStringLiteral("baseRevision"), baseRevision},
+                       {QStringLiteral("fields"), QJsonObject()},
+                       {QStringLiteral("deleted"), true},
+                       {QStringLiteral("erased"), true}};
+}
+
+} // namespace
+
+void TestServerSharing::erasureLeavesTombstoneAndPurges() {
+    pushFamily();
+    QVERIFY(!findEntry(feedOf(m_trustDevice), QStringLiteral("record"), m_child).isEmpty());
+
+    const QJsonObject result = pushOne(m_schoolDevice, erasure(QStringLiteral("person"), m_child, 1));
+    QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+    QCOMPARE(result.value(QStringLiteral("revision")).toInteger(), 2);
+
+    // The trust, which held the child, gets a purge of it as erased.
+    const QJsonArray feed = feedOf(m_trustDevice);
+    const QJsonObject purge = findEntry(feed, QStringLiteral("purge"), m_child);
+    QVERIFY(!purge.isEmpty());
+    QCOMPARE(purge.value(QStringLiteral("reason")).toString(), QStringLiteral("erased"));
+    QVERIFY(findEntry(feed, QStringLiteral("record"), m_child).isEmpty());
+    QVERIFY(!findEntry(feed, QStringLiteral("record"), m_family).isEmpty());
+
+    // The server keeps a tombstone of the record and no value of it.
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM record WHERE record_id = '%1' AND fields = '{}' AND "
+                                      "deleted = 1")
+                           .arg(m_child)),
+             1);
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM change WHERE record_id = '%1' AND fields <> '{}'")
+                           .arg(m_child)),
+             0);
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM change WHERE fields LIKE '%BAFR%'")), 0);
+
+    // A consent, whose changes otherwise need their basis, is erased by id.
+    const QJsonObject consent = pushOne(m_schoolDevice, erasure(QStringLiteral("consent"), m_consent, 1));
+    QCOMPARE(consent.value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM record WHERE record_id = '%1' AND fields = '{}'")
+                           .arg(m_consent)),
+             1);
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM delivery WHERE record_id = '%1' AND "
+                                      "(fields <> '{}' OR purged = 0)")
+                           .arg(m_child)),
+             0);
+}
+
+void TestServerSharing::holderCannotErase() {
+    pushFamily();
+
+    const QJsonObject result = pushOne(m_trustDevice, erasure(QStringLiteral("person"), m_child, 1));
+    QCOMPARE(result.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM record WHERE record_id = '%1' AND deleted = 0")
+                           .arg(m_child)),
+             1);
+}
+
+void TestServerSharing::erasureWithFieldsRejected() {
+    pushFamily();
+    QJsonObject change = erasure(QStringLiteral("person"), m_child, 1);
+    change.insert(QStringLiteral("fields"), QJsonObject{{QStringLiteral("person.legalSurname"), QString()}});
+
+    const HttpResult pushed = push(m_schoolDevice, {change});
+    QCOMPARE(pushed.status, 400);
+    QCOMPARE(pushed.json.value(QStringLiteral("error")).toString(), QStringLiteral("invalid_field"));
+    QCOMPARE(countRows(QStringLiteral("SELECT COUNT(*) FROM record WHERE record_id = '%1' AND deleted = 0")
+                           .arg(m_child)),
+             1);
 }
 
 void TestServerSharing::narrowedConsentListsPurgeFields() {

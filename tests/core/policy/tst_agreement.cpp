@@ -16,8 +16,13 @@ private slots:
     void readsMinimalAgreement();
     void readsBundledAgreement();
     void bundledRulesMatchModelTable();
+    void bundledRetentionSchedule();
+    void readsRetentionSchedule();
+    void agreementWithoutRetention();
     void readerErrors_data();
     void readerErrors();
+    void retentionErrors_data();
+    void retentionErrors();
 };
 
 namespace {
@@ -91,6 +96,63 @@ QByteArray withEntry(const QString& list, qsizetype index, const QString& key, c
         entry.insert(key, value);
     entries.replace(index, entry);
     root.insert(list, entries);
+    return serialised(root);
+}
+
+QJsonObject retentionEntry(const char* clause, const char* holder, const char* keepKey, int years,
+                           const char* then) {
+    return QJsonObject{
+        {QStringLiteral("clause"), QLatin1StringView(clause)},
+        {QStringLiteral("holder"), QLatin1StringView(holder)},
+        {QStringLiteral("records"), QStringLiteral("Case records")},
+        {QStringLiteral("keep"), QJsonObject{{QLatin1StringView(keepKey), years}}},
+        {QStringLiteral("then"), QLatin1StringView(then)},
+        {QStringLiteral("text"), QStringLiteral("Kept for the period, then reviewed or deleted.")},
+    };
+}
+
+// The minimal agreement with a retention schedule of two entries.
+QJsonObject agreementWithRetention() {
+    QJsonObject root = minimalAgreement();
+    root.insert(QStringLiteral("retention"),
+                QJsonObject{
+                    {QStringLiteral("schedule"),
+                     QJsonArray{retentionEntry("R-school", "school", "untilAge", 25, "review"),
+                                retentionEntry("R-health", "health", "yearsAfterClosure", 8, "delete")}},
+                    {QStringLiteral("receivedRecords"),
+                     QJsonObject{{QStringLiteral("clause"), QStringLiteral("R-received")},
+                                 {QStringLiteral("text"), QStringLiteral("Never longer than the sender.")}}},
+                });
+    return root;
+}
+
+// Returns agreementWithRetention() with key of schedule entry index set to
+// value, or removed when value is undefined.
+QByteArray withRetentionEntry(qsizetype index, const QString& key, const QJsonValue& value) {
+    QJsonObject root = agreementWithRetention();
+    QJsonObject retention = root.value(QStringLiteral("retention")).toObject();
+    QJsonArray schedule = retention.value(QStringLiteral("schedule")).toArray();
+    QJsonObject entry = schedule.at(index).toObject();
+    if (value.isUndefined())
+        entry.remove(key);
+    else
+        entry.insert(key, value);
+    schedule.replace(index, entry);
+    retention.insert(QStringLiteral("schedule"), schedule);
+    root.insert(QStringLiteral("retention"), retention);
+    return serialised(root);
+}
+
+// Returns agreementWithRetention() with key of the retention object set to
+// value, or removed when value is undefined.
+QByteArray withRetentionKey(const QString& key, const QJsonValue& value) {
+    QJsonObject root = agreementWithRetention();
+    QJsonObject retention = root.value(QStringLiteral("retention")).toObject();
+    if (value.isUndefined())
+        retention.remove(key);
+    else
+        retention.insert(key, value);
+    root.insert(QStringLiteral("retention"), retention);
     return serialised(root);
 }
 
@@ -189,6 +251,117 @@ void TestAgreement::bundledRulesMatchModelTable() {
         QCOMPARE(rule->lawfulBasis, QLatin1StringView(cell.lawfulBasis));
         QCOMPARE(rule->condition, QLatin1StringView(cell.condition));
     }
+}
+
+// The model agreement's retention values: a school's safeguarding file to
+// the child's 25th birthday then review; the trust's and local authority's
+// case records 6 years after closure; received records capped by the sender.
+void TestAgreement::bundledRetentionSchedule() {
+    const Result<Agreement> agreement =
+        parseAgreement(readResource(QStringLiteral(":/agreement/agreement-v1.json")));
+    QVERIFY2(agreement.has_value(), qPrintable(agreement ? QString() : agreement.error().message));
+    const RetentionSchedule& schedule = agreement->retention;
+    QCOMPARE(schedule.entries.size(), 3);
+
+    const RetentionEntry* school = schedule.entryFor(QStringLiteral("school"));
+    QVERIFY(school != nullptr);
+    QCOMPARE(school->anchor, RetentionAnchor::ChildAge);
+    QCOMPARE(school->years, 25);
+    QCOMPARE(school->then, RetentionAction::Review);
+
+    for (const char* holder : {"childrens_trust", "local_authority"}) {
+        const RetentionEntry* entry = schedule.entryFor(QLatin1StringView(holder));
+        QVERIFY2(entry != nullptr, holder);
+        QCOMPARE(entry->anchor, RetentionAnchor::CaseClosure);
+        QCOMPARE(entry->years, 6);
+        QCOMPARE(entry->then, RetentionAction::Delete);
+        QVERIFY2(!entry->text.isEmpty(), holder);
+    }
+    QCOMPARE(schedule.entryFor(QStringLiteral("health")), nullptr);
+    QVERIFY(schedule.received.has_value());
+    QCOMPARE(schedule.received->clauseId, QStringLiteral("R-received-records"));
+}
+
+void TestAgreement::readsRetentionSchedule() {
+    const Result<Agreement> agreement = parseAgreement(serialised(agreementWithRetention()));
+    QVERIFY2(agreement.has_value(), qPrintable(agreement ? QString() : agreement.error().message));
+
+    const RetentionEntry* health = agreement->retention.entryFor(QStringLiteral("health"));
+    QVERIFY(health != nullptr);
+    QCOMPARE(health->clauseId, QStringLiteral("R-health"));
+    QCOMPARE(health->records, QStringLiteral("Case records"));
+    QCOMPARE(health->anchor, RetentionAnchor::CaseClosure);
+    QCOMPARE(health->years, 8);
+    QCOMPARE(health->then, RetentionAction::Delete);
+    QCOMPARE(agreement->retention.received->text, QStringLiteral("Never longer than the sender."));
+}
+
+void TestAgreement::agreementWithoutRetention() {
+    const Result<Agreement> agreement = parseAgreement(serialised(minimalAgreement()));
+    QVERIFY(agreement.has_value());
+    QVERIFY(agreement->retention.entries.isEmpty());
+    QVERIFY(!agreement->retention.received.has_value());
+}
+
+void TestAgreement::retentionErrors_data() {
+    QTest::addColumn<QByteArray>("document");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("retention not an object")
+        << withTopLevel(QStringLiteral("retention"), QJsonArray{})
+        << QStringLiteral("retention is an array, not an object");
+    QTest::newRow("unknown key") << withRetentionKey(QStringLiteral("periods"), QJsonArray{})
+                                 << QStringLiteral("retention.periods: unknown key");
+    QTest::newRow("schedule missing") << withRetentionKey(QStringLiteral("schedule"), QJsonValue::Undefined)
+                                      << QStringLiteral("retention.schedule is missing");
+    QTest::newRow("received missing")
+        << withRetentionKey(QStringLiteral("receivedRecords"), QJsonValue::Undefined)
+        << QStringLiteral("retention.receivedRecords is missing");
+    QTest::newRow("holder not declared")
+        << withRetentionEntry(1, QStringLiteral("holder"), QStringLiteral("police"))
+        << QStringLiteral("retention.schedule[1].holder is \"police\", which the agreement does not declare");
+    QTest::newRow("holder twice") << withRetentionEntry(1, QStringLiteral("holder"), QStringLiteral("school"))
+                                  << QStringLiteral("retention.schedule[1].holder is \"school\", which an "
+                                                    "earlier schedule entry already covers");
+    QTest::newRow("clause of a rule")
+        << withRetentionEntry(0, QStringLiteral("clause"), QStringLiteral("S-health-special"))
+        << QStringLiteral("retention.schedule[0].clause is \"S-health-special\", which an earlier rule");
+    QTest::newRow("keep missing") << withRetentionEntry(0, QStringLiteral("keep"), QJsonValue::Undefined)
+                                  << QStringLiteral("retention.schedule[0].keep is missing");
+    QTest::newRow("keep two periods")
+        << withRetentionEntry(0, QStringLiteral("keep"),
+                              QJsonObject{{QStringLiteral("untilAge"), 25},
+                                          {QStringLiteral("yearsAfterClosure"), 6}})
+        << QStringLiteral("retention.schedule[0].keep has 2 keys");
+    QTest::newRow("keep unknown period")
+        << withRetentionEntry(0, QStringLiteral("keep"), QJsonObject{{QStringLiteral("months"), 6}})
+        << QStringLiteral("retention.schedule[0].keep.months: unknown key");
+    QTest::newRow("age not whole")
+        << withRetentionEntry(0, QStringLiteral("keep"), QJsonObject{{QStringLiteral("untilAge"), 24.5}})
+        << QStringLiteral("retention.schedule[0].keep.untilAge is 24.5, not a whole number from 1 to 120");
+    QTest::newRow("age zero")
+        << withRetentionEntry(0, QStringLiteral("keep"), QJsonObject{{QStringLiteral("untilAge"), 0}})
+        << QStringLiteral("retention.schedule[0].keep.untilAge is 0, not a whole number from 1 to 120");
+    QTest::newRow("years as text")
+        << withRetentionEntry(1, QStringLiteral("keep"),
+                              QJsonObject{{QStringLiteral("yearsAfterClosure"), QStringLiteral("6")}})
+        << QStringLiteral("retention.schedule[1].keep.yearsAfterClosure is \"6\", not a whole number");
+    QTest::newRow("then unknown") << withRetentionEntry(0, QStringLiteral("then"), QStringLiteral("archive"))
+                                  << QStringLiteral("retention.schedule[0].then is \"archive\", not a "
+                                                    "retention action");
+    QTest::newRow("text blank") << withRetentionEntry(0, QStringLiteral("text"), QStringLiteral("  "))
+                                << QStringLiteral("retention.schedule[0].text is blank");
+}
+
+void TestAgreement::retentionErrors() {
+    QFETCH(QByteArray, document);
+    QFETCH(QString, message);
+
+    const Result<Agreement> agreement = parseAgreement(document);
+
+    QVERIFY(!agreement.has_value());
+    QCOMPARE(agreement.error().code, ErrorCode::InvalidInput);
+    QVERIFY2(agreement.error().message.contains(message), qPrintable(agreement.error().message));
 }
 
 void TestAgreement::readerErrors_data() {
