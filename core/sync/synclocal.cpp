@@ -623,8 +623,8 @@ Status SyncLocal::recordResults(const QList<OutgoingChange>& sent, const QList<P
         if (result.status == PushResult::Status::Rejected) {
             if (Status marked = execute(m_store,
                                         u"UPDATE sync_outbox SET error = ?, message = ? WHERE change_id = ?"_s,
-                                        {result.error.isEmpty() ? u"rejected"_s : result.error, result.message,
-                                         change.changeId});
+                                        {result.error.isEmpty() ? u"rejected"_s : result.error,
+                                         result.message.isNull() ? u""_s : result.message, change.changeId});
                 !marked)
                 return marked;
             qCWarning(lcSync, "The server rejected change %s of %s %s: %s", qUtf8Printable(change.changeId),

@@ -151,6 +151,7 @@ private slots:
     void localDeleteSent();
     void acceptedPushAppendsShareEvents();
     void rejectedChangeNotShared();
+    void rejectionWithoutMessageRecorded();
     void conflictingFieldNotShared();
     void answerRecordedTwiceSharesOnce();
     void organisationConsentNamesOrganisation();
@@ -505,6 +506,34 @@ void TestSyncLocal::rejectedChangeNotShared() {
     QVERIFY2(fields.contains(u"address.postcode"_s), qPrintable(fields.join(u' ')));
     for (const QString& fieldId : fields)
         QVERIFY2(!fieldId.startsWith(u"person."_s), qPrintable(fieldId + u" of the rejected change"_s));
+}
+
+void TestSyncLocal::rejectionWithoutMessageRecorded() {
+    addConsent();
+    Store& store = *m_school.store;
+    sync::SyncLocal local(store);
+    Result<QList<sync::OutgoingChange>> batch = local.nextBatch(signedUpState(), today, 100);
+    EARLYHELP_VERIFY_OK(batch);
+    const sync::OutgoingChange* child = findChange(*batch, m_childId);
+    QVERIFY(child);
+    QList<sync::PushResult> results = acceptAll(*batch, 1);
+    for (sync::PushResult& result : results) {
+        if (result.changeId == child->changeId) {
+            result.status = sync::PushResult::Status::Rejected;
+            result.error = u"forbidden"_s;
+            result.message = QString();
+        }
+    }
+    EARLYHELP_VERIFY_OK(local.recordResults(*batch, results, signedUpState(), today));
+
+    QSqlQuery query(store.database());
+    QVERIFY(query.prepare(u"SELECT error, message FROM sync_outbox WHERE record_id = ?"_s));
+    query.addBindValue(m_childId);
+    QVERIFY(query.exec());
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toString(), u"forbidden"_s);
+    QVERIFY(!query.value(1).isNull());
+    QCOMPARE(query.value(1).toString(), QString());
 }
 
 void TestSyncLocal::conflictingFieldNotShared() {
