@@ -1553,6 +1553,10 @@
         <source>The case store %1 could not complete the operation (%2). Try again; if this keeps happening, report it to your IT support.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The store table or column name &quot;%1&quot; cannot be audited because it is not a plain SQL identifier. Report this to your IT support.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::StoreVerify</name>
@@ -1766,6 +1770,81 @@
     </message>
     <message>
         <source>Read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::audit::AuditLog</name>
+    <message>
+        <source>View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention review</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2194,55 +2273,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Early Help Case Manager on the command line, for school IT and scripts.
-
-Commands:
-  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
-                     create an encrypted case store and its first user
-  import FILE…       import pupils, contacts and families from Common Transfer Files
-  list people|families [SEARCH] [--json]
-                     list people or families, optionally those matching SEARCH
-  keychain --user NAME
-                     keep the key in the OS keychain, unlocking as NAME on this computer
-  verify             check the store&apos;s encryption, structure and search index
-  agreement keygen PUBLIC SECRET
-                     create an Ed25519 key pair for signing data sharing agreements
-  agreement sign FILE --secret-key SECRET
-                     sign an agreement; the signature goes to FILE.sig
-  agreement verify|show FILE [--public-key PUBLIC]
-                     check FILE against FILE.sig (default key: the one built in); show lists its rules
-  agreement diff OLD NEW [--json] [--public-key PUBLIC]
-                     list the fields whose sharing changes from agreement OLD to NEW, both verified
-  agreement install FILE [--public-key PUBLIC]
-                     verify FILE against FILE.sig and store it; it applies once accepted
-  agreement status [--json]
-                     show the agreement in force, who signed it, and any version waiting for acceptance
-  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
-                     record that your organisation signed version N (designated safeguarding lead only;
-                     the date signed defaults to today)
-  enrol URL CODE [--device-name NAME] [--ca-cert FILE]
-                     enrol the store with the sync server at URL (https only) using a one-time code;
-                     the device credential is kept in the OS keychain
-  sync-status [--ca-cert FILE]
-                     show the sync server, device and organisation, and check the server and its clock
-  sync [--ca-cert FILE]
-                     send this store&apos;s changes to the sync server and apply what it sends back;
-                     exit status 0 only when everything was exchanged
-  conflicts [--json]
-                     list the fields changed here and at another organisation that wait for a person
-  conflicts resolve ID --keep server|other
-                     settle a conflict with the value the server kept or the other one; sync sends it
-  The desktop app checks stored agreements against the built-in key, so --public-key with install,
-  status or accept is for testing a Trust&apos;s own key.
-
-Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>list, agreement diff, agreement status and conflicts: write JSON instead of text.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>conflicts resolve: &quot;server&quot; keeps the value the server kept, &quot;other&quot; the value it did not take.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2252,10 +2282,6 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>enrol, sync-status and sync: a PEM file of CA certificates to trust for the sync server besides the system&apos;s; enrol records it in the store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>init, import, list, keychain, verify, agreement, enrol, sync-status, sync or conflicts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2355,6 +2381,243 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>Resolved conflict %1: %2 keeps %3. Run &quot;earlyhelp-cli sync&quot; to send the choice to the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the unlock was not recorded in the audit trail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail: %1. Keep this copy of the store for investigation, report it to your data protection officer, and restore the store from a backup made before the change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail: %1 events verified. The details of %2 of them were erased with a person&apos;s data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail: %1 events verified.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early Help Case Manager on the command line, for school IT and scripts.
+
+Commands:
+  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
+                     create an encrypted case store and its first user
+  import FILE…       import pupils, contacts and families from Common Transfer Files
+  list people|families [SEARCH] [--json]
+                     list people or families, optionally those matching SEARCH
+  keychain --user NAME
+                     keep the key in the OS keychain, unlocking as NAME on this computer
+  verify             check the store&apos;s encryption, structure, search index and audit trail
+  agreement keygen PUBLIC SECRET
+                     create an Ed25519 key pair for signing data sharing agreements
+  agreement sign FILE --secret-key SECRET
+                     sign an agreement; the signature goes to FILE.sig
+  agreement verify|show FILE [--public-key PUBLIC]
+                     check FILE against FILE.sig (default key: the one built in); show lists its rules
+  agreement diff OLD NEW [--json] [--public-key PUBLIC]
+                     list the fields whose sharing changes from agreement OLD to NEW, both verified
+  agreement install FILE [--public-key PUBLIC]
+                     verify FILE against FILE.sig and store it; it applies once accepted
+  agreement status [--json]
+                     show the agreement in force, who signed it, and any version waiting for acceptance
+  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
+                     record that your organisation signed version N (designated safeguarding lead only;
+                     the date signed defaults to today)
+  enrol URL CODE [--device-name NAME] [--ca-cert FILE]
+                     enrol the store with the sync server at URL (https only) using a one-time code;
+                     the device credential is kept in the OS keychain
+  sync-status [--ca-cert FILE]
+                     show the sync server, device and organisation, and check the server and its clock
+  sync [--ca-cert FILE]
+                     send this store&apos;s changes to the sync server and apply what it sends back;
+                     exit status 0 only when everything was exchanged
+  conflicts [--json]
+                     list the fields changed here and at another organisation that wait for a person
+  conflicts resolve ID --keep server|other
+                     settle a conflict with the value the server kept or the other one; sync sends it
+  subject-access PERSON_ID [--json-file FILE] [--pdf FILE] [--withhold ITEM_ID=REASON …]
+                     answer a subject access request (designated safeguarding lead only): without a
+                     file, list the items held about the person with their ids; with one, export them
+                     less the withheld items. REASON is third-party, serious-harm, crime-and-taxation,
+                     legal-professional-privilege or other:EXPLANATION. Each export is audited.
+  transfer export PERSON_ID --to-urn URN --out FILE
+                     write a child&apos;s safeguarding file for the school with that DfE URN as an encrypted
+                     package, and print its one-time code once (lead and deputy only)
+  transfer import FILE --code CODE [--receipt FILE]
+                     import a safeguarding file sent to this school, and write the receipt to send back
+  transfer receipt PACKAGE_ID --out FILE
+                     write the receipt of an imported package again
+  transfer confirm RECEIPT
+                     record the receiving school&apos;s receipt for a safeguarding file this school sent
+  transfer list [--json]
+                     list the safeguarding files sent and received, with their times
+  The desktop app checks stored agreements against the built-in key, so --public-key with install,
+  status or accept is for testing a Trust&apos;s own key.
+
+Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list, agreement diff, agreement status, conflicts and transfer list: write JSON instead of text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject-access: write the JSON export to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject-access: write the PDF export to this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject-access: withhold an item from the export, with the reason; repeat for each item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item=reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer export: the receiving school&apos;s six-digit DfE URN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer export: the package file to write; transfer receipt: the receipt file to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer import: the one-time code the sending school gave.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer import: the receipt file to write for the sending school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init, import, list, keychain, verify, agreement, enrol, sync-status, sync, conflicts, transfer or subject-access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--withhold %1 is not ITEM_ID=REASON; write it as, for example, case_note/ID=third-party</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--withhold %1 names the reason &quot;%2&quot;, which is not one of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items about %2. Third-party suggestions are marked with *.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote %1 (audit event %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subject-access takes one person id, as &quot;list people --json&quot; shows it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--withhold needs --json-file or --pdf, the export to withhold the items from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt written to %1. Send it back to the sending school, which records it with &quot;earlyhelp-cli transfer confirm&quot; or Confirm Receipt….</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer export takes one person id and --to-urn URN --out FILE, such as &quot;earlyhelp-cli transfer export 8c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f --to-urn 104789 --out child.ehsg&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding file written to %1 for the school with URN %2: package %3, %4 records (%5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code is shown only this once. Give it to the receiving school by a different route than the file, for example by telephone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer import takes one package file and --code CODE, such as &quot;earlyhelp-cli transfer import child.ehsg --code 7KQ2-MX9D-4TPV-0H3C-W8RB --receipt receipt.json&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported the safeguarding file of %1 from %2 (URN %3), packed on %4: %5 records (%6).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store already had a pupil with the child&apos;s UPN, so the records were added to that pupil (id %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The child&apos;s id in this store is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the receipt for the sending school with &quot;earlyhelp-cli transfer receipt %1 --out FILE&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer receipt takes one package id and --out FILE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer confirm takes one receipt file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2. Check the file&apos;s name and folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt recorded: %1 (URN %2) imported package %3 on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer list takes no arguments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No safeguarding files have been sent or received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (URN %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received %1, receipt recorded %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no receipt yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent      %1  %2 to %3, %4; %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>received  %1  %2 from %3, packed %4, imported %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>transfer takes export, import, receipt, confirm or list, not &quot;%1&quot;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2696,6 +2959,95 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <source>familyId and personId are both missing or blank. Give the family or the person the decision covers.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is missing. Add {&quot;untilAge&quot;: N} or {&quot;yearsAfterClosure&quot;: N}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object. Write {&quot;untilAge&quot;: N} or {&quot;yearsAfterClosure&quot;: N}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 keys. Give exactly one: untilAge or yearsAfterClosure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.%2 is %3, not a whole number from %4 to %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.holder is &quot;%2&quot;, which the agreement does not declare under partyTypes. Declare it or use a declared party type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.then is &quot;%2&quot;, not a retention action. Use review or delete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention is %1, not an object. Write it in braces with schedule and receivedRecords.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.clause is &quot;%2&quot;, which an earlier rule or schedule entry already uses. Give each its own clause id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.holder is &quot;%2&quot;, which an earlier schedule entry already covers. Keep one entry for each party type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing. Add {&quot;clause&quot;: …, &quot;text&quot;: …} for records received from another party.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2, not an object. Write it in braces with clause and text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.clause is &quot;%2&quot;, which a rule or schedule entry already uses. Give it its own clause id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::retention</name>
+    <message>
+        <source>No person with id %1 is in the store. They may have been erased already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The store %1 records no organisation of its own, so no retention schedule applies to it. Set up the organisation in Tools › Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::retention::Erasure</name>
+    <message>
+        <source>Only the designated safeguarding lead may erase a person&apos;s data, because erasure cannot be undone. Ask the lead to erase it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason for the erasure is blank. Give the reason, such as the request it answers, without personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::retention::RetentionList</name>
+    <message>
+        <source>The number of days ahead is %1. Enter 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reason for keeping the records is blank. Say why they are kept longer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The records %1 have no retention date under the agreement in force, so there is nothing to review. Check that the case is closed or the date of birth is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep until %1 is not after both today (%2) and the retention date (%3). Choose a later date.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::sharing</name>
@@ -2799,6 +3151,680 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>This store has no organisation of its own yet. Run the set-up again or &quot;earlyhelp-cli init&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::sharing::SharingLog</name>
+    <message>
+        <source>%1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a consent no longer held in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person no longer in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with consent given by %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without consent, under a sharing decision no longer held in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without consent, under the sharing decision of %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any %1 organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with %1 from %2 to %3 for %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with %1 since %2 for %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consent was withdrawn on %1, so sharing ended and the recipient must delete the information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>This store holds %n record(s) from %1 since %2.</source>
+        <translation>
+            <numerusform>This store holds %n record from %1 since %2.</numerusform>
+            <numerusform>This store holds %n records from %1 since %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) about this person were removed from this store, the last on %1.</source>
+        <translation>
+            <numerusform>%n record about this person was removed from this store, the last on %1.</numerusform>
+            <numerusform>%n records about this person were removed from this store, the last on %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This store has no record of sharing this person&apos;s information with another organisation, and holds none of it from another organisation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::subjectaccess::Collector</name>
+    <message>
+        <source>Personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Special category data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Criminal offence data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child&apos;s voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family&apos;s voice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, strengths</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early help assessment by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owning organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Around the Family meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the people who attended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress on &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome, %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team Around the Family plan from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parental responsibility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competent young person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Verbal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Electronic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given %1, withdrawn %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent given %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purposes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent about %1, given by this person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given by %1, another person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision to share without consent with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lawful basis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Justification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1, another person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names another member of the family: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading %1 from the store %2 failed: %3. Check the store with &quot;earlyhelp-cli verify&quot; and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UPN not known, reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record held by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record merged into this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Names %1, another person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Member of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other member of %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details of %1, another member of the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: status changed to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No person with id %1 is in this store, or the record was deleted or merged into another. Choose the person from the People list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contact details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>family membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assessment need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>plan review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sharing decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>case note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with another organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement clauses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Information sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased with the person&apos;s data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fields changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About %1, another member of the family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May receive under consent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent without consent to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Agreement version</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::subjectaccess::Export</name>
+    <message>
+        <source>The export file %1 could not be created (%2). Check that the folder %3 exists and that your account may write to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export file %1 could not be written (%2). Free some disk space or choose another folder, then export again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::subjectaccess::SubjectAccess</name>
+    <message>
+        <source>Personal details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationships</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Families and status history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing with other organisations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit of access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Third-party information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serious harm, social work data (DPA 2018 Sch. 3 Part 3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crime and taxation (DPA 2018 Sch. 2 para 2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legal professional privilege</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the designated safeguarding lead may answer a subject access request, and %1 is not the lead. Ask the lead to export it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The review names item %1, which is not among the items collected for this person. Collect the items again and review them afresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item &quot;%1&quot; (%2) is withheld without a reason. Choose the reason for withholding it, or disclose it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item &quot;%1&quot; (%2) is withheld for another reason, which is not given. Write the reason in the item&apos;s note.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2979,6 +4005,166 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>No %1 record with id %2 is in this store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::transfer</name>
+    <message>
+        <source>The file is not a safeguarding file package: it does not start as one does. Check that you chose the file the sending school sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is incomplete: it has %1 bytes, fewer than any package has. Ask the sending school to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package has format version %1, but this version of the app reads version %2. Update the app, or ask the sending school to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package names key derivation %1, which this app does not know. Ask the sending school to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package asks for key derivation with %1 passes over %2 KiB, outside what this app accepts (at most %3 passes and %4 KiB). The file may have been changed; ask the sending school to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libsodium could not be initialised. Restart the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deriving the package key needs %1 MiB of memory, which could not be allocated. Close other programs and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package key or nonce has the wrong size.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code does not open this package, or the file was changed or damaged after it was made. Check the code with the sending school; if it is right, ask them to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store&apos;s organisation, %1, has no DfE URN, and a safeguarding file transfer names each school by its URN. Record the school&apos;s URN first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2. Check the file&apos;s name and folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 bytes, more than any safeguarding file package. Check that you chose the file the sending school sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package opened, but its contents are not a safeguarding file this version of the app reads. Update the app, or ask the sending school to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. Choose a folder you can write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The permissions of %1 could not be limited to its owner: %2. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2. Check the free space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code contains &quot;%1&quot;, which is not one of its characters. A code has digits and the letters A to Z without I, L, O and U; check it with the sending school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The code has %1 characters, but a transfer code has %2 (without hyphens). Check it with the sending school.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::transfer::FileCollector</name>
+    <message>
+        <source>No person with id %1 is in this store. Check the id, for example with &quot;earlyhelp-cli list people&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The person with id %1 is neither a pupil nor a child of a family, so they have no safeguarding file to transfer. Choose the child&apos;s record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::transfer::FileWriter</name>
+    <message>
+        <source>The package contains records of kind &quot;%1&quot;, which this version of the app does not know. Update the app and import the package again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package does not contain the record of the child it was made for. Ask the sending school to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package&apos;s records of kind &quot;%1&quot; are not in the expected form. Ask the sending school to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package&apos;s records of kind &quot;%1&quot; have a field &quot;%2&quot;, which this version of the app does not know. Update the app and import the package again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A record of kind &quot;%1&quot; in the package refers through &quot;%2&quot; to a record the package does not contain. Ask the sending school to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::transfer::SafeguardingTransfer</name>
+    <message>
+        <source>The receiving school&apos;s URN &quot;%1&quot; is not valid: a DfE URN has six digits, e.g. 103456.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiving school&apos;s URN %1 is this school&apos;s own. Enter the URN of the school the child is moving to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is addressed to the school with URN %1, but this store belongs to %2 with URN %3. Nothing was imported; ask the sending school to check the URN and send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This package (%1) was imported on %2 by %3, and a package is imported only once. Find the child in the case list, or send the receipt again from Safeguarding File Transfers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package does not name the sending school&apos;s URN or when it was made. Ask the sending school to send the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has imported no package with id %1, so it has no receipt for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is not a safeguarding file receipt. Check that you chose the receipt the receiving school sent back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store sent no package with id %1. Check that the receipt is for a safeguarding file this school sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt for package %1 does not verify: it was not made by an import of that package, or it was changed afterwards. Ask the receiving school to send the receipt again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt for package %1 comes from the school with URN %2, but the package was sent to URN %3. Ask the receiving school how it came to import it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receipt for package %1 was recorded on %2 already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The recorded receipt for package %1 could not be read back.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3776,6 +4962,339 @@ After: %4</source>
     </message>
     <message>
         <source>The assessment was not deleted. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::AuditEventModel</name>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::AuditEventText</name>
+    <message>
+        <source>(empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details erased by event %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searched for “%1” (1 result)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searched for “%1” (%2 results)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with %1 for %2 under clauses %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, items: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, withheld: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked with the OS keychain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlocked with a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed unlock as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased the person&apos;s data. Events whose details were blanked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family status change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Assessment need</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TAF meeting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policy override</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::AuditViewerDialog</name>
+    <message>
+        <source>%1 (born %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the CSV file: %1. Check the disk has space and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit Trail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export to CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the events the filters show as a CSV file. The file is not encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Family:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All people: type a name to choose one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All families</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No person matches “%1”. Check the name, or clear the Person filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More than one person matches “%1”. Choose one from the list that appears as you type.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From date %1 is after the To date %2. Choose a From date on or before the To date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No events match these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events, oldest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 events, oldest first. Scroll down for more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audit-trail-%1.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export Audit Trail: the CSV file is not encrypted and contains names of people and case details. Save it only where case data may be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not create %1: %2. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2. Choose another folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The export was not saved, because it could not be recorded in the audit trail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported the events to %1 (events: %2). The file is not encrypted: keep it only where case data may be kept, and delete it when you no longer need it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5004,6 +6523,118 @@ Data: %8</source>
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::ErasePersonDialog</name>
+    <message>
+        <source>Erase Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For example: erasure request ER-2026-14</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason (no personal data):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasing %1 removes these records from this store for good, with their history in the audit trail and the search index:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes, assessments and plans about the whole family stay, because other members remain. Check them for this person&apos;s details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erasure cannot be undone: there is no restore and no backup in the app. Organisations this store shared the records with are told to erase them at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the name %1 to confirm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person record(s)</source>
+        <translation>
+            <numerusform>%n person record</numerusform>
+            <numerusform>%n person records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n address(es)</source>
+        <translation>
+            <numerusform>%n address</numerusform>
+            <numerusform>%n addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n telephone number(s) or email address(es)</source>
+        <translation>
+            <numerusform>%n telephone number or email address</numerusform>
+            <numerusform>%n telephone numbers or email addresses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relationship(s)</source>
+        <translation>
+            <numerusform>%n relationship</numerusform>
+            <numerusform>%n relationships</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family membership(s)</source>
+        <translation>
+            <numerusform>%n family membership</numerusform>
+            <numerusform>%n family memberships</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n family record(s) left without members</source>
+        <translation>
+            <numerusform>%n family record left without members</numerusform>
+            <numerusform>%n family records left without members</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case note(s)</source>
+        <translation>
+            <numerusform>%n case note</numerusform>
+            <numerusform>%n case notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consent record(s)</source>
+        <translation>
+            <numerusform>%n consent record</numerusform>
+            <numerusform>%n consent records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s) to share without consent</source>
+        <translation>
+            <numerusform>%n decision to share without consent</numerusform>
+            <numerusform>%n decisions to share without consent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) of sharing without consent</source>
+        <translation>
+            <numerusform>%n record of sharing without consent</numerusform>
+            <numerusform>%n records of sharing without consent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other record(s) (%1)</source>
+        <translation>
+            <numerusform>%n other record (%1)</numerusform>
+            <numerusform>%n other records (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::FamilyCasePage</name>
     <message>
         <source>Chan&amp;ge Status…</source>
@@ -5495,6 +7126,76 @@ Data: %8</source>
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::ImportTransferDialog</name>
+    <message>
+        <source>Import Safeguarding File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the safeguarding file another school sent for a child who joins this school, with the code that school gave you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 7KQ2-MX9D-4TPV-0H3C-W8RB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Package:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Safeguarding File Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding file packages (*.ehsg);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported the safeguarding file of %1 from %2 (URN %3), packed on %4: %n record(s).</source>
+        <translation>
+            <numerusform>Imported the safeguarding file of %1 from %2 (URN %3), packed on %4: %n record.</numerusform>
+            <numerusform>Imported the safeguarding file of %1 from %2 (URN %3), packed on %4: %n records.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This school already had a pupil with the child&apos;s UPN, so the records were added to that pupil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the receipt and send it back to the sending school, so that they can record that the file arrived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding file receipts (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::MainWindow</name>
     <message>
         <source>&amp;Import Common Transfer File…</source>
@@ -5743,6 +7444,70 @@ Data: %8</source>
     </message>
     <message>
         <source>See which of the selected person&apos;s information can be shared with a recipient, and why the rest cannot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject &amp;Access Request…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export everything held about the selected person, after withholding what must not be disclosed (designated safeguarding lead only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Transfer Safeguarding File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected child&apos;s safeguarding file to the school they are moving to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import &amp;Safeguarding File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a safeguarding file that another school sent with its code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding File &amp;Transfers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the safeguarding files sent and received, and record receipts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing &amp;Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See who holds the selected person&apos;s information, since when, and under which consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase Person…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erase the selected person&apos;s data from this store for good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retention…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the records due for review or deletion under the agreement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Audit Trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See who viewed, searched, changed, shared and exported what</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6575,6 +8340,116 @@ Data: %8</source>
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::RetentionDialog</name>
+    <message>
+        <source>Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records whose retention period under the agreement has ended, or ends within the days chosen. Review one to keep it longer, or erase it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Due within:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records due for review or deletion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Erase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review child&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete child&apos;s file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review family&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete family&apos;s records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing is due within %n day(s).</source>
+        <translation>
+            <numerusform>Nothing is due within %n day.</numerusform>
+            <numerusform>Nothing is due within %n days.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Review Retention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: due on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep until:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept %1 until %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::ReviewEditor</name>
     <message>
         <source>Record Review[*]</source>
@@ -6645,6 +8520,65 @@ Data: %8</source>
     </message>
     <message>
         <source>Next review date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SendTransferDialog</name>
+    <message>
+        <source>Transfer Safeguarding File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pack the safeguarding file of %1 for the school the child is moving to. The file is encrypted; the receiving school opens it with a one-time code that you give them separately.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>six digits, e.g. 104789</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiving school&apos;s &amp;URN:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the &amp;package as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The package is saved. This is its one-time code. It is shown only this once and is not stored anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the code to the receiving school by a different route than the file, for example read it to their designated safeguarding lead by telephone. Anyone with both the file and the code can read the child&apos;s file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create &amp;Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Safeguarding File Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding file packages (*.ehsg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where to save the package.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6923,6 +8857,222 @@ Clause: %2</source>
     </message>
 </context>
 <context>
+    <name>earlyhelp::ui::SharingLogDialog</name>
+    <message>
+        <source>Person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family membership</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Case note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent %1, no longer held in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Given by %1 (%2) on %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a person no longer in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Covers %1 for %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawn on %1 by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decision %1, no longer held in this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared without consent: decided by %1 on %2 under %3.
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisations this person&apos;s information was shared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient and information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent or decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisations whose records about this person this store holds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind of organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Held since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records about this person removed from this store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opening the sharing log could not be recorded in the audit trail: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing Log — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent no longer held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent of %1, withdrawn %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decision of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decision no longer held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still shared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Lawful basis: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clause %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This store has no record of sharing this person&apos;s information.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed by sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>earlyhelp::ui::StoreLocationPage</name>
     <message>
         <source>Where the case store lives</source>
@@ -6975,6 +9125,138 @@ Clause: %2</source>
     <message>
         <source>Its key file is kept beside it, with &quot;.keys&quot; added to the name. Back up both files together: the store cannot be opened without its key file.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::SubjectAccessDialog</name>
+    <message>
+        <source>Subject Access Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything this store holds about the person. Review each &amp;item: withhold what must not be disclosed, with the reason, then export the rest. Withheld items are listed in the export by reason, title and date, without their content.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show only items that may contain &amp;third-party information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items held about the person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item (checked: withheld)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withheld because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content of the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Withhold this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Required for &quot;Other&quot;, where it is shown to the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject Access Request: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May contain third-party information</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n item(s))</source>
+        <translation>
+            <numerusform>%1 (%n item)</numerusform>
+            <numerusform>%1 (%n items)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Suggestion: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s), %1 withheld, %2 may contain third-party information</source>
+        <translation>
+            <numerusform>%n item, %1 withheld, %2 may contain third-party information</numerusform>
+            <numerusform>%n items, %1 withheld, %2 may contain third-party information</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subject access %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n item(s) to %1, with %2 withheld. The export is recorded in the audit trail.</source>
+        <translation>
+            <numerusform>Exported %n item to %1, with %2 withheld. The export is recorded in the audit trail.</numerusform>
+            <numerusform>Exported %n items to %1, with %2 withheld. The export is recorded in the audit trail.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -7189,6 +9471,109 @@ Choose Tools › Sync Now (F9) to try again.</source>
             <numerusform>This computer&apos;s clock is %n minute ahead of the server&apos;s. Check the date and time settings.</numerusform>
             <numerusform>This computer&apos;s clock is %n minutes ahead of the server&apos;s. Check the date and time settings.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>earlyhelp::ui::TransfersDialog</name>
+    <message>
+        <source>Safeguarding File Transfers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent or imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record the receipt a receiving school sent back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the receipt of the selected imported file again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (URN %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No safeguarding files have been sent or received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding file receipts (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be read: %2. Check the file&apos;s name and folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt recorded: %1 (URN %2) imported the safeguarding file of %3 on %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Safeguarding file receipts (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt saved to %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
