@@ -313,9 +313,12 @@ void TestErasure::erasureRedactsAuditDetails() {
     QCOMPARE(scalar(store, QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'erase'")).toLongLong(),
              rows + 1);
 
-    const Result<QList<audit::Event>> erase = audit::AuditLog(store).query(
-        audit::Filter{.actions = {audit::Action::Erase}, .afterSequence = outcome->auditSequence - 1, .limit = 1,
-                      .newestFirst = false});
+    audit::Filter eraseFilter;
+    eraseFilter.actions = {audit::Action::Erase};
+    eraseFilter.afterSequence = outcome->auditSequence - 1;
+    eraseFilter.limit = 1;
+    eraseFilter.newestFirst = false;
+    const Result<QList<audit::Event>> erase = audit::AuditLog(store).query(eraseFilter);
     EARLYHELP_VERIFY_OK(erase);
     QCOMPARE(erase->size(), 1);
     QCOMPARE(erase->first().sequence, outcome->auditSequence);
