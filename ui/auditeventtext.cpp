@@ -8,6 +8,7 @@
 #include "access/role.h"
 #include "cases/casedirectory.h"
 #include "cases/personrepository.h"
+#include "consenteditors.h"
 #include "displaytext.h"
 #include "domain/fieldcatalogue.h"
 #include "store/store.h"
@@ -57,6 +58,21 @@ QString joinedStrings(const QJsonValue& value) {
     for (const QJsonValue& item : value.toArray())
         items += item.toString();
     return items.join(QStringLiteral(", "));
+}
+
+// Counts the sequences an erase event lists, each a number or a
+// [first, last] range.
+qint64 sequenceCount(const QJsonArray& sequences) {
+    qint64 count = 0;
+    for (const QJsonValue& entry : sequences) {
+        if (entry.isArray()) {
+            const QJsonArray range = entry.toArray();
+            count += qint64(range.at(1).toDouble()) - qint64(range.at(0).toDouble()) + 1;
+        } else {
+            ++count;
+        }
+    }
+    return count;
 }
 
 QString exportKindLabel(const QString& kind) {
@@ -115,10 +131,16 @@ QString AuditEventText::details(const audit::Event& event) const {
         return tr("Searched for “%1” (%2 results)").arg(query).arg(results);
     }
     case audit::Action::Share:
+    {
+        const QString organisation = details.value(QStringLiteral("recipientOrganisationName")).toString();
+        const QString recipient =
+            organisation.isEmpty()
+                ? ConsentVocabulary::partyTypeLabel(details.value(QStringLiteral("recipient")).toString())
+                : organisation;
         return tr("Shared with %1 for %2 under clauses %3")
-            .arg(details.value(QStringLiteral("recipient")).toString(),
-                 details.value(QStringLiteral("purpose")).toString(),
+            .arg(recipient, ConsentVocabulary::purposeLabel(details.value(QStringLiteral("purpose")).toString()),
                  joinedStrings(details.value(QStringLiteral("clauses"))));
+    }
     case audit::Action::Export: {
         const QString kind = exportKindLabel(details.value(QStringLiteral("kind")).toString());
         const int items = details.value(QStringLiteral("items")).toInt();
@@ -138,8 +160,9 @@ QString AuditEventText::details(const audit::Event& event) const {
         return tr("%1: %2 → %3").arg(details.value(QStringLiteral("user")).toString(), oldRole, newRole);
     }
     case audit::Action::Erase:
-        return tr("Erased the person's data. Events whose details were blanked: %1")
-            .arg(details.value(QStringLiteral("redactedEvents")).toInt());
+        return tr("Erased the person's data because: %1. Events whose details were blanked: %2")
+            .arg(details.value(QStringLiteral("reason")).toString())
+            .arg(sequenceCount(details.value(QStringLiteral("redactedEvents")).toArray()));
     case audit::Action::View:
     case audit::Action::Delete:
     case audit::Action::Restore:

@@ -490,6 +490,7 @@ bool AuditViewerDialog::resolvePerson(QString& personId) {
 void AuditViewerDialog::applyFilters() {
     m_statusLabel->clear();
     audit::Filter filter;
+    filter.includePersonsFamilies = true;
     if (!resolvePerson(filter.personId))
         return;
     filter.familyId = m_familyCombo->currentData().toString();
@@ -549,8 +550,11 @@ void AuditViewerDialog::exportCsv() {
         return;
 
     // The file appears only once the export is written and recorded.
+    // The temporary file is made readable by its owner only before any case
+    // data goes in, and QSaveFile keeps that mode when it renames it.
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         m_statusLabel->setText(
             tr("Could not create %1: %2. Choose another folder.").arg(path, file.errorString()));
         return;

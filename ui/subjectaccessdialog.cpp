@@ -6,6 +6,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
@@ -13,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QTreeWidgetItemIterator>
@@ -46,7 +48,12 @@ SubjectAccessDialog::SubjectAccessDialog(CaseSession* session, const QString& pe
     , m_fileChooser(std::move(fileChooser)) {
     setObjectName(QStringLiteral("subjectAccessDialog"));
     setWindowTitle(tr("Subject Access Request"));
-    resize(960, 640);
+    // The item titles need most of the width, so the window starts large,
+    // within the screen it opens on.
+    QSize size(1280, 760);
+    if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 9 / 10);
+    resize(size);
 
     auto* introLabel = new QLabel(
         tr("Everything this store holds about the person. Review each &item: withhold what must not be "
@@ -116,6 +123,7 @@ SubjectAccessDialog::SubjectAccessDialog(CaseSession* session, const QString& pe
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({size.width() * 3 / 5, size.width() * 2 / 5});
 
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("subjectAccessStatusLabel"));

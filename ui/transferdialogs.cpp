@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,9 +46,13 @@ QLabel* errorLabel(QWidget* parent) {
     return label;
 }
 
+void growToFit(QDialog* dialog);
+
 void showError(QLabel* label, const QString& message) {
     label->setText(message);
     label->setVisible(!message.isEmpty());
+    if (auto* dialog = qobject_cast<QDialog*>(label->window()); dialog && !message.isEmpty())
+        growToFit(dialog);
 }
 
 // A line edit for a file path with a Choose… button beside it.
@@ -62,6 +67,27 @@ QWidget* pathRow(QWidget* parent, QLineEdit* edit, QPushButton* button) {
 
 QString documentsFolder() {
     return QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+}
+
+// The path a receipt's save dialog suggests: a file in the documents folder.
+QString suggestedReceiptPath() {
+    return QDir(documentsFolder()).filePath(QStringLiteral("safeguarding-file-receipt.json"));
+}
+
+// Wide enough for the introductions to wrap into a few lines.
+void setReadableWidth(QDialog* dialog) {
+    dialog->setMinimumWidth(dialog->fontMetrics().averageCharWidth() * 72);
+}
+
+// Grows dialog to the height its wrapped labels need at its current width,
+// after a panel or message appeared.
+void growToFit(QDialog* dialog) {
+    QLayout* layout = dialog->layout();
+    layout->activate();
+    const int needed = layout->hasHeightForWidth() ? layout->totalHeightForWidth(dialog->width())
+                                                   : layout->totalSizeHint().height();
+    if (needed > dialog->height())
+        dialog->resize(dialog->width(), needed);
 }
 
 } // namespace
@@ -113,6 +139,8 @@ SendTransferDialog::SendTransferDialog(CaseSession* session, QString personId, c
     QFont codeFont = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     codeFont.setPointSizeF(codeFont.pointSizeF() * 1.5);
     m_codeEdit->setFont(codeFont);
+    m_codeEdit->setMinimumWidth(QFontMetrics(codeFont).horizontalAdvance(QStringLiteral("MMMM-MMMM-MMMM-MMMM-MMMM")) +
+                                4 * m_codeEdit->fontMetrics().averageCharWidth());
     auto* copyButton = new QPushButton(tr("&Copy Code"), m_codePanel);
     copyButton->setObjectName(QStringLiteral("copyCodeButton"));
     connect(copyButton, &QPushButton::clicked, this,
@@ -144,6 +172,7 @@ SendTransferDialog::SendTransferDialog(CaseSession* session, QString personId, c
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_codePanel);
     layout->addWidget(buttons);
+    setReadableWidth(this);
 }
 
 void SendTransferDialog::choosePackagePath() {
@@ -169,6 +198,7 @@ void SendTransferDialog::createPackage() {
     showError(m_errorLabel, QString());
     m_codeEdit->setText(sent->code);
     m_codePanel->show();
+    growToFit(this);
     m_urnEdit->setReadOnly(true);
     m_pathEdit->setReadOnly(true);
     m_createButton->setEnabled(false);
@@ -224,6 +254,7 @@ ImportTransferDialog::ImportTransferDialog(CaseSession* session, FileChooser fil
     layout->addWidget(m_errorLabel);
     layout->addWidget(m_summaryLabel);
     layout->addWidget(buttons);
+    setReadableWidth(this);
 }
 
 void ImportTransferDialog::choosePackagePath() {
@@ -256,6 +287,7 @@ void ImportTransferDialog::importPackage() {
     m_summaryLabel->setText(summary);
     m_summaryLabel->show();
     m_saveReceiptButton->show();
+    growToFit(this);
     m_importButton->setEnabled(false);
     m_pathEdit->setReadOnly(true);
     m_codeEdit->setReadOnly(true);
@@ -263,7 +295,7 @@ void ImportTransferDialog::importPackage() {
 }
 
 void ImportTransferDialog::saveReceipt() {
-    const QString path = m_fileChooser.saveFile(this, tr("Save Receipt"), documentsFolder(),
+    const QString path = m_fileChooser.saveFile(this, tr("Save Receipt"), suggestedReceiptPath(),
                                                 tr("Safeguarding file receipts (*.json)"));
     if (path.isEmpty())
         return;
@@ -405,7 +437,7 @@ void TransfersDialog::saveReceipt() {
     const int row = m_table->currentRow();
     if (row < 0 || row >= m_entries.size())
         return;
-    const QString path = m_fileChooser.saveFile(this, tr("Save Receipt"), documentsFolder(),
+    const QString path = m_fileChooser.saveFile(this, tr("Save Receipt"), suggestedReceiptPath(),
                                                 tr("Safeguarding file receipts (*.json)"));
     if (path.isEmpty())
         return;

@@ -87,7 +87,12 @@ struct Condition {
 Condition conditionOf(const Filter& filter) {
     QStringList terms;
     QVariantList binds;
-    if (!filter.personId.isEmpty()) {
+    if (!filter.personId.isEmpty() && filter.includePersonsFamilies) {
+        terms.append(QStringLiteral("(person_id = ? OR (person_id = '' AND family_id IN "
+                                    "(SELECT family_id FROM family_member WHERE person_id = ?)))"));
+        binds.append(filter.personId);
+        binds.append(filter.personId);
+    } else if (!filter.personId.isEmpty()) {
         terms.append(QStringLiteral("person_id = ?"));
         binds.append(filter.personId);
     }

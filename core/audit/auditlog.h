@@ -89,6 +89,9 @@ struct Event {
 // Which events query() returns. Empty strings and unset dates match all.
 struct Filter {
     QString personId;
+    // With personId: also the events about no one person of a family the
+    // person is or was a member of, such as a view of that family.
+    bool includePersonsFamilies = false;
     QString familyId;
     QString user;
     QList<Action> actions; // empty matches every action
