@@ -143,6 +143,15 @@ void TestTransferDialogs::sendShowsCodeOnce() {
     auto* route = child<QLabel>(dialog, u"transferRouteLabel"_s);
     QVERIFY(route && route->text().contains(u"different route than the file"_s));
 
+    // The code is shown only once, so all of it and all of the advice must
+    // fit without scrolling or clipping.
+    QTRY_VERIFY(codeEdit->width() > 0);
+    QVERIFY2(codeEdit->fontMetrics().horizontalAdvance(m_code) < codeEdit->width(),
+             qPrintable(u"%1 px wide code in a %2 px field"_s.arg(codeEdit->fontMetrics().horizontalAdvance(m_code))
+                            .arg(codeEdit->width())));
+    QVERIFY2(route->height() >= route->heightForWidth(route->width()),
+             qPrintable(u"advice %1 px high, needs %2"_s.arg(route->height()).arg(route->heightForWidth(route->width()))));
+
     QTest::mouseClick(child<QPushButton>(dialog, u"copyCodeButton"_s), Qt::LeftButton);
     QCOMPARE(QGuiApplication::clipboard()->text(), m_code);
     dialog->close();
