@@ -29,7 +29,7 @@ class Store;
 
 namespace earlyhelp::audit {
 
-// What an event records. The stored code of each is in brackets.
+// The kind of an audit event. The comment of each gives its stored code.
 enum class Action {
     View,           // "view": a family or person opened on screen
     Search,         // "search": details.query, details.results
@@ -37,7 +37,7 @@ enum class Action {
     Update,         // "update": details.fields = {column: {"old": v, "new": v}}
     Delete,         // "delete": a soft delete
     Restore,        // "restore"
-    Purge,          // "purge": a hard delete because sync says this store may no longer hold it
+    Purge,          // "purge": a hard delete, because the sync feed reports that this store may no longer hold it
     Erase,          // "erase": erasure of a person's data; details.redactedEvents
     Share,          // "share": details.recipient, .purpose, .clauses, .fields, .consentIds, .decisionIds
     Export,         // "export": details.kind, details.items, details.withheld
@@ -86,7 +86,7 @@ struct Event {
     qint64 erasedBySequence = 0; // the erasure event's sequence, or 0
 };
 
-// Which events query() returns. Empty strings and unset dates match all.
+// The criteria of query() and count(). Empty strings and unset dates match all.
 struct Filter {
     QString personId;
     // With personId: also the events about no one person of a family the
@@ -109,10 +109,10 @@ public:
     // clock returns the current time and defaults to the system clock in UTC.
     explicit AuditLog(Store& store, std::function<QDateTime()> clock = {});
 
-    // Appends one event and returns its sequence. Runs inside the
-    // transaction open on the store's connection, if any, so that the event
-    // commits or rolls back with the change it records; otherwise in a
-    // transaction of its own.
+    // Appends one event and returns its sequence. When a transaction is open
+    // on the store's connection, the event joins it, so it commits or rolls
+    // back with the change it records. Otherwise it runs in a transaction of
+    // its own.
     [[nodiscard]] Result<qint64> append(const NewEvent& event);
 
     [[nodiscard]] Result<QList<Event>> query(const Filter& filter) const;

@@ -4,8 +4,8 @@
 -- audit_event is the audit trail: one row per event, in sequence order,
 -- chained by hash. hash is SHA-256 over the previous event's hash and this
 -- event's columns (core/audit/auditchain.cpp gives the exact encoding).
--- details is a JSON object whose keys depend on action; details_digest is
--- SHA-256 over details_salt followed by details, and the chain covers the
+-- details is a JSON object whose keys depend on action. details_digest is
+-- SHA-256 over details_salt followed by details. The chain covers the
 -- digest, not details itself. Erasing a person's data blanks details and
 -- details_salt of the events about them and sets erased_by_seq to the
 -- sequence of the erasure event; the digest, and so the chain, stay intact.
