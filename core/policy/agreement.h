@@ -75,7 +75,7 @@ struct Rule {
     QString text;      // the clause in plain words
 };
 
-// What falls due when a retention period ends.
+// The action due when a retention period ends.
 enum class RetentionAction {
     Review, // the holder decides whether to keep the records longer
     Delete, // the holder erases the records

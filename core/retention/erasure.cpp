@@ -214,11 +214,11 @@ Result<QStringList> distinctiveValues(Store& store, const QString& personId) {
     return values;
 }
 
-// Returns the change that informs the server this store erased a record, as
-// the sync outbox keeps a change in flight, or nothing when the server has
-// no copy to erase: the store is not enrolled, the server never had the
-// record, or another organisation owns it (then only this store's copy
-// goes). Reads sync_record, so it runs before that row is deleted.
+// Returns the change that tells the server this store erased a record, in
+// the form the sync outbox keeps for a change in flight. Returns nothing when
+// the server has no copy to erase: the store is not enrolled, the server
+// never had the record, or another organisation owns it, so only this
+// store's copy goes. Reads sync_record, so it runs before that row is deleted.
 Result<std::optional<QJsonObject>> erasedChange(Store& store, const QString& recordType, const QString& recordId,
                                                 const QString& ownServerOrgId) {
     if (ownServerOrgId.isEmpty())
