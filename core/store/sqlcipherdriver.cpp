@@ -141,10 +141,12 @@ void SqlCipherDriver::close() {
     const QList<SqlCipherResult*> results = std::exchange(m_results, {});
     for (SqlCipherResult* result : results)
         result->releaseStatement();
+    m_statementCache.clear();
 
     if (m_connection) {
         // sqlite3_close_v2() would defer the close if a statement were still
-        // unfinalised; releaseStatement() above finalised every one.
+        // unfinalised; releaseStatement() and the cache's clear() above
+        // finalised every one.
         sqlite3_close_v2(m_connection);
         m_connection = nullptr;
     }

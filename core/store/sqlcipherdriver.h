@@ -2,6 +2,7 @@
 
 #include "common/result.h"
 #include "common/secretbytes.h"
+#include "statementcache.h"
 
 #include <QList>
 #include <QMetaType>
@@ -48,6 +49,10 @@ void registerSqlCipherDriver();
 // so that it can seek backwards; QuerySize is not supported, so size() is -1.
 // A SELECT holds its read snapshot until it has read its last row or is
 // finished, which keeps a WAL checkpoint from completing.
+//
+// Statements that a query has finished with stay prepared in a
+// StatementCache of the driver, so preparing the same SQL text again takes
+// the cached statement.
 //
 // beginTransaction() runs BEGIN IMMEDIATE: a transaction takes the write lock
 // when it starts, instead of failing with SQLITE_BUSY at its first write
@@ -128,6 +133,9 @@ private:
 
     sqlite3* m_connection = nullptr;
     SecretBytes m_key;
+    // Enough for the statements of an edit and of the family view's reload
+    // that follows it to stay prepared.
+    StatementCache m_statementCache{64};
     Status m_openStatus;
     mutable QList<SqlCipherResult*> m_results;
 };

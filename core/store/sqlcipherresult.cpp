@@ -137,7 +137,7 @@ SqlCipherResult::SqlCipherResult(SqlCipherDriver* driver)
 }
 
 SqlCipherResult::~SqlCipherResult() {
-    finalize();
+    recycleStatement();
     if (m_driver)
         m_driver->removeResult(this);
 }
@@ -158,6 +158,19 @@ void SqlCipherResult::releaseStatement() {
 void SqlCipherResult::finalize() {
     sqlite3_finalize(m_statement);
     m_statement = nullptr;
+    m_statementSql.clear();
+}
+
+// Hands the statement to the driver's cache, or finalises it when the driver
+// is gone.
+void SqlCipherResult::recycleStatement() {
+    if (m_statement && m_driver && !m_statementSql.isEmpty()) {
+        m_driver->m_statementCache.put(m_statementSql, m_statement);
+        m_statement = nullptr;
+        m_statementSql.clear();
+        return;
+    }
+    finalize();
 }
 
 void SqlCipherResult::clearRows() {
@@ -181,7 +194,7 @@ bool SqlCipherResult::reset(const QString& query) {
 }
 
 bool SqlCipherResult::prepare(const QString& query) {
-    finalize();
+    recycleStatement();
     clearRows();
     m_record.clear();
     m_rowsAffected = -1;
@@ -197,9 +210,16 @@ bool SqlCipherResult::prepare(const QString& query) {
         return false;
     }
 
-    const QByteArray utf8 = query.toUtf8();
+    QByteArray utf8 = query.toUtf8();
+    m_statement = m_driver->m_statementCache.take(utf8);
+    if (m_statement) {
+        m_statementSql = std::move(utf8);
+        return true;
+    }
+
     const char* tail = nullptr;
-    int code = sqlite3_prepare_v3(connection, utf8.constData(), int(utf8.size()), 0, &m_statement, &tail);
+    int code = sqlite3_prepare_v3(connection, utf8.constData(), int(utf8.size()), SQLITE_PREPARE_PERSISTENT,
+                                  &m_statement, &tail);
     if (code != SQLITE_OK) {
         failWith(QCoreApplication::translate("earlyhelp::SqlCipherResult", "Could not prepare the statement"),
                  QSqlError::StatementError, code);
@@ -232,6 +252,7 @@ bool SqlCipherResult::prepare(const QString& query) {
             QCoreApplication::translate("earlyhelp::SqlCipherResult", "The query contains no statement."));
         return false;
     }
+    m_statementSql = std::move(utf8);
     return true;
 }
 

@@ -58,6 +58,7 @@ private:
 
     void clearRows();
     void finalize();
+    void recycleStatement();
     bool bindValues();
     [[nodiscard]] Step stepStatement();
     [[nodiscard]] QVariantList readRow() const;
@@ -69,6 +70,9 @@ private:
 
     QPointer<SqlCipherDriver> m_driver;
     sqlite3_stmt* m_statement = nullptr;
+    // The UTF-8 text m_statement was prepared from, under which it goes back
+    // to the driver's statement cache.
+    QByteArray m_statementSql;
     QSqlRecord m_record;
     // Rows read so far: all of them, or in a forward-only query only the
     // latest. exec() reads the first row to learn the column types.

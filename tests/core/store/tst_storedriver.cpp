@@ -18,6 +18,8 @@
 #include <QTest>
 #include <QUuid>
 
+#include <optional>
+
 using namespace earlyhelp;
 using namespace earlyhelp::testing;
 
@@ -53,6 +55,11 @@ private slots:
     void registeredDriverOpensStore();
     void registeredDriverWithoutKeyFails();
     void closingDriverEndsQueries();
+    void finishedStatementIsReused();
+    void reusedStatementKeepsNoBindings();
+    void concurrentQueriesGetOwnStatements();
+    void reusedStatementFollowsSchemaChange();
+    void reusedStatementHoldsNoSnapshot();
 
 private:
     QSqlDatabase database() const { return m_store->database(); }
@@ -500,6 +507,118 @@ void TestSqlCipherDriver::closingDriverEndsQueries() {
     QVERIFY(!query.isActive());
     QTest::ignoreMessage(QtWarningMsg, "QSqlQuery::exec: database not open");
     QVERIFY(!query.exec(QStringLiteral("SELECT 1")));
+}
+
+namespace {
+
+sqlite3_stmt* statementOf(const QSqlQuery& query) {
+    return query.result()->handle().value<sqlite3_stmt*>();
+}
+
+} // namespace
+
+void TestSqlCipherDriver::finishedStatementIsReused() {
+    const QString sql = QStringLiteral("SELECT count(*) FROM sample WHERE amount > ?");
+    {
+        QSqlQuery query(database());
+        QVERIFY(query.prepare(sql));
+        for (int run = 0; run < 2; ++run) {
+            query.addBindValue(run);
+            QVERIFY(query.exec());
+        }
+    }
+    // SQLite counts the runs of a statement from its preparation, so a newly
+    // prepared statement would report none.
+    QSqlQuery again(database());
+    QVERIFY(again.prepare(sql));
+    QCOMPARE(sqlite3_stmt_status(statementOf(again), SQLITE_STMTSTATUS_RUN, 0), 2);
+
+    QSqlQuery other(database());
+    QVERIFY(other.prepare(QStringLiteral("SELECT count(*) FROM sample WHERE amount < ?")));
+    QCOMPARE(sqlite3_stmt_status(statementOf(other), SQLITE_STMTSTATUS_RUN, 0), 0);
+}
+
+void TestSqlCipherDriver::reusedStatementKeepsNoBindings() {
+    const QString sql = QStringLiteral("SELECT count(*) FROM sample WHERE label = ?");
+    {
+        QSqlQuery query(database());
+        QVERIFY(query.prepare(sql));
+        query.addBindValue(QStringLiteral("Aisha Khan"));
+        QVERIFY(query.exec());
+    }
+    QSqlQuery again(database());
+    QVERIFY(again.prepare(sql));
+    char* expanded = sqlite3_expanded_sql(statementOf(again));
+    QVERIFY(expanded);
+    const QByteArray text(expanded);
+    sqlite3_free(expanded);
+    QCOMPARE(text, QByteArray("SELECT count(*) FROM sample WHERE label = NULL"));
+}
+
+void TestSqlCipherDriver::concurrentQueriesGetOwnStatements() {
+    QSqlQuery insert(database());
+    QVERIFY(insert.exec(QStringLiteral("INSERT INTO sample (amount) VALUES (1), (2), (3)")));
+
+    const QString sql = QStringLiteral("SELECT amount FROM sample ORDER BY amount");
+    QSqlQuery outer(database());
+    outer.setForwardOnly(true);
+    QVERIFY(outer.exec(sql));
+    QList<qint64> pairs;
+    while (outer.next()) {
+        QSqlQuery inner(database());
+        inner.setForwardOnly(true);
+        QVERIFY(inner.exec(sql));
+        QVERIFY(statementOf(inner) != statementOf(outer));
+        while (inner.next())
+            pairs.append(outer.value(0).toLongLong() * 10 + inner.value(0).toLongLong());
+    }
+    QCOMPARE(pairs, (QList<qint64>{11, 12, 13, 21, 22, 23, 31, 32, 33}));
+}
+
+void TestSqlCipherDriver::reusedStatementFollowsSchemaChange() {
+    const QString sql = QStringLiteral("SELECT * FROM sample");
+    {
+        QSqlQuery query(database());
+        QVERIFY(query.exec(sql));
+        QCOMPARE(query.record().count(), 6);
+    }
+    QSqlQuery alter(database());
+    QVERIFY(alter.exec(QStringLiteral("ALTER TABLE sample ADD COLUMN note TEXT")));
+
+    QSqlQuery again(database());
+    QVERIFY(again.exec(sql));
+    QCOMPARE(again.record().count(), 7);
+    QCOMPARE(again.record().fieldName(6), QStringLiteral("note"));
+}
+
+void TestSqlCipherDriver::reusedStatementHoldsNoSnapshot() {
+    QSqlQuery insert(database());
+    QVERIFY(insert.exec(QStringLiteral("INSERT INTO sample (amount) VALUES (1), (2)")));
+
+    Result<std::unique_ptr<Store>> second = Store::open(m_store->path(), makeKey(7));
+    QVERIFY2(second, qUtf8Printable(second ? QString() : second.error().message));
+    // Returns whether a checkpoint from the second connection found a reader
+    // in its way, after that connection wrote a row.
+    auto checkpointIsBlocked = [&second]() -> std::optional<bool> {
+        QSqlQuery write((*second)->database());
+        if (!write.exec(QStringLiteral("INSERT INTO sample (amount) VALUES (9)")))
+            return std::nullopt;
+        QSqlQuery checkpoint((*second)->database());
+        if (!checkpoint.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) || !checkpoint.next())
+            return std::nullopt;
+        return checkpoint.value(0).toInt() != 0;
+    };
+
+    const QString sql = QStringLiteral("SELECT amount FROM sample ORDER BY amount");
+    {
+        QSqlQuery reader(database());
+        reader.setForwardOnly(true);
+        QVERIFY(reader.exec(sql));
+        QVERIFY(reader.next());
+        // The reader is between rows, so its read snapshot is still open.
+        QCOMPARE(checkpointIsBlocked(), std::optional<bool>(true));
+    }
+    QCOMPARE(checkpointIsBlocked(), std::optional<bool>(false));
 }
 
 QTEST_GUILESS_MAIN(TestSqlCipherDriver)
