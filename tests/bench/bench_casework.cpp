@@ -39,6 +39,8 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -342,6 +344,17 @@ int chronologyRow(const ui::ChronologyPage& page, const QString& noteId) {
     return -1;
 }
 
+// Returns the number of audit events that record an update of recordId.
+qint64 updateEventCount(Store& store, const QString& recordId) {
+    QSqlQuery query(store.database());
+    query.prepare(
+        QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'update' AND record_id = ?"));
+    query.addBindValue(recordId);
+    if (!query.exec() || !query.next())
+        qFatal("Counting the audit events failed: %s", qPrintable(query.lastError().text()));
+    return query.value(0).toLongLong();
+}
+
 // Opens the editor of the case note noteId as a user does: selects its row
 // in the chronology and clicks Open.
 ui::CaseNoteEditor* openNoteEditor(ui::ChronologyPage& page, const QString& noteId) {
@@ -365,7 +378,7 @@ ui::CaseNoteEditor* openNoteEditor(ui::ChronologyPage& page, const QString& note
 // through CaseNoteRepository::update() and MainWindow::onFamilyChanged(),
 // which reloads every tab of the family view and the family list.
 // Arg(0) drops the case tables' audit triggers for the run and restores them
-// after it.
+// after it. The "auditEvents" counter is the update events written per save.
 void BM_SaveCaseNoteInWindow(benchmark::State& state) {
     const bool audited = state.range(0) != 0;
     CaseworkStore& fixture = caseworkStore();
@@ -408,6 +421,7 @@ void BM_SaveCaseNoteInWindow(benchmark::State& state) {
             }
         }
         QCoreApplication::processEvents();
+        const qint64 eventsBefore = updateEventCount(window.session()->store(), noteId);
 
         qint64 round = 0;
         for (auto _ : state) {
@@ -447,6 +461,12 @@ void BM_SaveCaseNoteInWindow(benchmark::State& state) {
                 break;
             }
         }
+
+        // Each save is one audit event, or none with the triggers dropped.
+        const qint64 events = updateEventCount(window.session()->store(), noteId) - eventsBefore;
+        state.counters["auditEvents"] = round > 0 ? double(events) / double(round) : 0.0;
+        if (!state.error_occurred() && events != (audited ? round : 0))
+            state.SkipWithError("the saves did not write the expected audit events");
     }
     state.SetLabel(audited ? "audited" : "triggers dropped");
 }
