@@ -2,6 +2,7 @@
 // edit, and how long verifyAuditChain() takes over a million events.
 
 #include "audit/auditlog.h"
+#include "caseaudittriggers.h"
 #include "cases/casedirectory.h"
 #include "casework/casenoterepository.h"
 #include "common/secretbytes.h"
@@ -11,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -18,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QUuid>
 
+#include <functional>
 #include <memory>
 
 using namespace earlyhelp;
@@ -28,6 +31,8 @@ constexpr int personCount = 200;
 constexpr qint64 chainEvents = 1000000;
 // Events appended per transaction while the chain is built.
 constexpr qint64 eventsPerTransaction = 100000;
+// Edits made, before the timed loop, to count the WAL frames of one edit.
+constexpr int walCountEdits = 50;
 
 const Actor caseworker{QStringLiteral("Benchmark Caseworker"), QStringLiteral("caseworker")};
 
@@ -89,25 +94,49 @@ struct EditStore {
         noteId = require(CaseNoteRepository(*store).create(caseworker, note), "creating the note").meta.id;
 
         if (!audited)
-            dropAuditTriggers();
-    }
-
-    void dropAuditTriggers() {
-        QSqlQuery query(store->database());
-        require(query.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'trigger' "
-                                          "AND name LIKE 'audit\\_%' ESCAPE '\\' AND tbl_name <> 'audit_event'")),
-                query, "listing the audit triggers");
-        QStringList names;
-        while (query.next())
-            names.append(query.value(0).toString());
-        query.finish();
-        for (const QString& name : names)
-            execute(*store, u"DROP TRIGGER " + name);
+            bench::dropCaseAuditTriggers(*store);
     }
 };
 
+int queryInt(const QSqlDatabase& database, const QString& sql, int column = 0) {
+    QSqlQuery query(database);
+    require(query.exec(sql) && query.next(), query, "a PRAGMA");
+    return query.value(column).toInt();
+}
+
+// Returns the WAL frames, each one page of the store, that one call of edit
+// writes, averaged over walCountEdits calls. The WAL is truncated first and
+// automatic checkpoints are off until the count is read, so every frame the
+// edits write is still in the WAL. The count is checked against the size of
+// the -wal file.
+double walFramesPerEdit(Store& store, const std::function<void()>& edit) {
+    QSqlDatabase database = store.database();
+    const int autoCheckpoint = queryInt(database, QStringLiteral("PRAGMA wal_autocheckpoint"));
+    const int pageSize = queryInt(database, QStringLiteral("PRAGMA page_size"));
+    execute(store, QStringLiteral("PRAGMA wal_autocheckpoint = 0"));
+    if (queryInt(database, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")) != 0)
+        qFatal("Truncating the WAL failed: a reader or writer kept it busy");
+    const int framesBefore = queryInt(database, QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"), 1);
+
+    for (int i = 0; i < walCountEdits; ++i)
+        edit();
+
+    const int framesAfter = queryInt(database, QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)"), 1);
+    execute(store, QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(autoCheckpoint));
+
+    // A WAL file is a 32-byte header and frames of a 24-byte header and one
+    // page each.
+    const qint64 walBytes = QFileInfo(store.path() + u"-wal").size();
+    const qint64 framesInFile = (walBytes - 32) / (pageSize + 24);
+    if (framesBefore != 0 || framesAfter != framesInFile)
+        qFatal("The WAL frame counts do not agree: %d before the edits, %d after, %lld in the -wal file",
+               framesBefore, framesAfter, framesInFile);
+    return double(framesAfter) / walCountEdits;
+}
+
 // One edit as the repositories make it: two fields of a person, the revision
-// and updated_at, in a transaction of its own.
+// and updated_at, in a transaction of its own. The "pages" counter is the WAL
+// frames an edit writes, counted before the timed loop.
 void BM_EditPerson(benchmark::State& state) {
     const bool audited = state.range(0) != 0;
     EditStore edit(audited);
@@ -116,7 +145,7 @@ void BM_EditPerson(benchmark::State& state) {
     update.prepare(QStringLiteral("UPDATE person SET preferred_forename = ?, religion = ?, "
                                   "revision = revision + 1, updated_at = ? WHERE id = ?"));
     qint64 round = 0;
-    for (auto _ : state) {
+    const auto editPerson = [&] {
         const QString& id = edit.personIds.at(round % edit.personIds.size());
         if (!database.transaction())
             qFatal("Beginning a transaction failed");
@@ -128,25 +157,36 @@ void BM_EditPerson(benchmark::State& state) {
         if (!database.commit())
             qFatal("Committing the edit failed");
         ++round;
-    }
+    };
+    const double pages = walFramesPerEdit(*edit.store, editPerson);
+
+    for (auto _ : state)
+        editPerson();
+    state.counters["pages"] = pages;
     state.SetLabel(audited ? "audited" : "triggers dropped");
 }
 BENCHMARK(BM_EditPerson)->Arg(1)->Arg(0)->Unit(benchmark::kMicrosecond)->UseRealTime();
 
 // The same kind of edit through CaseNoteRepository::update(), which reads the
 // note, compares, writes and reads it back: the text and the significant flag.
+// The "pages" counter is as in BM_EditPerson.
 void BM_EditCaseNote(benchmark::State& state) {
     const bool audited = state.range(0) != 0;
     EditStore edit(audited);
     CaseNoteRepository notes(*edit.store);
     CaseNote note = require(notes.get(edit.noteId), "reading the note");
     qint64 round = 0;
-    for (auto _ : state) {
+    const auto editNote = [&] {
         note.text = QStringLiteral("Called mum, round %1.").arg(round);
         note.significant = round % 2 == 0;
         note = require(notes.update(caseworker, note), "the edit");
         ++round;
-    }
+    };
+    const double pages = walFramesPerEdit(*edit.store, editNote);
+
+    for (auto _ : state)
+        editNote();
+    state.counters["pages"] = pages;
     state.SetLabel(audited ? "audited" : "triggers dropped");
 }
 BENCHMARK(BM_EditCaseNote)->Arg(1)->Arg(0)->Unit(benchmark::kMicrosecond)->UseRealTime();

@@ -3,6 +3,7 @@
 // (assessment, plan with goals and actions, meeting, reviews, consent). They
 // hold 20,000 case notes, 500 of them in one family.
 
+#include "caseaudittriggers.h"
 #include "cases/casedirectory.h"
 #include "casework/assessmentrepository.h"
 #include "casework/casenoterepository.h"
@@ -16,20 +17,39 @@
 #include "import/ctfimporter.h"
 #include "store/store.h"
 #include "support/ctfgenerator.h"
+#include "ui/casenoteeditor.h"
 #include "ui/casesession.h"
+#include "ui/chronologypage.h"
+#include "ui/familylistmodel.h"
 #include "ui/familyview.h"
+#include "ui/filechooser.h"
+#include "ui/mainwindow.h"
 
 #include <benchmark/benchmark.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDate>
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QLabel>
 #include <QLoggingCategory>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
 #include <QRandomGenerator>
 #include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTreeView>
 
 #include <map>
+#include <optional>
+#include <string>
 
 using namespace earlyhelp;
 
@@ -41,6 +61,9 @@ constexpr int totalNotes = 20000;
 constexpr int largestChronology = 500;
 // Case notes deleted from other families, for the Deleted Items list.
 constexpr int deletedNotes = 50;
+// The chronology size of the family whose note BM_SaveCaseNoteInWindow edits.
+// Every case-work family but the largest has 65 or 66 notes.
+constexpr int typicalChronology = 66;
 
 const Actor lead{QStringLiteral("Benchmark Lead"), QStringLiteral("lead")};
 
@@ -300,6 +323,160 @@ void BM_ShowFamilyInView(benchmark::State& state) {
 }
 BENCHMARK(BM_ShowFamilyInView)->Arg(66)->Arg(largestChronology)->Unit(benchmark::kMillisecond)->UseRealTime();
 
+// Returns the child of parent named name. A missing child stops the program,
+// because the benchmark would then no longer drive the window as the app
+// builds it.
+template <typename T> T* requireChild(QObject* parent, const QString& name) {
+    T* found = parent->findChild<T*>(name);
+    if (!found)
+        qFatal("%s has no child named %s", qPrintable(parent->objectName()), qPrintable(name));
+    return found;
+}
+
+// Returns the row of the chronology page's table that shows the case note
+// noteId, or -1 when it shows none.
+int chronologyRow(const ui::ChronologyPage& page, const QString& noteId) {
+    const QList<ChronologyEntry>& entries = page.entries();
+    for (qsizetype row = 0; row < entries.size(); ++row) {
+        if (entries.at(row).source == ChronologySource::CaseNote && entries.at(row).recordId == noteId)
+            return int(row);
+    }
+    return -1;
+}
+
+// Returns the number of audit events that record an update of recordId.
+qint64 updateEventCount(Store& store, const QString& recordId) {
+    QSqlQuery query(store.database());
+    query.prepare(
+        QStringLiteral("SELECT count(*) FROM audit_event WHERE action = 'update' AND record_id = ?"));
+    query.addBindValue(recordId);
+    if (!query.exec() || !query.next())
+        qFatal("Counting the audit events failed: %s", qPrintable(query.lastError().text()));
+    return query.value(0).toLongLong();
+}
+
+// Opens the editor of the case note noteId as a user does: selects its row
+// in the chronology and clicks Open.
+ui::CaseNoteEditor* openNoteEditor(ui::ChronologyPage& page, const QString& noteId) {
+    const int row = chronologyRow(page, noteId);
+    if (row < 0)
+        qFatal("The chronology does not show the case note being edited");
+    requireChild<QTableWidget>(&page, QStringLiteral("chronologyTableWidget"))->selectRow(row);
+    requireChild<QPushButton>(&page, QStringLiteral("openEntryPushButton"))->click();
+    auto* editor = page.findChild<ui::CaseNoteEditor*>();
+    if (!editor || !editor->isVisible())
+        qFatal("Clicking Open did not open the case note's editor");
+    return editor;
+}
+
+// Saves an edited case note in the app's main window, on a second connection
+// to the school's store. The window shows the family with typicalChronology
+// notes, chosen in the family list, at its Chronology tab. Each iteration
+// opens the editor of one of its notes from the chronology, changes the text
+// and the significant flag and then clicks Save. Only the part from the click
+// until the window has painted the change is timed. That part is the save
+// through CaseNoteRepository::update() and MainWindow::onFamilyChanged(),
+// which reloads every tab of the family view and the family list.
+// Arg(0) drops the case tables' audit triggers for the run and restores them
+// after it. The "auditEvents" counter is the update events written per save.
+void BM_SaveCaseNoteInWindow(benchmark::State& state) {
+    const bool audited = state.range(0) != 0;
+    CaseworkStore& fixture = caseworkStore();
+    const auto family = fixture.familyByNotes.find(typicalChronology);
+    if (family == fixture.familyByNotes.end()) {
+        state.SkipWithError("no family has that many case notes");
+        return;
+    }
+    std::optional<bench::DroppedCaseAuditTriggers> droppedTriggers;
+    if (!audited)
+        droppedTriggers.emplace(*fixture.store);
+
+    ui::FileChooser noFiles;
+    noFiles.openFile = [](QWidget*, const QString&, const QString&, const QString&) { return QString(); };
+    noFiles.saveFile = noFiles.openFile;
+    {
+        ui::MainWindow window(noFiles);
+        window.resize(1280, 800);
+        window.openSession(require(Store::open(fixture.store->path(), fixture.key), "opening the store"),
+                           lead);
+        window.show();
+
+        auto* families = requireChild<QTreeView>(&window, QStringLiteral("familiesTreeView"));
+        auto* familyModel = qobject_cast<ui::FamilyListModel*>(families->model());
+        const int familyRow = familyModel ? familyModel->rowOf(family->second) : -1;
+        if (familyRow < 0)
+            qFatal("The family list does not show the family being edited");
+        families->setCurrentIndex(familyModel->index(familyRow, 0));
+
+        auto* view = window.findChild<ui::FamilyView*>();
+        auto* page = requireChild<ui::ChronologyPage>(&window, QStringLiteral("chronologyPage"));
+        if (!view || view->familyId() != family->second)
+            qFatal("Choosing the family in the list did not show it");
+        view->tabs()->setCurrentWidget(page);
+        QString noteId;
+        for (const ChronologyEntry& entry : page->entries()) {
+            if (entry.source == ChronologySource::CaseNote) {
+                noteId = entry.recordId;
+                break;
+            }
+        }
+        QCoreApplication::processEvents();
+        const qint64 eventsBefore = updateEventCount(window.session()->store(), noteId);
+
+        qint64 round = 0;
+        for (auto _ : state) {
+            state.PauseTiming();
+            QPointer<ui::CaseNoteEditor> editor = openNoteEditor(*page, noteId);
+            const QString text =
+                QStringLiteral("Spoke with mum about the morning routine, visit %1.").arg(round);
+            requireChild<QPlainTextEdit>(editor, QStringLiteral("noteTextEdit"))->setPlainText(text);
+            auto* significant = requireChild<QCheckBox>(editor, QStringLiteral("significantCheckBox"));
+            significant->click();
+            const bool flagged = significant->isChecked();
+            QAbstractButton* save = requireChild<QDialogButtonBox>(editor, QStringLiteral("editorButtonBox"))
+                                        ->button(QDialogButtonBox::Save);
+            QCoreApplication::processEvents();
+            state.ResumeTiming();
+
+            save->click();
+            QCoreApplication::processEvents();
+
+            state.PauseTiming();
+            std::string failure;
+            if (editor && editor->isVisible()) {
+                failure =
+                    "saving failed: " +
+                    requireChild<QLabel>(editor, QStringLiteral("editorErrorLabel"))->text().toStdString();
+            } else {
+                const int row = chronologyRow(*page, noteId);
+                if (row < 0 || page->entries().at(row).text != text ||
+                    page->entries().at(row).significant != flagged)
+                    failure = "the chronology does not show the saved note";
+            }
+            delete editor.data();
+            ++round;
+            state.ResumeTiming();
+            if (!failure.empty()) {
+                state.SkipWithError(failure.c_str());
+                break;
+            }
+        }
+
+        // Each save is one audit event, or none with the triggers dropped.
+        const qint64 events = updateEventCount(window.session()->store(), noteId) - eventsBefore;
+        state.counters["auditEvents"] = round > 0 ? double(events) / double(round) : 0.0;
+        if (!state.error_occurred() && events != (audited ? round : 0))
+            state.SkipWithError("the saves did not write the expected audit events");
+    }
+    state.SetLabel(audited ? "audited" : "triggers dropped");
+}
+BENCHMARK(BM_SaveCaseNoteInWindow)
+    ->Arg(1)
+    ->Arg(0)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->MinTime(2.0);
+
 // The Chronology tab's query for the family with 500 notes: the notes and
 // one entry for each of its other case records, newest first.
 void BM_Chronology500(benchmark::State& state) {
@@ -385,6 +562,11 @@ int main(int argc, char** argv) {
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    // The main window reads and writes QSettings, and test mode keeps them
+    // apart from the user's own settings.
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("EarlyHelpBenchmarks"));
+    QCoreApplication::setApplicationName(QStringLiteral("bench_casework"));
     QLoggingCategory::setFilterRules(QStringLiteral("earlyhelp.*.info=false"));
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv))
