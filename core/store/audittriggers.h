@@ -28,9 +28,9 @@ namespace earlyhelp {
 // details also carries earlyhelp_audit_context(). family_id and person_id
 // come from the table's own columns where it has them.
 //
-// NOTE: with these triggers an edit costs about twice the CPU time of an
-// unaudited one (bench_audit, docs/benchmarks.md): the event's pages are
-// encrypted on commit, and the triggers build JSON and hash in SQL.
+// NOTE: with these triggers a store write takes about 1.5 times as long as
+// an unaudited one (bench_audit, docs/benchmarks.md), because the event, the
+// head and their index entries add about four encrypted pages to the commit.
 //
 // NOTE: the triggers list the columns a table has when the script runs. A
 // later migration that adds a column to an audited table must drop and
