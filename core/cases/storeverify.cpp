@@ -17,20 +17,41 @@ class Text {
     Q_DECLARE_TR_FUNCTIONS(earlyhelp::StoreVerify)
 };
 
-// Runs a check whose every result row is a problem, except a single "ok" row.
+// integrity_check stops after this many problems unless its argument sets
+// another maximum.
+constexpr qsizetype integrityCheckLimit = 100;
+
+// Runs a check whose every result row is a problem, except a single "ok" row,
+// and adds one line for it to problems. A damaged page makes integrity_check
+// list a problem for every tree that reaches it, so only the first problem is
+// quoted, with the count. A row may hold several problems, one per line, after
+// a "*** in database main ***" heading.
 Status collectProblems(QSqlQuery& query, const QString& sql, const QString& label, QStringList& problems)
 {
     if (!query.exec(sql))
         return makeError(ErrorCode::Database,
                          Text::tr("The check \"%1\" could not run: %2").arg(label, query.lastError().text()));
+    QStringList found;
     while (query.next()) {
         QStringList columns;
         for (int i = 0; i < query.record().count(); ++i)
             columns += query.value(i).toString();
         const QString row = columns.join(u' ');
-        if (row != u"ok")
-            problems += label + u": " + row;
+        if (row == u"ok")
+            continue;
+        for (const QString& line : row.split(u'\n', Qt::SkipEmptyParts)) {
+            if (!line.startsWith(u"*** in database"))
+                found += line.trimmed();
+        }
     }
+    if (found.size() == 1)
+        problems += label + u": " + found.first();
+    else if (found.size() >= integrityCheckLimit)
+        problems += Text::tr("%1: %n problems or more, the first \"%2\"", nullptr, int(found.size()))
+                        .arg(label, found.first());
+    else if (found.size() > 1)
+        problems += Text::tr("%1: %n problems, the first \"%2\"", nullptr, int(found.size()))
+                        .arg(label, found.first());
     return {};
 }
 

@@ -6,6 +6,7 @@
 #include "store/store.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -21,11 +22,13 @@ private slots:
     void soundStorePasses();
     void staleSearchIndexIsReported();
     void orphanedRowIsReported();
+    void damagedPageIsSummarised();
 
 private:
     void insertPerson(const QString& id, const QString& surname);
 
     std::unique_ptr<QTemporaryDir> m_folder;
+    SecretBytes m_key = SecretBytes::random(32);
     std::unique_ptr<Store> m_store;
     QString m_organisationId;
 };
@@ -34,7 +37,7 @@ void TestStoreVerify::init()
 {
     m_folder = std::make_unique<QTemporaryDir>();
     QVERIFY(m_folder->isValid());
-    auto store = Store::create(m_folder->filePath(QStringLiteral("verify.ehstore")), SecretBytes::random(32));
+    auto store = Store::create(m_folder->filePath(QStringLiteral("verify.ehstore")), m_key);
     QVERIFY(store);
     m_store = std::move(*store);
 
@@ -103,6 +106,42 @@ void TestStoreVerify::orphanedRowIsReported()
     QVERIFY(!report);
     QCOMPARE(report.error().code, ErrorCode::StoreDamaged);
     QVERIFY2(report.error().message.contains(QStringLiteral("foreign keys")), qPrintable(report.error().message));
+}
+
+void TestStoreVerify::damagedPageIsSummarised()
+{
+    // Enough people that the person table spans pages other than its root.
+    for (int i = 2; i <= 400; ++i)
+        insertPerson(QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0')),
+                     QStringLiteral("Okafor"));
+    const QString path = m_store->path();
+    m_store.reset();
+
+    // Flips one byte in the middle of the file's last page, which the
+    // checkpoint at close wrote there.
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const qint64 offset = file.size() - 2048;
+    QVERIFY(file.seek(offset));
+    char byte = 0;
+    QVERIFY(file.getChar(&byte));
+    QVERIFY(file.seek(offset));
+    QVERIFY(file.putChar(char(byte ^ 0x5a)));
+    file.close();
+
+    auto reopened = Store::open(path, m_key);
+    QVERIFY2(reopened, qPrintable(reopened ? QString() : reopened.error().message));
+    m_store = std::move(*reopened);
+
+    const auto report = verifyStore(*m_store);
+    QVERIFY(!report);
+    QCOMPARE(report.error().code, ErrorCode::StoreDamaged);
+    const QString message = report.error().message;
+    QVERIFY2(message.contains(QStringLiteral("page authentication: HMAC verification failed for page")),
+             qPrintable(message));
+    QVERIFY2(!message.contains(u'\n'), qPrintable(message));
+    QVERIFY2(!message.contains(QStringLiteral("*** in database")), qPrintable(message));
+    QVERIFY2(message.size() < 600, qPrintable(message));
 }
 
 QTEST_GUILESS_MAIN(TestStoreVerify)
