@@ -25,7 +25,8 @@ CaseNoteEditor::CaseNoteEditor(CaseSession* session, const QString& familyId, co
     , m_familyId(familyId) {
     setObjectName(QStringLiteral("caseNoteEditor"));
     buildForm();
-    loadMembers();
+    // Adding the first member selects it, which is not an edit of the user's.
+    formUndo()->withoutRecording([this] { loadMembers(); });
 
     if (noteId.isEmpty()) {
         setWindowTitle(tr("New Case Note[*]"));

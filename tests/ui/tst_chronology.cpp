@@ -18,6 +18,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <QTextDocument>
 
 #include "cases/casedirectory.h"
@@ -155,6 +156,9 @@ void TestChronologyPage::writeNote(const QString& typeCode, const QString& text,
     QVERIFY(family);
     QCOMPARE(about->count(), family->members.size() + 1);
     QCOMPARE(about->itemData(0).toString(), QString());
+    // Filling the form before the user types is not an edit.
+    QVERIFY(!editor->undoStack()->canUndo());
+    QVERIFY(!editor->isModified());
 
     type->setCurrentIndex(type->findData(typeCode));
     QCOMPARE(type->currentData().toString(), typeCode);
