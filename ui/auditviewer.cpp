@@ -1,11 +1,14 @@
 #include "auditviewer.h"
 
+#include <algorithm>
+
 #include <QComboBox>
 #include <QCompleter>
 #include <QDateEdit>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
+#include <QFontMetrics>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -22,6 +25,7 @@
 #include <QVBoxLayout>
 
 #include "access/access.h"
+#include "access/role.h"
 #include "busycursor.h"
 #include "cases/casedirectory.h"
 #include "casesession.h"
@@ -284,9 +288,17 @@ AuditViewerDialog::AuditViewerDialog(CaseSession* session, FileChooser fileChoos
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(AuditEventModel::WhenColumn, 150);
+    // The time and role columns fit their longest text in the table's font,
+    // so that "Designated safeguarding lead" is not cut short.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const int cellPadding = 2 * metrics.averageCharWidth() + 8;
+    int roleWidth = metrics.horizontalAdvance(tr("Role"));
+    for (const access::Role role : access::allRoles())
+        roleWidth = std::max(roleWidth, metrics.horizontalAdvance(access::roleLabel(role)));
+    m_table->setColumnWidth(AuditEventModel::WhenColumn,
+                            metrics.horizontalAdvance(QStringLiteral("00/00/0000 00:00:00")) + cellPadding);
     m_table->setColumnWidth(AuditEventModel::UserColumn, 120);
-    m_table->setColumnWidth(AuditEventModel::RoleColumn, 160);
+    m_table->setColumnWidth(AuditEventModel::RoleColumn, roleWidth + cellPadding);
     m_table->setColumnWidth(AuditEventModel::ActionColumn, 110);
     m_table->setColumnWidth(AuditEventModel::RecordColumn, 200);
     connect(m_model, &AuditEventModel::fetchFailed, this,

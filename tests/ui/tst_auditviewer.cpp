@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QFile>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "access/role.h"
 #include "audit/auditlog.h"
 #include "cases/casedirectory.h"
 #include "casework/casenoterepository.h"
@@ -401,6 +403,14 @@ void TestAuditViewer::detailsForPeople() {
     static const QRegularExpression ukTime(QStringLiteral("^\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}:\\d{2}$"));
     for (const QString& text : when)
         QVERIFY2(ukTime.match(text).hasMatch(), qPrintable(text));
+
+    // The time and the longest role are shown whole.
+    auto* table = child<QTableView>(m_viewer, QStringLiteral("auditTableView"));
+    QVERIFY(table);
+    const QFontMetrics metrics = table->fontMetrics();
+    QVERIFY(table->columnWidth(AuditEventModel::WhenColumn) > metrics.horizontalAdvance(when.value(0)));
+    QVERIFY(table->columnWidth(AuditEventModel::RoleColumn) >
+            metrics.horizontalAdvance(access::roleLabel(access::Role::Lead)));
 }
 
 void TestAuditViewer::pagesFetchedOnScroll() {
