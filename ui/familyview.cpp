@@ -173,6 +173,11 @@ void FamilyView::reload()
     if (!m_session || m_familyId.isEmpty())
         return;
     Result<FamilyDetail> detail = m_session->directory().family(m_familyId);
+    if (!detail && detail.error().code == ErrorCode::NotFound) {
+        // Gone since it was shown: purged by a sync, merged or erased.
+        clear();
+        return;
+    }
     if (!detail) {
         showError(detail.error().message);
         return;

@@ -826,6 +826,10 @@ void MainWindow::refreshAll()
     refreshFamilies();
     refreshPeople();
     updateTitleAndStatus();
+    // Selecting the same row again does not reload the family view, and a
+    // sync may have changed the family shown.
+    if (!m_familyView->familyId().isEmpty())
+        m_familyView->reload();
     if (m_familiesModel->rowCount() == 0 && m_peopleModel->rowCount() == 0 && m_familySearchEdit->text().isEmpty()
         && m_peopleSearchEdit->text().isEmpty())
         m_familyView->showError(tr("This store has no pupils yet. Choose File › Import Common Transfer File… "

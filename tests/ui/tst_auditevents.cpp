@@ -2,7 +2,10 @@
 // per family or person selected, and one search event per query typed.
 
 #include <QAction>
+#include <QLabel>
 #include <QLineEdit>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -12,6 +15,7 @@
 #include "audit/auditlog.h"
 #include "store/store.h"
 #include "ui/casesession.h"
+#include "ui/familyview.h"
 #include "ui/mainwindow.h"
 #include "ui/translations.h"
 #include "uitestsupport.h"
@@ -31,6 +35,7 @@ private slots:
     void selectingFamilyRecordsOneView();
     void selectingPersonRecordsPersonView();
     void typedQueryRecordsOneSearch();
+    void pulledChangeReloadsFamilyView();
 
 private:
     [[nodiscard]] QList<audit::Event> events(audit::Action action) const;
@@ -146,6 +151,46 @@ void TestAuditEvents::typedQueryRecordsOneSearch() {
     QCOMPARE(events(audit::Action::Search).size(), before + 1);
     search->setText(QStringLiteral("ashby"));
     QTRY_COMPARE_WITH_TIMEOUT(events(audit::Action::Search).size(), before + 2, 10000);
+}
+
+void TestAuditEvents::pulledChangeReloadsFamilyView() {
+    auto* tabs = child<QTabWidget>(m_window.get(), QStringLiteral("listsTabWidget"));
+    auto* families = child<QTreeView>(m_window.get(), QStringLiteral("familiesTreeView"));
+    auto* title = child<QLabel>(m_window.get(), QStringLiteral("familyNameLabel"));
+    QVERIFY(tabs && families && title);
+    tabs->setCurrentIndex(0);
+    families->setCurrentIndex(families->model()->index(0, 0));
+    const qsizetype viewsBefore = events(audit::Action::View).size();
+    const QString familyId = events(audit::Action::View).last().familyId;
+    QVERIFY(!familyId.isEmpty());
+
+    // A sync writes the store behind the window, then reports that people
+    // and families changed, as SyncController does after a pull.
+    QSqlQuery rename(m_window->session()->store().database());
+    rename.prepare(QStringLiteral("UPDATE family SET name = 'Renamed by sync family' WHERE id = ?"));
+    rename.addBindValue(familyId);
+    QVERIFY2(rename.exec(), qPrintable(rename.lastError().text()));
+    m_window->session()->notifyPeopleChanged();
+
+    QCOMPARE(title->text(), QStringLiteral("Renamed by sync family"));
+    // Reading the family again for the user is not a new view by the user.
+    QCOMPARE(events(audit::Action::View).size(), viewsBefore);
+
+    // A family removed behind the view leaves it empty, not showing an error.
+    auto* view = m_window->findChild<FamilyView*>();
+    QVERIFY(view);
+    QSqlQuery remove(m_window->session()->store().database());
+    QVERIFY(remove.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+    remove.prepare(QStringLiteral("DELETE FROM family WHERE id = ?"));
+    remove.addBindValue(familyId);
+    QVERIFY2(remove.exec(), qPrintable(remove.lastError().text()));
+    QVERIFY(remove.exec(QStringLiteral("PRAGMA foreign_keys = ON")));
+    view->reload();
+    QCOMPARE(view->familyId(), QString());
+    QCOMPARE(title->text(), QString());
+    auto* placeholder = child<QLabel>(view, QStringLiteral("familyPlaceholderLabel"));
+    QVERIFY(placeholder);
+    QVERIFY2(placeholder->text().startsWith(QStringLiteral("Choose a family")), qPrintable(placeholder->text()));
 }
 
 QTEST_MAIN(TestAuditEvents)
