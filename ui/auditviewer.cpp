@@ -102,8 +102,8 @@ AuditEventModel::AuditEventModel(Store& store, QObject* parent)
 Status AuditEventModel::setFilter(const audit::Filter& filter) {
     beginResetModel();
     m_filter = filter;
-    m_filter.newestFirst = false;
     m_filter.afterSequence = 0;
+    m_filter.beforeSequence = 0;
     m_filter.limit = pageSize;
     m_events.clear();
     m_rows.clear();
@@ -202,7 +202,11 @@ void AuditEventModel::appendPage(const QList<audit::Event>& page) {
 
 Result<QList<audit::Event>> AuditEventModel::readPage() const {
     audit::Filter page = m_filter;
-    page.afterSequence = m_events.isEmpty() ? 0 : m_events.constLast().sequence;
+    const qint64 last = m_events.isEmpty() ? 0 : m_events.constLast().sequence;
+    if (m_filter.newestFirst)
+        page.beforeSequence = last;
+    else
+        page.afterSequence = last;
     return audit::AuditLog(m_store).query(page);
 }
 
@@ -210,8 +214,8 @@ Result<QList<audit::Event>> AuditEventModel::readPage() const {
 // CSV export
 
 Result<qint64> writeAuditCsv(Store& store, audit::Filter filter, QIODevice& device) {
-    filter.newestFirst = false;
     filter.afterSequence = 0;
+    filter.beforeSequence = 0;
     filter.limit = exportPageSize;
 
     const QByteArray byteOrderMark("\xEF\xBB\xBF");
@@ -248,7 +252,10 @@ Result<qint64> writeAuditCsv(Store& store, audit::Filter filter, QIODevice& devi
         }
         if (page->size() < exportPageSize)
             break;
-        filter.afterSequence = page->constLast().sequence;
+        if (filter.newestFirst)
+            filter.beforeSequence = page->constLast().sequence;
+        else
+            filter.afterSequence = page->constLast().sequence;
     }
     return written;
 }
@@ -344,9 +351,11 @@ AuditViewerDialog::AuditViewerDialog(CaseSession* session, FileChooser fileChoos
     }
     filterRow->addLayout(filterForm, 1);
     filterRow->addLayout(secondForm, 1);
-    auto* applyColumn = new QVBoxLayout;
-    applyColumn->addStretch();
-    applyColumn->addWidget(m_applyButton);
+    auto* applyColumn = new QFormLayout;
+    auto* orderLabel = new QLabel(tr("O&rder:"), this);
+    orderLabel->setBuddy(m_orderCombo);
+    applyColumn->addRow(orderLabel, m_orderCombo);
+    applyColumn->addRow(m_applyButton);
     filterRow->addLayout(applyColumn);
 
     auto* layout = new QVBoxLayout(this);
@@ -361,7 +370,8 @@ AuditViewerDialog::AuditViewerDialog(CaseSession* session, FileChooser fileChoos
     setTabOrder(m_userCombo, m_actionCombo);
     setTabOrder(m_actionCombo, m_fromEdit);
     setTabOrder(m_fromEdit, m_toEdit);
-    setTabOrder(m_toEdit, m_applyButton);
+    setTabOrder(m_toEdit, m_orderCombo);
+    setTabOrder(m_orderCombo, m_applyButton);
     setTabOrder(m_applyButton, m_table);
     setTabOrder(m_table, m_exportButton);
     setTabOrder(m_exportButton, closeButton);
@@ -400,6 +410,14 @@ void AuditViewerDialog::createFilters() {
     m_actionCombo->addItem(tr("All actions"), QString());
     for (audit::Action action : audit::allActions())
         m_actionCombo->addItem(audit::actionLabel(action), audit::actionCode(action));
+
+    // An audit is mostly about recent events, so the newest come first
+    // unless the user asks otherwise.
+    m_orderCombo = new QComboBox(this);
+    m_orderCombo->setObjectName(QStringLiteral("orderComboBox"));
+    m_orderCombo->addItem(tr("Newest first"), true);
+    m_orderCombo->addItem(tr("Oldest first"), false);
+    connect(m_orderCombo, &QComboBox::activated, this, &AuditViewerDialog::applyFilters);
 
     const QDate today = m_session->today();
     m_fromEdit = new DateFilterEdit(today.addDays(-defaultRangeDays), this);
@@ -512,6 +530,7 @@ void AuditViewerDialog::applyFilters() {
         filter.actions = {*action};
     filter.from = m_fromEdit->date();
     filter.to = m_toEdit->date();
+    filter.newestFirst = m_orderCombo->currentData().toBool();
     if (filter.from > filter.to) {
         m_statusLabel->setText(tr("The From date %1 is after the To date %2. Choose a From date on or before "
                                   "the To date.")
@@ -534,13 +553,15 @@ void AuditViewerDialog::updateCountLabel() {
         m_countLabel->setText(tr("1 event."));
         return;
     }
+    const bool newestFirst = m_model->filter().newestFirst;
     if (m_model->rowCount() >= m_model->matchingCount()) {
-        m_countLabel->setText(tr("%1 events, oldest first.").arg(locale.toString(m_model->matchingCount())));
+        m_countLabel->setText((newestFirst ? tr("%1 events, newest first.") : tr("%1 events, oldest first."))
+                                  .arg(locale.toString(m_model->matchingCount())));
         return;
     }
-    m_countLabel->setText(
-        tr("Showing %1 of %2 events, oldest first. Scroll down for more.")
-            .arg(locale.toString(m_model->rowCount()), locale.toString(m_model->matchingCount())));
+    m_countLabel->setText((newestFirst ? tr("Showing %1 of %2 events, newest first. Scroll down for more.")
+                                       : tr("Showing %1 of %2 events, oldest first. Scroll down for more."))
+                              .arg(locale.toString(m_model->rowCount()), locale.toString(m_model->matchingCount())));
 }
 
 void AuditViewerDialog::exportCsv() {

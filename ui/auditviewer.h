@@ -27,12 +27,10 @@ namespace earlyhelp::ui {
 
 class CaseSession;
 
-// The events of the audit trail that a filter matches, oldest first, read one
-// page at a time as the view scrolls (canFetchMore() and fetchMore()), so
-// opening never reads the whole trail. Each row's text is rendered once,
-// when its page is read.
-// NOTE: rows run oldest first because audit::Filter pages forwards only
-// (afterSequence). Newest first needs an upper sequence bound in Filter.
+// The events of the audit trail that a filter matches, in the filter's
+// order, read one page at a time as the view scrolls (canFetchMore() and
+// fetchMore()), so opening never reads the whole trail. Each row's text is
+// rendered once, when its page is read.
 class AuditEventModel : public QAbstractTableModel {
     Q_OBJECT
 
@@ -53,9 +51,9 @@ public:
     // The store must outlive the model.
     explicit AuditEventModel(Store& store, QObject* parent = nullptr);
 
-    // Replaces the rows with the first page of the events filter matches
-    // (its limit, afterSequence and order are the model's own). Returns the
-    // store's error, and then the model is empty.
+    // Replaces the rows with the first page of the events filter matches, in
+    // its order. Its limit and sequence bounds are the model's own. Returns
+    // the store's error, and then the model is empty.
     [[nodiscard]] Status setFilter(const audit::Filter& filter);
     [[nodiscard]] const audit::Filter& filter() const { return m_filter; }
     // Every event the filter matches, counted when the filter was set.
@@ -90,7 +88,7 @@ private:
 };
 
 // Writes the events filter matches as CSV to device: a header row, then one
-// row per event, oldest first, in UTF-8 after a byte order mark (so Excel
+// row per event, in the filter's order, in UTF-8 after a byte order mark (so Excel
 // reads it as UTF-8), with times in ISO 8601 UTC. A cell that starts with
 // "=", "+", "-" or "@" gets a leading apostrophe, so that a spreadsheet does
 // not run it as a formula. Returns the number of events written.
@@ -141,6 +139,7 @@ private:
     QComboBox* m_familyCombo = nullptr;
     QComboBox* m_userCombo = nullptr;
     QComboBox* m_actionCombo = nullptr;
+    QComboBox* m_orderCombo = nullptr;
     QDateEdit* m_fromEdit = nullptr;
     QDateEdit* m_toEdit = nullptr;
     QPushButton* m_applyButton = nullptr;

@@ -124,6 +124,10 @@ Condition conditionOf(const Filter& filter) {
         terms.append(QStringLiteral("seq > ?"));
         binds.append(filter.afterSequence);
     }
+    if (filter.beforeSequence > 0) {
+        terms.append(QStringLiteral("seq < ?"));
+        binds.append(filter.beforeSequence);
+    }
     if (terms.isEmpty())
         return Condition{QString(), binds};
     return Condition{u" WHERE " % terms.join(u" AND "), binds};

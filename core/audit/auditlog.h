@@ -97,8 +97,9 @@ struct Filter {
     QList<Action> actions; // empty matches every action
     QDate from;            // inclusive, local date
     QDate to;              // inclusive, local date
-    qint64 afterSequence = 0;
-    int limit = 0;         // 0 for no limit
+    qint64 afterSequence = 0;  // only events after it, 0 for no lower bound
+    qint64 beforeSequence = 0; // only events before it, 0 for no upper bound
+    int limit = 0;             // 0 for no limit
     bool newestFirst = true;
 };
 

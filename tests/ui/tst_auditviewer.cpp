@@ -432,27 +432,43 @@ void TestAuditViewer::pagesFetchedOnScroll() {
     QVERIFY(openViewer());
     auto* action = child<QComboBox>(m_viewer, QStringLiteral("actionComboBox"));
     action->setCurrentIndex(action->findData(audit::actionCode(audit::Action::View)));
-    apply();
-    AuditEventModel* model = m_viewer->model();
-    const qint64 matching = model->matchingCount();
-    QVERIFY(matching >= added);
-    QCOMPARE(model->rowCount(), AuditEventModel::pageSize);
-    QVERIFY(model->canFetchMore({}));
+    auto* order = child<QComboBox>(m_viewer, QStringLiteral("orderComboBox"));
+    QVERIFY(order);
+    // The newest events come first until the user chooses otherwise.
+    QCOMPARE(order->currentData().toBool(), true);
 
-    // Scrolling to the end makes the view fetch the next page.
-    auto* table = child<QTableView>(m_viewer, QStringLiteral("auditTableView"));
-    QVERIFY(table);
-    table->scrollToBottom();
-    QTRY_VERIFY(model->rowCount() > AuditEventModel::pageSize);
-    while (model->canFetchMore({}))
-        model->fetchMore({});
-    QCOMPARE(model->rowCount(), matching);
+    for (const bool newestFirst : {true, false}) {
+        order->setCurrentIndex(order->findData(newestFirst));
+        apply();
+        AuditEventModel* model = m_viewer->model();
+        QCOMPARE(model->filter().newestFirst, newestFirst);
+        const qint64 matching = model->matchingCount();
+        QVERIFY(matching >= added);
+        QCOMPARE(model->rowCount(), AuditEventModel::pageSize);
+        QVERIFY(model->canFetchMore({}));
 
-    // Sequences rise without a repeat across the pages.
-    for (int row = 1; row < model->rowCount(); ++row)
-        QVERIFY(model->event(row).sequence > model->event(row - 1).sequence);
-    auto* count = child<QLabel>(m_viewer, QStringLiteral("auditCountLabel"));
-    QVERIFY2(count->text().contains(QLocale().toString(matching)), qPrintable(count->text()));
+        // Scrolling to the end makes the view fetch the next page.
+        auto* table = child<QTableView>(m_viewer, QStringLiteral("auditTableView"));
+        QVERIFY(table);
+        table->scrollToBottom();
+        QTRY_VERIFY(model->rowCount() > AuditEventModel::pageSize);
+        while (model->canFetchMore({}))
+            model->fetchMore({});
+        QCOMPARE(model->rowCount(), matching);
+
+        // Sequences fall, or rise, without a repeat across the pages.
+        for (int row = 1; row < model->rowCount(); ++row) {
+            const qint64 previous = model->event(row - 1).sequence;
+            const qint64 current = model->event(row).sequence;
+            QVERIFY2(newestFirst ? current < previous : current > previous,
+                     qPrintable(QStringLiteral("row %1: %2 after %3").arg(row).arg(current).arg(previous)));
+        }
+        auto* count = child<QLabel>(m_viewer, QStringLiteral("auditCountLabel"));
+        QVERIFY2(count->text().contains(QLocale().toString(matching)), qPrintable(count->text()));
+        QVERIFY2(count->text().contains(newestFirst ? QStringLiteral("newest first")
+                                                    : QStringLiteral("oldest first")),
+                 qPrintable(count->text()));
+    }
 }
 
 void TestAuditViewer::csvExportContents() {
@@ -537,7 +553,8 @@ void TestAuditViewer::keyboardFiltersAndClose() {
     // Tab reaches every filter in order.
     const QStringList order = {QStringLiteral("familyComboBox"), QStringLiteral("userComboBox"),
                                QStringLiteral("actionComboBox"), QStringLiteral("fromDateEdit"),
-                               QStringLiteral("toDateEdit"),     QStringLiteral("applyButton")};
+                               QStringLiteral("toDateEdit"),     QStringLiteral("orderComboBox"),
+                               QStringLiteral("applyButton")};
     for (const QString& name : order) {
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QWidget* focused = QApplication::focusWidget();

@@ -317,6 +317,11 @@ void TestAuditLog::queryFilters_data() {
     oldestFirst.limit = 2;
     QTest::newRow("oldest first, limit") << oldestFirst << QList<qint64>{1, 2};
 
+    // beforeSequence is an offset here too; queryFilters() adds the base.
+    Filter beforeThird;
+    beforeThird.beforeSequence = 3;
+    QTest::newRow("before a sequence, newest first") << beforeThird << QList<qint64>{2, 1};
+
     Filter combined;
     combined.personId = QStringLiteral("p-1");
     combined.actions = {Action::View};
@@ -346,6 +351,8 @@ void TestAuditLog::queryFilters() {
         EARLYHELP_VERIFY_OK(log.append(event));
 
     filter.afterSequence = *before;
+    if (filter.beforeSequence > 0)
+        filter.beforeSequence += *before;
     const Result<QList<Event>> found = log.query(filter);
     EARLYHELP_VERIFY_OK(found);
     QList<qint64> offsets;
