@@ -56,8 +56,11 @@ QString coverHtml(const subjectaccess::Collection& collection, const subjectacce
 }
 
 QString itemHtml(const Item& item) {
-    return u"<h3>"_s % escaped(item.title) % u"</h3><p><i>"_s % escaped(ukDate(item.date)) %
-           u"</i></p><p style=\"white-space: pre-wrap\">"_s % escaped(item.text) % u"</p>"_s;
+    QString html =
+        u"<h3>"_s % escaped(item.title) % u"</h3><p><i>"_s % escaped(ukDate(item.date)) % u"</i></p>"_s;
+    if (item.deleted)
+        html += u"<p><b>"_s % escaped(subjectaccess::deletedStatusText(item)) % u"</b></p>"_s;
+    return html % u"<p style=\"white-space: pre-wrap\">"_s % escaped(item.text) % u"</p>"_s;
 }
 
 QString withheldHtml(const QList<subjectaccess::WithheldGroup>& groups) {

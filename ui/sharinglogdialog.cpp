@@ -8,6 +8,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "auditeventtext.h"
 #include "casesession.h"
 #include "consenteditors.h"
 #include "displaytext.h"
@@ -58,6 +59,30 @@ QString recordTypeLabel(const QString& table) {
     if (table == u"case_note" || table == u"caseNote")
         return SharingLogDialog::tr("Case note");
     return table;
+}
+
+// "Oak Primary School (URN 123456)", or "School with URN 123456" before the
+// receipt names the school.
+QString schoolText(const sharing::SchoolTransfer& transfer) {
+    if (transfer.schoolName.isEmpty())
+        return SharingLogDialog::tr("School with URN %1").arg(transfer.schoolUrn);
+    return SharingLogDialog::tr("%1 (URN %2)").arg(transfer.schoolName, transfer.schoolUrn);
+}
+
+// "12 records: Person 1, Case note 5, …" from the counts the transfer event
+// recorded, or the total alone when the event predates the counts.
+QString packageContentsText(const sharing::SchoolTransfer& transfer) {
+    if (transfer.recordTotal < 0)
+        return SharingLogDialog::tr("Not recorded");
+    QStringList tables;
+    for (auto table = transfer.recordCounts.cbegin(); table != transfer.recordCounts.cend(); ++table) {
+        if (table.value() > 0)
+            tables += SharingLogDialog::tr("%1 %2")
+                          .arg(AuditEventText::recordTypeLabel(table.key()))
+                          .arg(table.value());
+    }
+    const QString total = SharingLogDialog::tr("%n record(s)", nullptr, transfer.recordTotal);
+    return tables.isEmpty() ? total : SharingLogDialog::tr("%1: %2").arg(total, tables.join(u", "));
 }
 
 QString consentText(const sharing::SharingConsent& entry) {
@@ -229,11 +254,32 @@ void SharingLogDialog::addRecipient(const sharing::RecipientShare& recipient) {
     row->setExpanded(true);
 }
 
+void SharingLogDialog::addSentFile(const sharing::SchoolTransfer& transfer) {
+    auto* row = new QTreeWidgetItem(m_sharedTree);
+    row->setText(RecipientColumn, tr("%1: safeguarding file").arg(schoolText(transfer)));
+    row->setText(SinceColumn, localDate(transfer.transferredAt));
+    row->setText(LastColumn, localDate(transfer.transferredAt));
+    row->setText(PurposeColumn, tr("Transfer to the child's new school"));
+    row->setText(EndedColumn, tr("Sent"));
+
+    addDetail(row, tr("Package contents"), packageContentsText(transfer));
+    if (transfer.confirmedAt.isValid()) {
+        addDetail(row, tr("Receipt"),
+                  tr("Confirmed on %1; the school imported the file on %2")
+                      .arg(localDate(transfer.confirmedAt), localDate(transfer.receiptAt)));
+    } else {
+        addDetail(row, tr("Receipt"), tr("Not yet confirmed"));
+    }
+    row->setExpanded(true);
+}
+
 void SharingLogDialog::showShares() {
     m_sharedTree->clear();
     for (const sharing::RecipientShare& recipient : std::as_const(m_log.recipients))
         addRecipient(recipient);
-    if (m_log.recipients.isEmpty()) {
+    for (const sharing::SchoolTransfer& transfer : std::as_const(m_log.sentFiles))
+        addSentFile(transfer);
+    if (m_log.recipients.isEmpty() && m_log.sentFiles.isEmpty()) {
         auto* row = new QTreeWidgetItem(m_sharedTree);
         row->setText(RecipientColumn, tr("This store has no record of sharing this person's information."));
         row->setFirstColumnSpanned(true);
@@ -249,6 +295,17 @@ void SharingLogDialog::showReceived() {
         row->setText(PartyTypeColumn, ConsentVocabulary::partyTypeLabel(held.partyType));
         row->setText(HeldSinceColumn, localDate(held.since));
         row->setText(RecordsColumn, QString::number(held.records));
+        row->setTextAlignment(RecordsColumn, Qt::AlignRight | Qt::AlignVCenter);
+    }
+    for (const sharing::SchoolTransfer& transfer : std::as_const(m_log.receivedFiles)) {
+        auto* row = new QTreeWidgetItem(m_receivedTree);
+        row->setText(FromColumn, schoolText(transfer));
+        row->setText(PartyTypeColumn, tr("School that sent the safeguarding file"));
+        row->setText(HeldSinceColumn, localDate(transfer.transferredAt));
+        row->setToolTip(HeldSinceColumn, tr("Imported on %1").arg(localDate(transfer.transferredAt)));
+        row->setText(RecordsColumn,
+                     transfer.recordTotal < 0 ? QString() : QString::number(transfer.recordTotal));
+        row->setToolTip(RecordsColumn, packageContentsText(transfer));
         row->setTextAlignment(RecordsColumn, Qt::AlignRight | Qt::AlignVCenter);
     }
 }

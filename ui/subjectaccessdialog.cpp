@@ -196,7 +196,9 @@ void SubjectAccessDialog::buildTree() {
         auto* row = new QTreeWidgetItem(sectionRows.value(item.section));
         row->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
         row->setData(TitleColumn, ItemIdRole, item.id);
-        row->setText(TitleColumn, item.title);
+        row->setText(TitleColumn, item.deleted ? tr("%1 (deleted)").arg(item.title) : item.title);
+        if (item.deleted)
+            row->setToolTip(TitleColumn, deletedStatusText(item));
         row->setText(DateColumn, rowDate(item.date));
         if (item.mayContainThirdParty) {
             row->setText(SuggestionColumn, tr("May contain third-party information"));
@@ -229,7 +231,10 @@ void SubjectAccessDialog::showCurrent() {
     const auto item = std::ranges::find_if(m_collection.items, [&itemId](const Item& each) { return each.id == itemId; });
     const ItemReview decision = m_review.value(itemId);
 
-    m_textEdit->setPlainText(isItem && item != m_collection.items.cend() ? item->text : QString());
+    QString content;
+    if (isItem && item != m_collection.items.cend())
+        content = item->deleted ? QString(deletedStatusText(*item) % u"\n\n" % item->text) : item->text;
+    m_textEdit->setPlainText(content);
     m_hintLabel->setText(isItem && item != m_collection.items.cend() && item->mayContainThirdParty
                              ? tr("Suggestion: %1.").arg(item->thirdPartyHint)
                              : QString());

@@ -80,8 +80,10 @@ void listItems(const Collection& collection) {
                  .arg(collection.personName)
           << Qt::endl;
     for (const Item& item : collection.items) {
-        out() << (item.mayContainThirdParty ? u'*' : u' ') << ' ' << item.id << '\t' << sectionCode(item.section)
-              << '\t' << (item.date.isValid() ? item.date.toString(u"dd/MM/yyyy") : QString()) << '\t' << item.title
+        const QString title = item.deleted ? Text::tr("%1 (deleted)").arg(item.title) : item.title;
+        out() << (item.mayContainThirdParty ? u'*' : u' ') << ' ' << item.id << '\t'
+              << sectionCode(item.section) << '\t'
+              << (item.date.isValid() ? item.date.toString(u"dd/MM/yyyy") : QString()) << '\t' << title
               << Qt::endl;
     }
 }

@@ -179,7 +179,7 @@ Result<Assessment> AssessmentRepository::update(const Actor& actor, const Assess
 }
 
 Result<Assessment> AssessmentRepository::get(const QString& id) const {
-    Result<Row> row = assessmentTable(m_store).get(id);
+    Result<Row> row = assessmentTable(m_store).get(id, m_options.includeDeleted);
     if (!row)
         return std::unexpected(row.error());
     Assessment assessment;
@@ -209,7 +209,8 @@ Result<Assessment> AssessmentRepository::get(const QString& id) const {
 
 Result<QList<Assessment>> AssessmentRepository::listForFamily(const QString& familyId) const {
     Result<QList<Row>> rows = assessmentTable(m_store).list(
-        QStringLiteral("family_id = ?"), {familyId}, QStringLiteral("assessment_date DESC, created_at DESC"));
+        QStringLiteral("family_id = ?"), {familyId}, QStringLiteral("assessment_date DESC, created_at DESC"),
+        m_options.includeDeleted);
     if (!rows)
         return std::unexpected(rows.error());
     QList<Assessment> assessments;

@@ -97,14 +97,15 @@ Result<CaseNote> CaseNoteRepository::update(const Actor& actor, const CaseNote& 
 }
 
 Result<CaseNote> CaseNoteRepository::get(const QString& id) const {
-    return getRecord(m_store, noteMapping(), id);
+    return getRecord(m_store, noteMapping(), id, m_options.includeDeleted);
 }
 
 Result<QList<CaseNote>> CaseNoteRepository::chronology(const QString& familyId, bool significantOnly) const {
     return listRecords(m_store, noteMapping(),
                        significantOnly ? QStringLiteral("family_id = ? AND significant = 1")
                                        : QStringLiteral("family_id = ?"),
-                       {familyId}, QStringLiteral("note_date DESC, created_at DESC"));
+                       {familyId}, QStringLiteral("note_date DESC, created_at DESC"),
+                       m_options.includeDeleted);
 }
 
 Status CaseNoteRepository::remove(const Actor& actor, const QString& id) {

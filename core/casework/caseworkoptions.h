@@ -16,6 +16,10 @@ using Clock = std::function<QDateTime()>;
 struct CaseworkOptions {
     Clock clock;
     WriteGuard authorise;
+    // When set, the repositories' reads (get and the lists) also return
+    // soft-deleted records, with meta.deleted and meta.deletedAt set. A
+    // subject access request sets it, because a deleted record is still held.
+    bool includeDeleted = false;
 };
 
 // How long a soft-deleted record can be restored, counted from its deletion.

@@ -301,12 +301,12 @@ Result<Consent> ConsentRepository::withdrawConsent(const Actor& actor, const QSt
 }
 
 Result<Consent> ConsentRepository::consent(const QString& id) const {
-    return getRecord(m_store, consentMapping(), id);
+    return getRecord(m_store, consentMapping(), id, m_options.includeDeleted);
 }
 
 Result<QList<Consent>> ConsentRepository::consentsForPerson(const QString& personId) const {
     return listRecords(m_store, consentMapping(), QStringLiteral("subject_person_id = ?"), {personId},
-                       QStringLiteral("given_date DESC, created_at DESC"));
+                       QStringLiteral("given_date DESC, created_at DESC"), m_options.includeDeleted);
 }
 
 Status ConsentRepository::removeConsent(const Actor& actor, const QString& id) {
@@ -328,12 +328,12 @@ Result<SharingDecision> ConsentRepository::updateSharingDecision(const Actor& ac
 }
 
 Result<SharingDecision> ConsentRepository::sharingDecision(const QString& id) const {
-    return getRecord(m_store, decisionMapping(), id);
+    return getRecord(m_store, decisionMapping(), id, m_options.includeDeleted);
 }
 
 Result<QList<SharingDecision>> ConsentRepository::sharingDecisionsForFamily(const QString& familyId) const {
     return listRecords(m_store, decisionMapping(), QStringLiteral("family_id = ?"), {familyId},
-                       QStringLiteral("decision_date DESC, created_at DESC"));
+                       QStringLiteral("decision_date DESC, created_at DESC"), m_options.includeDeleted);
 }
 
 Status ConsentRepository::removeSharingDecision(const Actor& actor, const QString& id) {

@@ -383,11 +383,11 @@ Result<TafPlan> PlanRepository::updatePlan(const Actor& actor, const TafPlan& pl
     return updateRecord(m_store, m_options, planMapping(), actor, plan);
 }
 Result<TafPlan> PlanRepository::plan(const QString& id) const {
-    return getRecord(m_store, planMapping(), id);
+    return getRecord(m_store, planMapping(), id, m_options.includeDeleted);
 }
 Result<QList<TafPlan>> PlanRepository::plansForFamily(const QString& familyId) const {
     return listRecords(m_store, planMapping(), QStringLiteral("family_id = ?"), {familyId},
-                       QStringLiteral("start_date DESC, created_at DESC"));
+                       QStringLiteral("start_date DESC, created_at DESC"), m_options.includeDeleted);
 }
 Status PlanRepository::removePlan(const Actor& actor, const QString& id) {
     return removeRecord(m_store, m_options, planMapping(), actor, id);
@@ -405,11 +405,11 @@ Result<PlanGoal> PlanRepository::updateGoal(const Actor& actor, const PlanGoal& 
     return updateRecord(m_store, m_options, goalMapping(), actor, goal);
 }
 Result<PlanGoal> PlanRepository::goal(const QString& id) const {
-    return getRecord(m_store, goalMapping(), id);
+    return getRecord(m_store, goalMapping(), id, m_options.includeDeleted);
 }
 Result<QList<PlanGoal>> PlanRepository::goalsForPlan(const QString& planId) const {
     return listRecords(m_store, goalMapping(), QStringLiteral("plan_id = ?"), {planId},
-                       QStringLiteral("created_at, id"));
+                       QStringLiteral("created_at, id"), m_options.includeDeleted);
 }
 Status PlanRepository::removeGoal(const Actor& actor, const QString& id) {
     return removeRecord(m_store, m_options, goalMapping(), actor, id);
@@ -427,11 +427,11 @@ Result<PlanAction> PlanRepository::updateAction(const Actor& actor, const PlanAc
     return updateRecord(m_store, m_options, actionMapping(), actor, action);
 }
 Result<PlanAction> PlanRepository::action(const QString& id) const {
-    return getRecord(m_store, actionMapping(), id);
+    return getRecord(m_store, actionMapping(), id, m_options.includeDeleted);
 }
 Result<QList<PlanAction>> PlanRepository::actionsForGoal(const QString& goalId) const {
     return listRecords(m_store, actionMapping(), QStringLiteral("goal_id = ?"), {goalId},
-                       QStringLiteral("due_date IS NULL, due_date, created_at"));
+                       QStringLiteral("due_date IS NULL, due_date, created_at"), m_options.includeDeleted);
 }
 Status PlanRepository::removeAction(const Actor& actor, const QString& id) {
     return removeRecord(m_store, m_options, actionMapping(), actor, id);
@@ -449,11 +449,11 @@ Result<TafMeeting> PlanRepository::updateMeeting(const Actor& actor, const TafMe
     return updateRecord(m_store, m_options, meetingMapping(), actor, meeting);
 }
 Result<TafMeeting> PlanRepository::meeting(const QString& id) const {
-    return getRecord(m_store, meetingMapping(), id);
+    return getRecord(m_store, meetingMapping(), id, m_options.includeDeleted);
 }
 Result<QList<TafMeeting>> PlanRepository::meetingsForPlan(const QString& planId) const {
     return listRecords(m_store, meetingMapping(), QStringLiteral("plan_id = ?"), {planId},
-                       QStringLiteral("meeting_date, created_at"));
+                       QStringLiteral("meeting_date, created_at"), m_options.includeDeleted);
 }
 Status PlanRepository::removeMeeting(const Actor& actor, const QString& id) {
     return removeRecord(m_store, m_options, meetingMapping(), actor, id);
@@ -471,11 +471,11 @@ Result<PlanReview> PlanRepository::updateReview(const Actor& actor, const PlanRe
     return updateRecord(m_store, m_options, reviewMapping(), actor, review);
 }
 Result<PlanReview> PlanRepository::review(const QString& id) const {
-    return getRecord(m_store, reviewMapping(), id);
+    return getRecord(m_store, reviewMapping(), id, m_options.includeDeleted);
 }
 Result<QList<PlanReview>> PlanRepository::reviewsForPlan(const QString& planId) const {
     return listRecords(m_store, reviewMapping(), QStringLiteral("plan_id = ?"), {planId},
-                       QStringLiteral("review_date, created_at"));
+                       QStringLiteral("review_date, created_at"), m_options.includeDeleted);
 }
 Status PlanRepository::removeReview(const Actor& actor, const QString& id) {
     return removeRecord(m_store, m_options, reviewMapping(), actor, id);

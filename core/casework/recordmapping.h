@@ -30,8 +30,9 @@ template <typename T> struct RecordMapping {
 };
 
 template <typename T>
-[[nodiscard]] Result<T> getRecord(Store& store, const RecordMapping<T>& mapping, const QString& id) {
-    Result<Row> row = mapping.tableIn(store).get(id);
+[[nodiscard]] Result<T> getRecord(Store& store, const RecordMapping<T>& mapping, const QString& id,
+                                  bool includeDeleted = false) {
+    Result<Row> row = mapping.tableIn(store).get(id, includeDeleted);
     if (!row)
         return std::unexpected(row.error());
     return mapping.fromRow(*row);
@@ -40,8 +41,8 @@ template <typename T>
 template <typename T>
 [[nodiscard]] Result<QList<T>> listRecords(Store& store, const RecordMapping<T>& mapping,
                                            const QString& where, const QVariantList& binds,
-                                           const QString& order) {
-    Result<QList<Row>> rows = mapping.tableIn(store).list(where, binds, order);
+                                           const QString& order, bool includeDeleted = false) {
+    Result<QList<Row>> rows = mapping.tableIn(store).list(where, binds, order, includeDeleted);
     if (!rows)
         return std::unexpected(rows.error());
     QList<T> records;

@@ -138,10 +138,11 @@ Result<Row> RecordTable::get(const QString& id, bool includeDeleted) const {
     return readRow(query);
 }
 
-Result<QList<Row>> RecordTable::list(const QString& where, const QVariantList& binds,
-                                     const QString& order) const {
+Result<QList<Row>> RecordTable::list(const QString& where, const QVariantList& binds, const QString& order,
+                                     bool includeDeleted) const {
     QSqlQuery query(m_store.database());
-    query.prepare(selectList() + u" WHERE deleted = 0 AND (" + where + u") ORDER BY " + order);
+    query.prepare(selectList() + (includeDeleted ? u" WHERE (" : u" WHERE deleted = 0 AND (") + where +
+                  u") ORDER BY " + order);
     for (const QVariant& bind : binds)
         query.addBindValue(bind);
     if (!query.exec())

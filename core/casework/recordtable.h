@@ -63,17 +63,18 @@ private:
 };
 
 // Reads and writes the rows of one case-work table. Deleted rows are found
-// only by get() with includeDeleted and by restore().
+// only by get() and list() with includeDeleted and by restore().
 class RecordTable {
 public:
     // label is the translated name of one record ("assessment") for messages.
     RecordTable(Store& store, QString table, QStringList columns, QString label);
 
     [[nodiscard]] Result<Row> get(const QString& id, bool includeDeleted = false) const;
-    // Returns the rows that are not deleted and match where (an SQL condition
-    // with ? placeholders for binds), in order (an ORDER BY list).
+    // Returns the rows that match where (an SQL condition with ? placeholders
+    // for binds), in order (an ORDER BY list). Deleted rows are left out
+    // unless includeDeleted is set.
     [[nodiscard]] Result<QList<Row>> list(const QString& where, const QVariantList& binds,
-                                          const QString& order) const;
+                                          const QString& order, bool includeDeleted = false) const;
     // Inserts a row owned by the local organisation, with revision 1.
     [[nodiscard]] Result<QString> insert(const QVariantList& values, const QDateTime& now);
     // Writes values over the row's columns. Returns false, and writes nothing,

@@ -375,6 +375,87 @@ Result<QList<HeldFromOrganisation>> heldFromOthers(Store& store, const QString& 
     return held;
 }
 
+QDateTime storedTime(const QVariant& value) {
+    if (value.isNull())
+        return {};
+    return QDateTime::fromString(value.toString(), Qt::ISODateWithMs).toUTC();
+}
+
+// Returns the details of the person's transfer events of action by package
+// id, leaving out those an erasure blanked.
+Result<QHash<QString, QJsonObject>> transferDetails(Store& store, const QString& personId,
+                                                    audit::Action action) {
+    audit::Filter filter;
+    filter.personId = personId;
+    filter.actions = {action};
+    filter.newestFirst = false;
+    Result<QList<audit::Event>> events = audit::AuditLog(store).query(filter);
+    if (!events)
+        return std::unexpected(events.error());
+    QHash<QString, QJsonObject> details;
+    for (const audit::Event& event : std::as_const(*events)) {
+        const QString packageId = event.details.value(u"packageId"_s).toString();
+        if (event.erasedBySequence == 0 && !packageId.isEmpty())
+            details.insert(packageId, event.details);
+    }
+    return details;
+}
+
+// Returns the safeguarding files about the person that this store sent and
+// received, from the safeguarding_transfer table, with the package contents
+// their send or import event records. An event written before the events
+// had recordCounts gives the total only.
+Result<std::pair<QList<SchoolTransfer>, QList<SchoolTransfer>>> transfersOf(Store& store,
+                                                                            const QString& personId) {
+    Result<QHash<QString, QJsonObject>> sendDetails =
+        transferDetails(store, personId, audit::Action::TransferSend);
+    if (!sendDetails)
+        return std::unexpected(sendDetails.error());
+    Result<QHash<QString, QJsonObject>> importDetails =
+        transferDetails(store, personId, audit::Action::TransferReceive);
+    if (!importDetails)
+        return std::unexpected(importDetails.error());
+
+    Result<QSqlQuery> query = run(store,
+                                  u"SELECT package_id, direction, other_school_name, other_school_urn, "
+                                  "transferred_at, receipt_at, confirmed_at FROM safeguarding_transfer "
+                                  "WHERE person_id = ? ORDER BY transferred_at, package_id"_s,
+                                  {personId});
+    if (!query)
+        return std::unexpected(query.error());
+    std::pair<QList<SchoolTransfer>, QList<SchoolTransfer>> transfers;
+    while (query->next()) {
+        SchoolTransfer transfer;
+        transfer.packageId = query->value(0).toString();
+        const bool sent = query->value(1).toString() == u"sent"_s;
+        transfer.schoolName = query->value(2).toString();
+        transfer.schoolUrn = query->value(3).toString();
+        transfer.transferredAt = storedTime(query->value(4));
+        transfer.receiptAt = storedTime(query->value(5));
+        transfer.confirmedAt = storedTime(query->value(6));
+
+        const QHash<QString, QJsonObject>& detailsByPackage = sent ? *sendDetails : *importDetails;
+        const auto details = detailsByPackage.constFind(transfer.packageId);
+        if (details != detailsByPackage.cend()) {
+            transfer.recordTotal = details->value(u"records"_s).toInt(-1);
+            const QJsonObject counts = details->value(u"recordCounts"_s).toObject();
+            for (auto table = counts.constBegin(); table != counts.constEnd(); ++table)
+                transfer.recordCounts.insert(table.key(), table.value().toInt());
+        }
+        if (sent) {
+            // A sent file's row has no receipt time until its receipt is recorded.
+            if (!transfer.confirmedAt.isValid())
+                transfer.receiptAt = QDateTime();
+            transfers.first += transfer;
+        } else {
+            // The receipt time of an imported file is its own import time.
+            transfer.receiptAt = QDateTime();
+            transfers.second += transfer;
+        }
+    }
+    return transfers;
+}
+
 QString lowerFirst(const QString& text) {
     if (text.size() > 1 && text.at(1).isLower())
         return text.at(0).toLower() + text.mid(1);
@@ -418,6 +499,41 @@ QString basisSentence(const RecipientShare& recipient) {
     return parts.join(u", "_s);
 }
 
+// "Oak Primary School (URN 123456)", or "the school with URN 123456" before
+// the school's name is known.
+QString schoolText(const SchoolTransfer& transfer) {
+    if (transfer.schoolName.isEmpty())
+        return Text::tr("the school with URN %1").arg(transfer.schoolUrn);
+    return Text::tr("%1 (URN %2)").arg(transfer.schoolName, transfer.schoolUrn);
+}
+
+QString transfersSentence(const SharingLog& log) {
+    QStringList sent;
+    for (const SchoolTransfer& transfer : log.sentFiles) {
+        if (transfer.confirmedAt.isValid())
+            sent += Text::tr("to %1 on %2, receipt confirmed on %3")
+                        .arg(schoolText(transfer), localDate(transfer.transferredAt),
+                             localDate(transfer.confirmedAt));
+        else
+            sent += Text::tr("to %1 on %2, receipt not yet confirmed")
+                        .arg(schoolText(transfer), localDate(transfer.transferredAt));
+    }
+    QStringList received;
+    for (const SchoolTransfer& transfer : log.receivedFiles)
+        received += Text::tr("from %1 on %2").arg(schoolText(transfer), localDate(transfer.transferredAt));
+
+    QStringList sentences;
+    if (!sent.isEmpty())
+        sentences += Text::tr("The safeguarding file was sent to another school %n time(s): %1.", nullptr,
+                              int(sent.size()))
+                         .arg(sent.join(u"; "_s));
+    if (!received.isEmpty())
+        sentences += Text::tr("%n safeguarding file(s) from another school were imported: %1.", nullptr,
+                              int(received.size()))
+                         .arg(received.join(u"; "_s));
+    return sentences.join(u' ');
+}
+
 } // namespace
 
 QString recipientName(const RecipientShare& recipient) {
@@ -459,8 +575,17 @@ Result<SharingLog> buildSharingLog(Store& store, const access::Actor& actor, con
         return std::unexpected(held.error());
     log.heldFrom = *held;
 
-    qCDebug(lcSharingLog, "Built the sharing log of person %s: %lld recipients, %lld removals",
-            qUtf8Printable(personId), qlonglong(log.recipients.size()), qlonglong(log.removals.size()));
+    Result<std::pair<QList<SchoolTransfer>, QList<SchoolTransfer>>> transfers = transfersOf(store, personId);
+    if (!transfers)
+        return std::unexpected(transfers.error());
+    log.sentFiles = transfers->first;
+    log.receivedFiles = transfers->second;
+
+    qCDebug(
+        lcSharingLog,
+        "Built the sharing log of person %s: %lld recipients, %lld removals, %lld files sent, %lld received",
+        qUtf8Printable(personId), qlonglong(log.recipients.size()), qlonglong(log.removals.size()),
+        qlonglong(log.sentFiles.size()), qlonglong(log.receivedFiles.size()));
     return log;
 }
 
@@ -500,6 +625,8 @@ QString sharingSummary(const SharingLog& log) {
                                    .arg(displayDate(recipient.endedOn));
         sentences += sentence;
     }
+    if (const QString transfers = transfersSentence(log); !transfers.isEmpty())
+        sentences += transfers;
     for (const HeldFromOrganisation& held : log.heldFrom) {
         sentences += Text::tr("This store holds %n record(s) from %1 since %2.", nullptr, held.records)
                          .arg(held.organisationName, localDate(held.since));

@@ -7,7 +7,9 @@
 //
 // The log lists only what the audit trail and the store show. Shares come
 // from audit Share events, which sync appends once the server has accepted
-// a push. What this store holds from other organisations comes from the
+// a push. Safeguarding files sent to or imported from another school come
+// from the safeguarding_transfer table and the transfer audit events. What
+// this store holds from other organisations comes from the
 // records they own here, and removals from audit Purge and Erase events and
 // the rows of sync_purge. Nothing is inferred from the agreement alone.
 
@@ -20,6 +22,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -98,6 +101,24 @@ struct HeldFromOrganisation {
     int records = 0;
 };
 
+// A safeguarding file about the person that this store sent to another
+// school or imported from one.
+struct SchoolTransfer {
+    QString packageId;
+    // The other school's name. For a sent file it is empty until the
+    // receipt is recorded, because only the receipt names the school.
+    QString schoolName;
+    QString schoolUrn;       // the other school's DfE URN
+    QDateTime transferredAt; // UTC, when this store sent or imported the file
+    // The package contents as the transfer's audit event records them: the
+    // records per store table (empty for events of earlier versions) and the
+    // total (-1 when the event is missing or was erased).
+    QMap<QString, int> recordCounts;
+    int recordTotal = -1;
+    QDateTime receiptAt;   // sent files: the import time the receipt states; invalid until recorded
+    QDateTime confirmedAt; // sent files: when this store recorded the receipt; invalid until then
+};
+
 struct SharingLog {
     QString personId;
     // "Amara Fenwick", or empty when the store no longer holds the person.
@@ -105,6 +126,8 @@ struct SharingLog {
     QList<RecipientShare> recipients; // in order of first share
     QList<SharingRemoval> removals;   // oldest first
     QList<HeldFromOrganisation> heldFrom;
+    QList<SchoolTransfer> sentFiles;     // oldest first
+    QList<SchoolTransfer> receivedFiles; // oldest first
 };
 
 // Builds the sharing log of personId. The shares are those of Share events
@@ -122,7 +145,8 @@ struct SharingLog {
 [[nodiscard]] Status recordSharingLogView(Store& store, const QString& personId);
 
 // Returns the log in plain words for the top of the screen, one sentence per
-// recipient and one per organisation the store holds records from, such as
+// recipient, one per organisation the store holds records from and one each
+// for the safeguarding files sent and received, such as
 // "Shared with Birmingham Children's Trust since 03/12/2026 for
 // safeguarding, with consent given by Jo Okafor on 01/12/2026." Returns a
 // sentence saying nothing was shared when the log is empty. Translated.

@@ -21,6 +21,14 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
+// Repository options that also read soft-deleted records, because the store
+// still contains them.
+CaseworkOptions withDeletedRecords() {
+    CaseworkOptions options;
+    options.includeDeleted = true;
+    return options;
+}
+
 QString familyNameOf(const CollectContext& context, const QString& familyId) {
     for (const PersonFamily& family : context.families) {
         if (family.familyId == familyId)
@@ -89,13 +97,14 @@ Item assessmentItem(const CollectContext& context, const Assessment& assessment)
     item.date = assessment.date;
     item.title = CollectText::tr("Early help assessment by %1").arg(assessment.assessor);
     item.text = text.text();
+    markDeleted(item, assessment.meta);
     return item;
 }
 
 } // namespace
 
 Status collectAssessments(CollectContext& context) {
-    AssessmentRepository assessments(context.store);
+    AssessmentRepository assessments(context.store, withDeletedRecords());
     for (const QString& familyId : context.familyIds()) {
         const Result<QList<Assessment>> listed = assessments.listForFamily(familyId);
         if (!listed)
@@ -127,6 +136,7 @@ Status collectPlanParts(CollectContext& context, PlanRepository& plans, const Ta
                         .line(CollectText::tr("Heading"), headingLabel(goal.heading))
                         .line(CollectText::tr("Description"), goal.description)
                         .text();
+        markDeleted(item, goal.meta);
         context.flagNamedMembers(item);
         context.add(std::move(item));
 
@@ -148,6 +158,7 @@ Status collectPlanParts(CollectContext& context, PlanRepository& plans, const Ta
                                   .date(CollectText::tr("Due"), action.dueDate)
                                   .line(CollectText::tr("Status"), actionStatusLabel(action.status))
                                   .text();
+            markDeleted(actionItem, action.meta);
             context.flagNamedMembers(actionItem);
             context.add(std::move(actionItem));
         }
@@ -171,6 +182,7 @@ Status collectPlanParts(CollectContext& context, PlanRepository& plans, const Ta
             item.mayContainThirdParty = true;
             item.thirdPartyHint = CollectText::tr("Lists the people who attended");
         }
+        markDeleted(item, meeting.meta);
         context.flagNamedMembers(item);
         context.add(std::move(item));
     }
@@ -191,6 +203,7 @@ Status collectPlanParts(CollectContext& context, PlanRepository& plans, const Ta
         item.date = review.date;
         item.title = CollectText::tr("Plan review");
         item.text = text.text();
+        markDeleted(item, review.meta);
         context.flagNamedMembers(item);
         context.add(std::move(item));
     }
@@ -200,7 +213,7 @@ Status collectPlanParts(CollectContext& context, PlanRepository& plans, const Ta
 } // namespace
 
 Status collectPlans(CollectContext& context) {
-    PlanRepository plans(context.store);
+    PlanRepository plans(context.store, withDeletedRecords());
     for (const QString& familyId : context.familyIds()) {
         const Result<QList<TafPlan>> listed = plans.plansForFamily(familyId);
         if (!listed)
@@ -219,6 +232,7 @@ Status collectPlans(CollectContext& context) {
             item.date = plan.startDate;
             item.title = CollectText::tr("Team Around the Family plan from %1").arg(ukDate(plan.startDate));
             item.text = text.text();
+            markDeleted(item, plan.meta);
             context.flagNamedMembers(item);
             context.add(std::move(item));
             if (Status parts = collectPlanParts(context, plans, plan); !parts)
@@ -283,13 +297,14 @@ Item consentItem(const CollectContext& context, const Consent& consent) {
         item.thirdPartyHint =
             CollectText::tr("Given by %1, another person").arg(context.personName(consent.givenByPersonId));
     }
+    markDeleted(item, consent.meta);
     return item;
 }
 
 } // namespace
 
 Status collectConsents(CollectContext& context) {
-    ConsentRepository consents(context.store);
+    ConsentRepository consents(context.store, withDeletedRecords());
     const Result<QList<Consent>> own = consents.consentsForPerson(context.personId);
     if (!own)
         return std::unexpected(own.error());
@@ -335,13 +350,14 @@ Item decisionItem(const CollectContext& context, const SharingDecision& decision
         item.thirdPartyHint =
             CollectText::tr("About %1, another person").arg(context.personName(decision.personId));
     }
+    markDeleted(item, decision.meta);
     return item;
 }
 
 } // namespace
 
 Status collectSharingDecisions(CollectContext& context) {
-    ConsentRepository consents(context.store);
+    ConsentRepository consents(context.store, withDeletedRecords());
     for (const QString& familyId : context.familyIds()) {
         const Result<QList<SharingDecision>> listed = consents.sharingDecisionsForFamily(familyId);
         if (!listed)
@@ -355,8 +371,8 @@ Status collectSharingDecisions(CollectContext& context) {
 
     // Decisions about the person that name no family.
     QSqlQuery query(context.store.database());
-    query.prepare(QStringLiteral(
-        "SELECT id FROM sharing_decision WHERE person_id = ? AND family_id IS NULL AND deleted = 0"));
+    query.prepare(
+        QStringLiteral("SELECT id FROM sharing_decision WHERE person_id = ? AND family_id IS NULL"));
     query.addBindValue(context.personId);
     if (!query.exec())
         return std::unexpected(
@@ -394,13 +410,14 @@ Item noteItem(const CollectContext& context, const CaseNote& note) {
         item.mayContainThirdParty = true;
         item.thirdPartyHint = CollectText::tr("About %1, another person").arg(context.personName(note.personId));
     }
+    markDeleted(item, note.meta);
     return item;
 }
 
 } // namespace
 
 Status collectCaseNotes(CollectContext& context) {
-    CaseNoteRepository notes(context.store);
+    CaseNoteRepository notes(context.store, withDeletedRecords());
     for (const QString& familyId : context.familyIds()) {
         const Result<QList<CaseNote>> chronology = notes.chronology(familyId);
         if (!chronology)
@@ -414,7 +431,7 @@ Status collectCaseNotes(CollectContext& context) {
 
     // Notes about the person in a family they no longer belong to.
     QSqlQuery query(context.store.database());
-    query.prepare(QStringLiteral("SELECT id FROM case_note WHERE person_id = ? AND deleted = 0"));
+    query.prepare(QStringLiteral("SELECT id FROM case_note WHERE person_id = ?"));
     query.addBindValue(context.personId);
     if (!query.exec())
         return std::unexpected(sqlError(context.store, QStringLiteral("case notes"), query.lastError().text()));

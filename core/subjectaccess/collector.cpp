@@ -1,5 +1,6 @@
 #include "collector.h"
 
+#include "casework/caseworkoptions.h"
 #include "casework/familycaserepository.h"
 #include "collectparts.h"
 #include "domain/familystatus.h"
@@ -65,6 +66,16 @@ QStringList CollectContext::familyIds() const {
     for (const PersonFamily& family : families)
         ids += family.familyId;
     return ids;
+}
+
+void markDeleted(Item& item, const RecordMeta& meta) {
+    if (!meta.deleted)
+        return;
+    item.deleted = true;
+    if (!meta.deletedAt.isValid())
+        return;
+    item.deletedOn = meta.deletedAt.toLocalTime().date();
+    item.restorableUntil = meta.deletedAt.addDays(restoreWindowDays).toLocalTime().date();
 }
 
 ItemText& ItemText::line(const QString& label, const QString& value) {

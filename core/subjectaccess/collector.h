@@ -22,10 +22,10 @@ namespace earlyhelp::subjectaccess {
 // decisions and case notes), their consents, what was shared with other
 // organisations, and the audit events about them or their families.
 //
-// Records that are deleted are left out, as the repositories leave them
-// out. NOTE: a soft-deleted record stays in the store for 30 days and can be
-// restored, so it is still held, but it is not collected; collecting it needs
-// reads of deleted rows that the repositories do not offer.
+// Soft-deleted case-work records are collected too and marked as deleted
+// (Item::deleted), because the store still contains them. NOTE: an assessment
+// need removed by an edit is soft-deleted as well but is not collected,
+// because an assessment reads only its current needs.
 // Lives on the store's thread and must not outlive the store.
 class Collector {
 public:

@@ -5,6 +5,7 @@
 // folder.
 
 #include "audit/auditlog.h"
+#include "casework/records.h"
 #include "common/result.h"
 #include "subjectaccess/subjectaccess.h"
 
@@ -72,6 +73,10 @@ struct CollectContext {
     [[nodiscard]] QString organisationName(const QString& id) const;
     [[nodiscard]] QStringList familyIds() const;
 };
+
+// Marks item as deleted with the dates from meta when meta is of a deleted
+// record, and leaves it unchanged otherwise.
+void markDeleted(Item& item, const RecordMeta& meta);
 
 // Builds the "Label: value" lines of an item's text, skipping empty values.
 class ItemText {

@@ -168,6 +168,15 @@ Status checkReview(const Collection& collection, const Review& review) {
     return {};
 }
 
+QString deletedStatusText(const Item& item) {
+    if (!item.deleted)
+        return {};
+    if (!item.deletedOn.isValid())
+        return Text::tr("Deleted; the store has no date for the deletion. The record is still held.");
+    return Text::tr("Deleted on %1, restorable until %2. The record is still held.")
+        .arg(item.deletedOn.toString(u"dd/MM/yyyy"), item.restorableUntil.toString(u"dd/MM/yyyy"));
+}
+
 bool isWithheld(const Review& review, const QString& itemId) {
     const auto found = review.constFind(itemId);
     return found != review.constEnd() && found->withhold;

@@ -55,7 +55,18 @@ struct Item {
     // the person's families.
     bool mayContainThirdParty = false;
     QString thirdPartyHint; // why the item was flagged, for the reviewer; empty when not flagged
+    // Set when the record is soft-deleted. The store still contains such a
+    // record, which can be restored from Deleted Items until restorableUntil
+    // and stays in the store after that, so it is disclosed like any other item.
+    bool deleted = false;
+    QDate deletedOn;       // the local date of the deletion; invalid when the store has no time for it
+    QDate restorableUntil; // the last day a restore is possible; invalid when deletedOn is
 };
+
+// Returns the translated sentence that states that item is deleted but
+// still held, with its dates as dd/MM/yyyy, or an empty string when item is
+// not deleted.
+[[nodiscard]] QString deletedStatusText(const Item& item);
 
 // Everything collected for one request.
 struct Collection {

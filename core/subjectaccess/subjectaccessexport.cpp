@@ -65,14 +65,20 @@ QList<WithheldGroup> withheldGroups(const Collection& collection, const Review& 
 QJsonObject exportJson(const Collection& collection, const Review& review, const ExportInfo& info) {
     QJsonArray items;
     for (const Item& item : disclosedItems(collection, review)) {
-        items.append(QJsonObject{
+        QJsonObject entry{
             {u"id"_s, item.id},
             {u"section"_s, sectionCode(item.section)},
             {u"sectionTitle"_s, sectionLabel(item.section)},
             {u"date"_s, isoDate(item.date)},
             {u"title"_s, item.title},
             {u"text"_s, item.text},
-        });
+        };
+        if (item.deleted) {
+            entry.insert(u"deleted"_s, true);
+            entry.insert(u"deletedOn"_s, isoDate(item.deletedOn));
+            entry.insert(u"restorableUntil"_s, isoDate(item.restorableUntil));
+        }
+        items.append(entry);
     }
 
     QJsonArray withheld;

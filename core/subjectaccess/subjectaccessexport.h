@@ -52,10 +52,13 @@ struct WithheldGroup {
 // Returns the export as JSON:
 //   {"person": {"id", "name", "dateOfBirth"}, "generatedAt", "generatedBy",
 //    "organisation": {"id", "name"},
-//    "items": [{"id", "section", "sectionTitle", "date", "title", "text"}],
+//    "items": [{"id", "section", "sectionTitle", "date", "title", "text",
+//               "deleted"?, "deletedOn"?, "restorableUntil"?}],
 //    "withheld": [{"reason", "reasonTitle", "explanation"?, "count",
 //                  "items": [{"section", "title", "date"}]}]}
-// Dates are ISO 8601 ("2026-12-04"), generatedAt with time and "Z". A
+// Dates are ISO 8601 ("2026-12-04"), generatedAt with time and "Z". The
+// three deleted keys appear only on a soft-deleted item (Item::deleted), and
+// its two dates are null when the store has no time for the deletion. A
 // withheld item's id and text never appear. review must pass checkReview().
 [[nodiscard]] QJsonObject exportJson(const Collection& collection, const Review& review, const ExportInfo& info);
 

@@ -122,6 +122,15 @@ int recordTotal(const QMap<QString, int>& counts) {
     return total;
 }
 
+// Returns counts as a JSON object of store table name to record count, for
+// the recordCounts of a transfer event, which the sharing log shows.
+QJsonObject recordCountsJson(const QMap<QString, int>& counts) {
+    QJsonObject json;
+    for (auto table = counts.cbegin(); table != counts.cend(); ++table)
+        json.insert(table.key(), table.value());
+    return json;
+}
+
 // A package file opened with its code.
 struct OpenedPackage {
     QString packageId;
@@ -297,11 +306,12 @@ Result<SentPackage> SafeguardingTransfer::sendFile(const access::Actor& actor, c
     insert.addBindValue(actor.user);
     if (!insert.exec())
         return std::unexpected(m_store.errorFromSql(insert.lastError()));
-    if (Status audited = appendTransferEvent(m_store, [this] { return now(); }, actor, audit::Action::TransferSend,
-                                             personId,
-                                             QJsonObject{{QStringLiteral("packageId"), packageId},
-                                                         {QStringLiteral("receivingUrn"), urn},
-                                                         {QStringLiteral("records"), recordTotal(sent.counts)}});
+    if (Status audited = appendTransferEvent(
+            m_store, [this] { return now(); }, actor, audit::Action::TransferSend, personId,
+            QJsonObject{{QStringLiteral("packageId"), packageId},
+                        {QStringLiteral("receivingUrn"), urn},
+                        {QStringLiteral("records"), recordTotal(sent.counts)},
+                        {QStringLiteral("recordCounts"), recordCountsJson(sent.counts)}});
         !audited)
         return std::unexpected(audited.error());
 
@@ -407,13 +417,15 @@ Result<ImportedPackage> SafeguardingTransfer::importFile(const access::Actor& ac
     insert.addBindValue(actor.user);
     if (!insert.exec())
         return std::unexpected(m_store.errorFromSql(insert.lastError()));
-    const QJsonObject received{{QStringLiteral("packageId"), packageId},
-                                {QStringLiteral("sendingSchool"), imported.sendingSchoolName},
-                                {QStringLiteral("sendingUrn"), imported.sendingSchoolUrn},
-                                {QStringLiteral("sentBy"), document.value(QStringLiteral("sentBy")).toString()},
-                                {QStringLiteral("createdAt"), timestamp(imported.createdAt)},
-                                {QStringLiteral("records"), recordTotal(imported.counts)},
-                                {QStringLiteral("joinedExistingPerson"), imported.joinedExistingPerson}};
+    const QJsonObject received{
+        {QStringLiteral("packageId"), packageId},
+        {QStringLiteral("sendingSchool"), imported.sendingSchoolName},
+        {QStringLiteral("sendingUrn"), imported.sendingSchoolUrn},
+        {QStringLiteral("sentBy"), document.value(QStringLiteral("sentBy")).toString()},
+        {QStringLiteral("createdAt"), timestamp(imported.createdAt)},
+        {QStringLiteral("records"), recordTotal(imported.counts)},
+        {QStringLiteral("recordCounts"), recordCountsJson(imported.counts)},
+        {QStringLiteral("joinedExistingPerson"), imported.joinedExistingPerson}};
     if (Status audited = appendTransferEvent(m_store, [this] { return now(); }, actor,
                                              audit::Action::TransferReceive, imported.personId, received);
         !audited)

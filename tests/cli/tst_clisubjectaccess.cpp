@@ -1,8 +1,12 @@
 // "earlyhelp-cli subject-access" run as a process against a store made by
 // init and import: listing the items, exporting JSON and PDF with items
-// withheld, and rejecting bad input and other roles.
+// withheld, rejecting bad input and other roles, and marking a deleted case
+// note written through the repository.
 
 #include "access/usermanagement.h"
+#include "cases/casestore.h"
+#include "casework/casenoterepository.h"
+#include "common/secretbytes.h"
 #include "keys/keyfile.h"
 #include "support/ctfgenerator.h"
 
@@ -11,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +46,7 @@ private slots:
     void unknownItemFails();
     void unknownPersonFails();
     void readOnlyUserRejected();
+    void deletedNoteMarkedDeleted();
 
 private:
     [[nodiscard]] CliRun runCli(const QStringList& arguments, const QByteArray& input = passphrase) const;
@@ -209,6 +215,63 @@ void TestCliSubjectAccess::readOnlyUserRejected() {
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(u"designated safeguarding lead"_s), qPrintable(run.err));
     QVERIFY(!QFile::exists(path));
+}
+
+// Runs after readOnlyUserRejected(), so the store has two users and each
+// unlock names the lead.
+void TestCliSubjectAccess::deletedNoteMarkedDeleted() {
+    QString noteId;
+    {
+        const QByteArray secret = passphrase.trimmed();
+        earlyhelp::Result<earlyhelp::UnlockedStore> unlocked = earlyhelp::unlockWithPassphrase(
+            m_dir.filePath(u"school.ehstore"_s), u"Test Lead"_s,
+            earlyhelp::SecretBytes::copyOf(secret.constData(), std::size_t(secret.size())));
+        QVERIFY2(unlocked, unlocked ? "" : qPrintable(unlocked.error().message));
+        QSqlQuery family(unlocked->store->database());
+        family.prepare(u"SELECT family_id FROM family_member WHERE person_id = ? AND deleted = 0 LIMIT 1"_s);
+        family.addBindValue(m_personId);
+        QVERIFY(family.exec());
+        QVERIFY2(family.next(), "The imported pupil belongs to no family.");
+
+        earlyhelp::CaseNote note;
+        note.familyId = family.value(0).toString();
+        note.personId = m_personId;
+        note.date = QDate::currentDate();
+        note.author = u"Test Lead"_s;
+        note.type = u"contact"_s;
+        note.text = u"Spoke to the pupil at lunch. DeletednoteMarkerR3"_s;
+        family.finish();
+        earlyhelp::CaseNoteRepository notes(*unlocked->store);
+        const earlyhelp::Result<earlyhelp::CaseNote> created = notes.create(unlocked->actor, note);
+        QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+        const earlyhelp::Status removed = notes.remove(unlocked->actor, created->meta.id);
+        QVERIFY2(removed, removed ? "" : qPrintable(removed.error().message));
+        noteId = created->meta.id;
+    }
+
+    const CliRun list =
+        runCli(storeArguments() << u"--user"_s << u"Test Lead"_s << u"subject-access"_s << m_personId);
+    QVERIFY2(list.exitCode == 0, qPrintable(list.err));
+    const QStringList lines = list.out.split(u'\n', Qt::SkipEmptyParts);
+    const auto line = std::ranges::find_if(
+        lines, [&noteId](const QString& each) { return each.contains(u"case_note/"_s + noteId + u'\t'); });
+    QVERIFY2(line != lines.cend(), qPrintable(list.out));
+    QVERIFY2(line->endsWith(u" (deleted)"_s), qPrintable(*line));
+
+    const QString jsonPath = m_dir.filePath(u"deleted.json"_s);
+    const CliRun run = runCli(storeArguments() << u"--user"_s << u"Test Lead"_s << u"subject-access"_s
+                                               << m_personId << u"--json-file"_s << jsonPath);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray items = QJsonDocument::fromJson(json.readAll()).object().value(u"items"_s).toArray();
+    const auto item = std::ranges::find_if(items, [&noteId](const QJsonValue& each) {
+        return each.toObject().value(u"id"_s).toString() == u"case_note/"_s + noteId;
+    });
+    QVERIFY(item != items.end());
+    QCOMPARE((*item).toObject().value(u"deleted"_s).toBool(), true);
+    QCOMPARE((*item).toObject().value(u"deletedOn"_s).toString(), QDate::currentDate().toString(Qt::ISODate));
+    QVERIFY((*item).toObject().value(u"text"_s).toString().contains(u"DeletednoteMarkerR3"_s));
 }
 
 QTEST_GUILESS_MAIN(TestCliSubjectAccess)

@@ -44,8 +44,14 @@ private slots:
     void coverNamesPersonAndDate();
     void numbersPages();
     void exportIsAudited();
+    void marksDeletedItems();
+    void leavesOutWithheldDeletedText();
 
 private:
+    // Soft-deletes the child's own note and the assessment at m_fixture.now
+    // and collects the child's records again.
+    void deleteNoteAndAssessment();
+
     // Renders the child's export with m_review, writes it through
     // writeExport() and returns pdftotext's output, or an empty string.
     [[nodiscard]] QString exportedText();
@@ -185,6 +191,50 @@ void TestSubjectAccessPdf::exportIsAudited() {
     const QJsonObject withheld = events->first().details.value(u"withheld"_s).toObject();
     QCOMPARE(withheld.value(u"third-party"_s).toInt(), 2);
     QCOMPARE(withheld.value(u"serious-harm"_s).toInt(), 1);
+}
+
+void TestSubjectAccessPdf::deleteNoteAndAssessment() {
+    EARLYHELP_VERIFY_OK(
+        CaseNoteRepository(*m_fixture.store, m_fixture.options()).remove(lead, m_case.childNoteId));
+    EARLYHELP_VERIFY_OK(
+        AssessmentRepository(*m_fixture.store, m_fixture.options()).remove(lead, m_case.assessmentId));
+    Result<Collection> collected = Collector(*m_fixture.store).collect(lead, m_case.childId);
+    QVERIFY2(collected, qUtf8Printable(collected ? QString() : collected.error().message));
+    m_collection = *collected;
+}
+
+void TestSubjectAccessPdf::marksDeletedItems() {
+    deleteNoteAndAssessment();
+    const QString text = exportedText();
+    QVERIFY(!text.isEmpty());
+    const QString flat = collapsed(text);
+    QVERIFY2(text.contains(marker::childNote), "The deleted note is held, so it is disclosed.");
+    QVERIFY2(text.contains(marker::assessment), "The deleted assessment is held, so it is disclosed.");
+
+    // Each deleted item states the deletion date and the last day of the
+    // restore window, right after its own title and date.
+    const QString status = u"Deleted on 04/12/2026, restorable until 03/01/2027."_s;
+    QCOMPARE(flat.count(status), 2);
+    for (const QString& id :
+         QStringList{u"case_note/"_s + m_case.childNoteId, u"assessment/"_s + m_case.assessmentId}) {
+        const auto item =
+            std::ranges::find_if(m_collection.items, [&id](const Item& each) { return each.id == id; });
+        QVERIFY2(item != m_collection.items.cend(), qUtf8Printable(id));
+        const qsizetype title =
+            flat.indexOf(collapsed(item->title) + u" "_s + item->date.toString(u"dd/MM/yyyy"));
+        QVERIFY2(title >= 0, qUtf8Printable(item->title));
+        QCOMPARE(flat.indexOf(status, title), title + collapsed(item->title).size() + 12);
+    }
+}
+
+void TestSubjectAccessPdf::leavesOutWithheldDeletedText() {
+    deleteNoteAndAssessment();
+    m_review.insert(u"case_note/"_s + m_case.childNoteId, ItemReview{true, WithholdReason::SeriousHarm, {}});
+    const QString text = exportedText();
+    QVERIFY(!text.isEmpty());
+    QVERIFY2(!text.contains(marker::childNote), "The withheld deleted note's text is in the PDF.");
+    QVERIFY2(text.contains(marker::assessment), "The deleted assessment was not withheld.");
+    QCOMPARE(collapsed(text).count(u"Deleted on 04/12/2026"_s), 1);
 }
 
 QTEST_MAIN(TestSubjectAccessPdf)

@@ -3,12 +3,15 @@
 // of a consented family and records the server's acceptance, as a sync
 // does, without a server. The suite checks the summary, the recipient's row
 // and its details, the audit View event, a read-only user, and opening the
-// dialog from the keyboard, and the family view's selected member.
+// dialog from the keyboard, and the family view's selected member. A
+// safeguarding file sent by core/transfer to a second store shows on the
+// sender's Shared tab and the receiver's Received tab.
 
 #include <QAction>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -20,12 +23,13 @@
 #include "audit/auditlog.h"
 #include "cases/casedirectory.h"
 #include "cases/casestore.h"
-#include "common/secretbytes.h"
 #include "casework/consentrepository.h"
+#include "common/secretbytes.h"
 #include "policy/signature.h"
 #include "sharing/sharinglog.h"
 #include "store/store.h"
 #include "sync/synclocal.h"
+#include "transfer/safeguardingtransfer.h"
 #include "ui/casesession.h"
 #include "ui/consenteditors.h"
 #include "ui/familyview.h"
@@ -93,6 +97,7 @@ private slots:
     void readOnlyUserSeesLog();
     void caseMenuOpensByKeyboard();
     void familyViewSelectsMember();
+    void transferShowsOnBothStores();
 
 private:
     // Records Joanna's consent for Amara and pushes the family, as a sync
@@ -311,6 +316,98 @@ void TestSharingLogDialog::familyViewSelectsMember() {
     QCOMPARE(view.selectedPersonId(), m_amaraId);
     members->setCurrentItem(nullptr);
     QCOMPARE(view.selectedPersonId(), QString());
+}
+
+void TestSharingLogDialog::transferShowsOnBothStores() {
+    QSqlQuery sendingUrn(m_session->store().database());
+    QVERIFY(sendingUrn.exec(u"UPDATE organisation SET dfe_urn = '103456' WHERE is_local = 1"_s));
+    QSqlQuery sendingName(m_session->store().database());
+    QVERIFY(sendingName.exec(u"SELECT name FROM organisation WHERE is_local = 1"_s) && sendingName.next());
+    const QString sendingSchool = sendingName.value(0).toString();
+    sendingName.finish();
+
+    Result<std::unique_ptr<Store>> receivingStore =
+        Store::create(m_dir.filePath(u"receiving-%1.ehstore"_s.arg(m_storeNumber)), SecretBytes::random(32));
+    QVERIFY2(receivingStore.has_value(), receivingStore ? "" : qPrintable(receivingStore.error().message));
+    OrganisationRecord school;
+    school.name = u"Hillcrest Academy"_s;
+    school.dfeUrn = u"104789"_s;
+    QVERIFY(createLocalOrganisation(**receivingStore, school).has_value());
+    CaseSession receiving(std::move(*receivingStore), access::Actor{u"m.byrne"_s, u"deputy"_s});
+
+    const QString packagePath = m_dir.filePath(u"amara-%1.ehsg"_s.arg(m_storeNumber));
+    transfer::SafeguardingTransfer sender(m_session->store());
+    Result<transfer::SentPackage> sent = sender.sendFile(leadActor(), m_amaraId, u"104789"_s, packagePath);
+    QVERIFY2(sent, sent ? "" : qPrintable(sent.error().message));
+    const QString today = displayDate(QDate::currentDate());
+
+    // Sent, and no receipt recorded yet: the school is known by its URN only.
+    {
+        SharingLogDialog dialog(m_session.get(), m_amaraId);
+        auto* summary = child<QLabel>(&dialog, u"sharingSummaryLabel"_s);
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(u"The safeguarding file was sent to another school 1 time"_s),
+                 qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(
+                     u"to the school with URN 104789 on %1, receipt not yet confirmed"_s.arg(today)),
+                 qPrintable(summary->text()));
+        auto* tree = child<QTreeWidget>(&dialog, u"sharedTreeWidget"_s);
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItemCount(), 2);
+        const QList<QTreeWidgetItem*> rows = tree->findItems(u"School with URN 104789: safeguarding file"_s,
+                                                             Qt::MatchExactly, RecipientColumn);
+        QCOMPARE(rows.size(), 1);
+        QTreeWidgetItem* row = rows.first();
+        QCOMPARE(row->text(SinceColumn), today);
+        QCOMPARE(row->childCount(), 2);
+        const QString contents = row->child(0)->text(RecipientColumn);
+        QVERIFY2(contents.startsWith(u"Package contents: "_s), qPrintable(contents));
+        QVERIFY(sent->counts.value(u"person"_s) > 0);
+        QVERIFY2(contents.contains(u"Person %1"_s.arg(sent->counts.value(u"person"_s))),
+                 qPrintable(contents));
+        QCOMPARE(row->child(1)->text(RecipientColumn), u"Receipt: Not yet confirmed"_s);
+    }
+
+    transfer::SafeguardingTransfer importer(receiving.store());
+    Result<transfer::ImportedPackage> imported =
+        importer.importFile(receiving.actor(), packagePath, sent->code);
+    QVERIFY2(imported, imported ? "" : qPrintable(imported.error().message));
+    Result<transfer::TransferEntry> confirmed = sender.confirmReceipt(leadActor(), imported->receipt);
+    QVERIFY2(confirmed, confirmed ? "" : qPrintable(confirmed.error().message));
+
+    {
+        SharingLogDialog dialog(m_session.get(), m_amaraId);
+        auto* tree = child<QTreeWidget>(&dialog, u"sharedTreeWidget"_s);
+        QVERIFY(tree);
+        const QList<QTreeWidgetItem*> rows = tree->findItems(
+            u"Hillcrest Academy (URN 104789): safeguarding file"_s, Qt::MatchExactly, RecipientColumn);
+        QCOMPARE(rows.size(), 1);
+        const QString receipt = rows.first()->child(1)->text(RecipientColumn);
+        QVERIFY2(receipt.startsWith(u"Receipt: Confirmed on %1"_s.arg(today)), qPrintable(receipt));
+        auto* summary = child<QLabel>(&dialog, u"sharingSummaryLabel"_s);
+        QVERIFY2(summary->text().contains(
+                     u"to Hillcrest Academy (URN 104789) on %1, receipt confirmed on %1"_s.arg(today)),
+                 qPrintable(summary->text()));
+    }
+
+    SharingLogDialog receivedLog(&receiving, imported->personId);
+    auto* error = child<QLabel>(&receivedLog, u"sharingLogErrorLabel"_s);
+    QVERIFY(error);
+    QVERIFY2(error->isHidden(), qPrintable(error->text()));
+    auto* received = child<QTreeWidget>(&receivedLog, u"receivedTreeWidget"_s);
+    QVERIFY(received);
+    QCOMPARE(received->topLevelItemCount(), 1);
+    QTreeWidgetItem* from = received->topLevelItem(0);
+    QCOMPARE(from->text(0), u"%1 (URN 103456)"_s.arg(sendingSchool));
+    QCOMPARE(from->text(2), today);
+    int importedRecords = 0;
+    for (int count : std::as_const(imported->counts))
+        importedRecords += count;
+    QVERIFY(importedRecords > 0);
+    QCOMPARE(from->text(3), QString::number(importedRecords));
+    auto* receivedSummary = child<QLabel>(&receivedLog, u"sharingSummaryLabel"_s);
+    QVERIFY2(receivedSummary->text().contains(u"from %1 (URN 103456) on %2"_s.arg(sendingSchool, today)),
+             qPrintable(receivedSummary->text()));
 }
 
 QTEST_MAIN(TestSharingLogDialog)

@@ -40,6 +40,7 @@ private slots:
     void cleanup();
 
     void listsItemsBySection();
+    void deletedItemShowsStatus();
     void withholdNeedsReason();
     void exportsJsonWithoutWithheldItem();
     void exportsPdf();
@@ -132,6 +133,26 @@ void TestSubjectAccessDialog::listsItemsBySection() {
     auto* text = child<QPlainTextEdit>(m_dialog.get(), u"itemTextEdit"_s);
     QVERIFY(text);
     QVERIFY(text->toPlainText().contains(marker::childNote));
+}
+
+void TestSubjectAccessDialog::deletedItemShowsStatus() {
+    EARLYHELP_VERIFY_OK(
+        CaseNoteRepository(*m_fixture.store, m_fixture.options()).remove(lead, m_case.childNoteId));
+    openDialog(lead);
+
+    QTreeWidgetItem* row = selectRow(u"case_note/"_s + m_case.childNoteId);
+    QVERIFY(row);
+    QVERIFY2(row->text(0).endsWith(u" (deleted)"_s), qUtf8Printable(row->text(0)));
+    auto* text = child<QPlainTextEdit>(m_dialog.get(), u"itemTextEdit"_s);
+    QVERIFY(text);
+    QVERIFY2(text->toPlainText().startsWith(u"Deleted on 04/12/2026, restorable until 03/01/2027."_s),
+             qUtf8Printable(text->toPlainText()));
+    QVERIFY(text->toPlainText().contains(marker::childNote));
+
+    QTreeWidgetItem* liveRow = selectRow(u"case_note/"_s + m_case.motherNoteId);
+    QVERIFY(liveRow);
+    QVERIFY(!liveRow->text(0).contains(u"(deleted)"_s));
+    QVERIFY(!text->toPlainText().contains(u"Deleted on"_s));
 }
 
 void TestSubjectAccessDialog::withholdNeedsReason() {

@@ -49,7 +49,10 @@ private slots:
     void suggestsThirdPartyItems();
     void accessAuditListsRecordChanges();
     void otherMembersEventsFlagged();
-    void deletedNoteLeftOut();
+    void deletedRecordsMarkedDeleted();
+    void deletedRecordOfOtherFamilyLeftOut();
+    void jsonMarksDeletedItems();
+    void withheldDeletedItemLeftOut();
     void unknownPersonNotFound();
     void nonLeadRejected_data();
     void nonLeadRejected();
@@ -71,6 +74,8 @@ private:
     // writes the case after they run.
     [[nodiscard]] QString resolvedItemId(const QString& itemKey) const;
     [[nodiscard]] qint64 exportEventCount();
+    // Soft-deletes the child's own note and the assessment at m_fixture.now.
+    void deleteNoteAndAssessment();
 
     CaseworkFixture m_fixture;
     SubjectAccessCase m_case;
@@ -276,12 +281,109 @@ void TestSubjectAccess::otherMembersEventsFlagged() {
     QVERIFY(!view->mayContainThirdParty);
 }
 
-void TestSubjectAccess::deletedNoteLeftOut() {
-    CaseNoteRepository notes(*m_fixture.store, m_fixture.options());
-    EARLYHELP_VERIFY_OK(notes.remove(lead, m_case.childNoteId));
+void TestSubjectAccess::deleteNoteAndAssessment() {
+    EARLYHELP_VERIFY_OK(
+        CaseNoteRepository(*m_fixture.store, m_fixture.options()).remove(lead, m_case.childNoteId));
+    EARLYHELP_VERIFY_OK(
+        AssessmentRepository(*m_fixture.store, m_fixture.options()).remove(lead, m_case.assessmentId));
+}
+
+void TestSubjectAccess::deletedRecordsMarkedDeleted() {
+    deleteNoteAndAssessment();
     const Collection collection = collectChild();
-    QVERIFY(findItem(collection, u"case_note/"_s + m_case.childNoteId) == nullptr);
-    QVERIFY(findItem(collection, u"case_note/"_s + m_case.motherNoteId) != nullptr);
+
+    // The fixture's clock deletes both records on 04/12/2026, so a restore is
+    // possible until 30 days later.
+    for (const QString& id :
+         QStringList{u"case_note/"_s + m_case.childNoteId, u"assessment/"_s + m_case.assessmentId}) {
+        const Item* item = findItem(collection, id);
+        QVERIFY2(item != nullptr, qUtf8Printable(id));
+        QVERIFY2(item->deleted, qUtf8Printable(id));
+        QCOMPARE(item->deletedOn, QDate(2026, 12, 4));
+        QCOMPARE(item->restorableUntil, QDate(2027, 1, 3));
+    }
+    QVERIFY(findItem(collection, u"case_note/"_s + m_case.childNoteId)->text.contains(marker::childNote));
+    QCOMPARE(findItem(collection, u"case_note/"_s + m_case.childNoteId)->section, Section::CaseNotes);
+    QVERIFY(findItem(collection, u"assessment/"_s + m_case.assessmentId)->text.contains(marker::assessment));
+    QCOMPARE(findItem(collection, u"assessment/"_s + m_case.assessmentId)->section, Section::Assessments);
+
+    const Item* liveNote = findItem(collection, u"case_note/"_s + m_case.motherNoteId);
+    QVERIFY(liveNote != nullptr);
+    QVERIFY(!liveNote->deleted);
+    QVERIFY(!liveNote->deletedOn.isValid());
+    QVERIFY(deletedStatusText(*liveNote).isEmpty());
+
+    const QString status = deletedStatusText(*findItem(collection, u"case_note/"_s + m_case.childNoteId));
+    QVERIFY2(status.contains(u"04/12/2026"_s), qUtf8Printable(status));
+    QVERIFY2(status.contains(u"03/01/2027"_s), qUtf8Printable(status));
+}
+
+void TestSubjectAccess::deletedRecordOfOtherFamilyLeftOut() {
+    const QString otherFamilyId = m_fixture.insertFamily(u"Okoro family"_s);
+    QVERIFY(!otherFamilyId.isEmpty());
+    const QString otherMarker = u"OtherfamilyMarkerD4"_s;
+    CaseNote note;
+    note.familyId = otherFamilyId;
+    note.date = QDate(2026, 10, 5);
+    note.author = u"Sam Patel"_s;
+    note.type = u"contact"_s;
+    note.text = u"Home visit. "_s + otherMarker;
+    CaseNoteRepository notes(*m_fixture.store, m_fixture.options());
+    const Result<CaseNote> written = notes.create(lead, note);
+    EARLYHELP_VERIFY_OK(written);
+    EARLYHELP_VERIFY_OK(notes.remove(lead, written->meta.id));
+
+    const Collection collection = collectChild();
+    QVERIFY(!collection.items.isEmpty());
+    QVERIFY(findItem(collection, u"case_note/"_s + written->meta.id) == nullptr);
+    for (const Item& item : collection.items)
+        QVERIFY2(!item.text.contains(otherMarker), qUtf8Printable(item.id));
+}
+
+void TestSubjectAccess::jsonMarksDeletedItems() {
+    deleteNoteAndAssessment();
+    const Collection collection = collectChild();
+    const QJsonObject json = exportJson(collection, {}, ExportInfo{m_fixture.now.toUTC(), lead.user});
+
+    QHash<QString, QJsonObject> byId;
+    for (const QJsonValue& value : json.value(u"items"_s).toArray())
+        byId.insert(value.toObject().value(u"id"_s).toString(), value.toObject());
+    for (const QString& id :
+         QStringList{u"case_note/"_s + m_case.childNoteId, u"assessment/"_s + m_case.assessmentId}) {
+        QVERIFY2(byId.contains(id), qUtf8Printable(id));
+        const QJsonObject item = byId.value(id);
+        QCOMPARE(item.value(u"deleted"_s).toBool(), true);
+        QCOMPARE(item.value(u"deletedOn"_s).toString(), u"2026-12-04"_s);
+        QCOMPARE(item.value(u"restorableUntil"_s).toString(), u"2027-01-03"_s);
+    }
+    QVERIFY(byId.value(u"case_note/"_s + m_case.childNoteId)
+                .value(u"text"_s)
+                .toString()
+                .contains(marker::childNote));
+
+    const QJsonObject live = byId.value(u"case_note/"_s + m_case.motherNoteId);
+    QVERIFY(!live.isEmpty());
+    QVERIFY(!live.contains(u"deleted"_s));
+    QVERIFY(!live.contains(u"deletedOn"_s));
+}
+
+void TestSubjectAccess::withheldDeletedItemLeftOut() {
+    deleteNoteAndAssessment();
+    const Collection collection = collectChild();
+    const QString withheldId = u"case_note/"_s + m_case.childNoteId;
+    Review review;
+    review.insert(withheldId, ItemReview{true, WithholdReason::SeriousHarm, {}});
+    EARLYHELP_VERIFY_OK(checkReview(collection, review));
+    const QJsonObject json = exportJson(collection, review, ExportInfo{m_fixture.now.toUTC(), lead.user});
+
+    QCOMPARE(json.value(u"items"_s).toArray().size(), collection.items.size() - 1);
+    const QString document = QString::fromUtf8(QJsonDocument(json).toJson());
+    QVERIFY2(!document.contains(marker::childNote), "The withheld deleted note's text is in the export.");
+    QVERIFY(document.contains(marker::assessment));
+    const QJsonArray withheld = json.value(u"withheld"_s).toArray();
+    QCOMPARE(withheld.size(), 1);
+    QCOMPARE(withheld.at(0).toObject().value(u"reason"_s).toString(), u"serious-harm"_s);
+    QCOMPARE(withheld.at(0).toObject().value(u"count"_s).toInt(), 1);
 }
 
 void TestSubjectAccess::unknownPersonNotFound() {

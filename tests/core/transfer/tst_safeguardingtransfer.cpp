@@ -1,6 +1,7 @@
 #include "../casework/caseworktesthelpers.h"
 
 #include "audit/auditlog.h"
+#include "sharing/sharinglog.h"
 #include "transfer/packageformat.h"
 #include "transfer/safeguardingfile.h"
 #include "transfer/safeguardingtransfer.h"
@@ -117,6 +118,9 @@ private slots:
     void unwritablePackageRecordsNothing();
     void auditEventsRecordedOnce();
     void failedImportAuditsNothing();
+    void sharingLogShowsSentFile();
+    void sharingLogShowsImportedFile();
+    void sharingLogReadsOlderSendEvent();
 
 private:
     void populateSender();
@@ -124,6 +128,8 @@ private:
     // Sends the child's file to the receiving school and returns the code.
     [[nodiscard]] QString sendChild();
     [[nodiscard]] QByteArray readPackage() const;
+    // Returns the records of the child's file, as m_expected lists them.
+    [[nodiscard]] int expectedRecordTotal() const;
     void writePackage(const QByteArray& bytes) const;
 
     CaseworkFixture m_sender;
@@ -392,6 +398,13 @@ QString TestSafeguardingTransfer::sendChild() {
         return {};
     }
     return sent->code;
+}
+
+int TestSafeguardingTransfer::expectedRecordTotal() const {
+    int total = 0;
+    for (const QStringList& ids : m_expected)
+        total += int(ids.size());
+    return total;
 }
 
 QByteArray TestSafeguardingTransfer::readPackage() const {
@@ -943,6 +956,136 @@ void TestSafeguardingTransfer::failedImportAuditsNothing() {
     Result<qint64> after = receiverLog.count(audit::Filter{});
     EARLYHELP_VERIFY_OK(after);
     QCOMPARE(*after, *before);
+}
+
+void TestSafeguardingTransfer::sharingLogShowsSentFile() {
+    const QString code = sendChild();
+    QVERIFY(!code.isEmpty());
+    const sharing::AgreementState state = sharing::notSignedUpState();
+    const QString sentOn = m_now.toLocalTime().date().toString(u"dd/MM/yyyy");
+
+    Result<sharing::SharingLog> unconfirmed =
+        sharing::buildSharingLog(*m_sender.store, sendingLead, state, m_childId);
+    EARLYHELP_VERIFY_OK(unconfirmed);
+    QVERIFY(unconfirmed->receivedFiles.isEmpty());
+    QCOMPARE(unconfirmed->sentFiles.size(), 1);
+    const sharing::SchoolTransfer& sent = unconfirmed->sentFiles.first();
+    QCOMPARE(sent.schoolUrn, receivingUrn);
+    QVERIFY(sent.schoolName.isEmpty());
+    QCOMPARE(sent.transferredAt, m_now);
+    QVERIFY(!sent.receiptAt.isValid());
+    QVERIFY(!sent.confirmedAt.isValid());
+    QCOMPARE(sent.recordTotal, expectedRecordTotal());
+    for (auto table = m_expected.cbegin(); table != m_expected.cend(); ++table)
+        QCOMPARE(sent.recordCounts.value(table.key()), int(table.value().size()));
+    const QString unconfirmedSummary = sharing::sharingSummary(*unconfirmed);
+    QVERIFY2(unconfirmedSummary.contains(u"sent to another school 1 time(s)") ||
+                 unconfirmedSummary.contains(u"sent to another school 1 time"),
+             qUtf8Printable(unconfirmedSummary));
+    QVERIFY2(unconfirmedSummary.contains(u"to the school with URN " + receivingUrn + u" on " + sentOn +
+                                         u", receipt not yet confirmed"),
+             qUtf8Printable(unconfirmedSummary));
+
+    const QDateTime received = m_now.addDays(1);
+    const QDateTime confirmed = m_now.addDays(2);
+    SafeguardingTransfer receiver(*m_receiver.store, TransferOptions{[&] { return received; }, {}});
+    Result<ImportedPackage> imported = receiver.importFile(receivingDeputy, packagePath(), code);
+    EARLYHELP_VERIFY_OK(imported);
+    SafeguardingTransfer sender(*m_sender.store, TransferOptions{[&] { return confirmed; }, {}});
+    EARLYHELP_VERIFY_OK(sender.confirmReceipt(sendingLead, imported->receipt));
+
+    Result<sharing::SharingLog> afterReceipt =
+        sharing::buildSharingLog(*m_sender.store, sendingLead, state, m_childId);
+    EARLYHELP_VERIFY_OK(afterReceipt);
+    QCOMPARE(afterReceipt->sentFiles.size(), 1);
+    const sharing::SchoolTransfer& confirmedFile = afterReceipt->sentFiles.first();
+    QCOMPARE(confirmedFile.packageId, sent.packageId);
+    QCOMPARE(confirmedFile.schoolName, receivingName);
+    QCOMPARE(confirmedFile.schoolUrn, receivingUrn);
+    QCOMPARE(confirmedFile.transferredAt, m_now);
+    QCOMPARE(confirmedFile.receiptAt, received);
+    QCOMPARE(confirmedFile.confirmedAt, confirmed);
+    QCOMPARE(confirmedFile.recordTotal, expectedRecordTotal());
+    const QString confirmedSummary = sharing::sharingSummary(*afterReceipt);
+    QVERIFY2(confirmedSummary.contains(u"to " + receivingName + u" (URN " + receivingUrn + u") on " + sentOn +
+                                       u", receipt confirmed on " +
+                                       confirmed.toLocalTime().date().toString(u"dd/MM/yyyy")),
+             qUtf8Printable(confirmedSummary));
+    QVERIFY(!confirmedSummary.contains(u"not yet confirmed"));
+}
+
+void TestSafeguardingTransfer::sharingLogShowsImportedFile() {
+    const QString code = sendChild();
+    QVERIFY(!code.isEmpty());
+    const QDateTime received = m_now.addDays(1);
+    SafeguardingTransfer receiver(*m_receiver.store, TransferOptions{[&] { return received; }, {}});
+    Result<ImportedPackage> imported = receiver.importFile(receivingDeputy, packagePath(), code);
+    EARLYHELP_VERIFY_OK(imported);
+
+    Result<sharing::SharingLog> log = sharing::buildSharingLog(
+        *m_receiver.store, receivingDeputy, sharing::notSignedUpState(), imported->personId);
+    EARLYHELP_VERIFY_OK(log);
+    QVERIFY(log->sentFiles.isEmpty());
+    QCOMPARE(log->receivedFiles.size(), 1);
+    const sharing::SchoolTransfer& file = log->receivedFiles.first();
+    QCOMPARE(file.packageId, imported->packageId);
+    QCOMPARE(file.schoolName, QStringLiteral("Test Primary School"));
+    QCOMPARE(file.schoolUrn, sendingUrn);
+    QCOMPARE(file.transferredAt, received);
+    QVERIFY(!file.receiptAt.isValid());
+    QVERIFY(!file.confirmedAt.isValid());
+    QCOMPARE(file.recordTotal, expectedRecordTotal());
+    QCOMPARE(file.recordCounts.value(QStringLiteral("person")),
+             int(m_expected.value(QStringLiteral("person")).size()));
+
+    const QString summary = sharing::sharingSummary(*log);
+    QVERIFY2(summary.contains(u"from Test Primary School (URN " + sendingUrn + u") on " +
+                              received.toLocalTime().date().toString(u"dd/MM/yyyy")),
+             qUtf8Printable(summary));
+    QVERIFY2(!summary.contains(u"no record of sharing"), qUtf8Printable(summary));
+
+    // The sending store's log of the same child has no received file.
+    Result<sharing::SharingLog> senderLog =
+        sharing::buildSharingLog(*m_sender.store, sendingLead, sharing::notSignedUpState(), m_childId);
+    EARLYHELP_VERIFY_OK(senderLog);
+    QVERIFY(senderLog->receivedFiles.isEmpty());
+}
+
+// A send event of an earlier version records the total but not the records
+// per table. The log still shows the file with the total.
+void TestSafeguardingTransfer::sharingLogReadsOlderSendEvent() {
+    const QString packageId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlQuery insert(m_sender.store->database());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO safeguarding_transfer (package_id, direction, person_id, other_school_urn, created_at, "
+        "transferred_at, receipt_key, recorded_by) VALUES (?, 'sent', ?, ?, ?, ?, zeroblob(32), ?)"));
+    insert.addBindValue(packageId);
+    insert.addBindValue(m_childId);
+    insert.addBindValue(receivingUrn);
+    insert.addBindValue(m_now.toString(Qt::ISODateWithMs));
+    insert.addBindValue(m_now.toString(Qt::ISODateWithMs));
+    insert.addBindValue(sendingLead.user);
+    QVERIFY2(insert.exec(), qUtf8Printable(insert.lastError().text()));
+    audit::NewEvent event;
+    event.action = audit::Action::TransferSend;
+    event.recordType = QStringLiteral("person");
+    event.recordId = m_childId;
+    event.personId = m_childId;
+    event.user = sendingLead.user;
+    event.roleCode = sendingLead.roleCode;
+    event.details = QJsonObject{{QStringLiteral("packageId"), packageId},
+                                {QStringLiteral("receivingUrn"), receivingUrn},
+                                {QStringLiteral("records"), 17}};
+    EARLYHELP_VERIFY_OK(audit::AuditLog(*m_sender.store).append(event));
+
+    Result<sharing::SharingLog> log =
+        sharing::buildSharingLog(*m_sender.store, sendingLead, sharing::notSignedUpState(), m_childId);
+    EARLYHELP_VERIFY_OK(log);
+    QCOMPARE(log->sentFiles.size(), 1);
+    QCOMPARE(log->sentFiles.first().packageId, packageId);
+    QCOMPARE(log->sentFiles.first().recordTotal, 17);
+    QVERIFY(log->sentFiles.first().recordCounts.isEmpty());
+    QVERIFY(!log->sentFiles.first().confirmedAt.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestSafeguardingTransfer)
