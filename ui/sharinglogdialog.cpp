@@ -1,6 +1,9 @@
 #include "sharinglogdialog.h"
 
+#include <algorithm>
+
 #include <QDialogButtonBox>
+#include <QFontMetrics>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
@@ -149,7 +152,10 @@ SharingLogDialog::SharingLogDialog(CaseSession* session, const QString& personId
                                                                          "was shared with"),
                             {tr("Recipient and information"), tr("Since"), tr("Last shared"), tr("Purpose"),
                              tr("Consent or decision"), tr("Ended")},
-                            RecipientColumn);
+                            PurposeColumn);
+    // The detail rows span every column, so fitting the first column to its
+    // contents would fit it to them; showShares() fits it to the recipients.
+    m_sharedTree->header()->setSectionResizeMode(RecipientColumn, QHeaderView::Interactive);
     m_receivedTree =
         makeTree(this, QStringLiteral("receivedTreeWidget"),
                  tr("Organisations whose records about this person this store holds"),
@@ -221,6 +227,7 @@ void SharingLogDialog::addRecipient(const sharing::RecipientShare& recipient) {
     for (const QString& purpose : recipient.purposes)
         purposes += ConsentVocabulary::purposeLabel(purpose);
     row->setText(PurposeColumn, purposes.join(u", "));
+    row->setToolTip(PurposeColumn, row->text(PurposeColumn));
 
     QStringList basis;
     for (const sharing::SharingConsent& consent : recipient.consents) {
@@ -285,6 +292,16 @@ void SharingLogDialog::showShares() {
         row->setFirstColumnSpanned(true);
         row->setFlags(Qt::ItemIsEnabled);
     }
+
+    const QFontMetrics metrics = m_sharedTree->fontMetrics();
+    int recipientWidth = metrics.horizontalAdvance(m_sharedTree->headerItem()->text(RecipientColumn));
+    for (int index = 0; index < m_sharedTree->topLevelItemCount(); ++index) {
+        const QTreeWidgetItem* row = m_sharedTree->topLevelItem(index);
+        if (!row->isFirstColumnSpanned())
+            recipientWidth = std::max(recipientWidth, metrics.horizontalAdvance(row->text(RecipientColumn)));
+    }
+    m_sharedTree->header()->resizeSection(
+        RecipientColumn, recipientWidth + m_sharedTree->indentation() + 2 * metrics.averageCharWidth());
 }
 
 void SharingLogDialog::showReceived() {

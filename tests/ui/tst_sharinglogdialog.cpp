@@ -8,6 +8,7 @@
 // sender's Shared tab and the receiver's Received tab.
 
 #include <QAction>
+#include <QHeaderView>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
@@ -207,6 +208,13 @@ void TestSharingLogDialog::recipientRowListsDetails() {
     QCOMPARE(row->text(PurposeColumn), ConsentVocabulary::purposeLabel(u"safeguarding"_s));
     QCOMPARE(row->text(BasisColumn), u"Consent of %1"_s.arg(displayDate(m_consentGiven)));
     QCOMPARE(row->text(EndedColumn), u"Still shared"_s);
+    // The recipient is shown whole at the dialog's size, and the detail rows
+    // beneath it do not widen its column.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const int recipientWidth = tree->header()->sectionSize(RecipientColumn);
+    QVERIFY(recipientWidth > tree->fontMetrics().horizontalAdvance(row->text(RecipientColumn)));
+    QVERIFY(recipientWidth < tree->viewport()->width() / 2);
 
     QStringList details;
     for (int index = 0; index < row->childCount(); ++index)
