@@ -261,7 +261,7 @@ void UnlockDialog::unlockWithPassphrase()
 void UnlockDialog::finishUnlock(UnlockedStore unlocked, const QString& method)
 {
     qCInfo(lcUnlock) << "store unlocked as" << unlocked.actor.user << "with role" << unlocked.actor.roleCode;
-    // KeyFile journaled each wrong passphrase; the journal's records are
+    // KeyFile journaled each wrong passphrase, and the journal's records are
     // appended here, now that the store is open. A failure to record them
     // does not keep the user out.
     unlocked.store->setAuditActor(unlocked.actor.user, unlocked.actor.roleCode);

@@ -15,24 +15,24 @@ namespace earlyhelp::audit {
 
 namespace {
 
-keys::FailedUnlockJournal journalForStore(const QString& storePath)
-{
+keys::FailedUnlockJournal journalForStore(const QString& storePath) {
     return keys::FailedUnlockJournal(QFileInfo(keys::KeyFile::pathForStore(storePath)).absoluteFilePath());
 }
 
-NewEvent failedUnlockEvent(const keys::FailedUnlockRecord& record)
-{
+NewEvent failedUnlockEvent(const keys::FailedUnlockRecord& record) {
     NewEvent event;
     event.action = Action::FailedUnlock;
     event.user = QString();
     event.roleCode = QString();
     if (record.problem.isEmpty()) {
-        event.details = QJsonObject{{QStringLiteral("user"), record.typedUser},
-                                    {QStringLiteral("attemptedAt"), record.attemptedAt.toString(Qt::ISODateWithMs)},
-                                    {QStringLiteral("via"), record.via}};
+        event.details =
+            QJsonObject{{QStringLiteral("user"), record.typedUser},
+                        {QStringLiteral("attemptedAt"), record.attemptedAt.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("via"), record.via}};
         return event;
     }
-    event.details = QJsonObject{{QStringLiteral("unreadable"), true}, {QStringLiteral("problem"), record.problem}};
+    event.details =
+        QJsonObject{{QStringLiteral("unreadable"), true}, {QStringLiteral("problem"), record.problem}};
     if (record.attemptedAt.isValid())
         event.details.insert(QStringLiteral("attemptedAt"), record.attemptedAt.toString(Qt::ISODateWithMs));
     return event;
@@ -40,8 +40,7 @@ NewEvent failedUnlockEvent(const keys::FailedUnlockRecord& record)
 
 } // namespace
 
-int pendingFailedUnlocks(const QString& storePath)
-{
+int pendingFailedUnlocks(const QString& storePath) {
     const Result<keys::JournalSnapshot> journal = journalForStore(storePath).read();
     if (!journal)
         return 0;
@@ -53,8 +52,7 @@ int pendingFailedUnlocks(const QString& storePath)
     return failures;
 }
 
-Status recordUnlock(Store& store, const QString& method, const SecretBytes& failureSecretKey)
-{
+Status recordUnlock(Store& store, const QString& method, const SecretBytes& failureSecretKey) {
     const keys::FailedUnlockJournal journal = journalForStore(store.path());
     // Without the key the records could not be opened, so they wait for an
     // unlock that has it.

@@ -55,7 +55,7 @@ struct NewStore {
 struct UnlockedStore {
     std::unique_ptr<Store> store;
     access::Actor actor;
-    // Opens the records of the store's failed-unlock journal; pass it to
+    // Key that opens the records of the store's failed-unlock journal, for
     // audit::recordUnlock().
     SecretBytes failureSecretKey;
 };

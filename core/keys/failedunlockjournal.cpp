@@ -39,53 +39,48 @@ const QString typedUserField = QStringLiteral("typedUser");
 const QString viaField = QStringLiteral("via");
 
 QMutex clientMutex;
-QString& clientName()
-{
+QString& clientName() {
     static QString name = QStringLiteral("app");
     return name;
 }
 
-QString isoTime(const QDateTime& time)
-{
+QString isoTime(const QDateTime& time) {
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
 // Derives the seed of the failure key pair. Empty when storeKey has the wrong size.
-SecretBytes failureSeed(const SecretBytes& storeKey)
-{
+SecretBytes failureSeed(const SecretBytes& storeKey) {
     if (!ensureSodiumInitialised() || storeKey.size() != crypto_kdf_KEYBYTES)
         return {};
     SecretBytes seed(crypto_box_SEEDBYTES);
-    if (crypto_kdf_derive_from_key(seed.data(), seed.size(), failureKeySubkeyId, failureKeyContext, storeKey.data())
-        != 0)
+    if (crypto_kdf_derive_from_key(seed.data(), seed.size(), failureKeySubkeyId, failureKeyContext,
+                                   storeKey.data()) != 0)
         return {};
     return seed;
 }
 
-Error writeError(const QString& path, const QString& detail)
-{
-    return Error{ErrorCode::Io,
-        QCoreApplication::translate("earlyhelp::Keys",
-            "The failed-unlock journal %1 could not be written (%2). Check that your account may write to the "
-            "folder %3.")
-            .arg(QDir::toNativeSeparators(path), detail,
-                QDir::toNativeSeparators(QFileInfo(path).absolutePath()))};
+Error writeError(const QString& path, const QString& detail) {
+    return Error{ErrorCode::Io, QCoreApplication::translate(
+                                    "earlyhelp::Keys", "The failed-unlock journal %1 could not be written "
+                                                       "(%2). Check that your account may write to the "
+                                                       "folder %3.")
+                                    .arg(QDir::toNativeSeparators(path), detail,
+                                         QDir::toNativeSeparators(QFileInfo(path).absolutePath()))};
 }
 
-JournalEntry unreadable(const QString& problem)
-{
+JournalEntry unreadable(const QString& problem) {
     JournalEntry entry;
     entry.kind = JournalEntry::Kind::Unreadable;
     entry.problem = problem;
     return entry;
 }
 
-JournalEntry parseLine(const QByteArray& line)
-{
+JournalEntry parseLine(const QByteArray& line) {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return unreadable(QStringLiteral("the journal line is not a JSON object"));
+        return unreadable(
+            QStringLiteral("the line is not a complete JSON object, so it was cut short or edited"));
     const QJsonObject object = document.object();
 
     JournalEntry entry;
@@ -105,7 +100,8 @@ JournalEntry parseLine(const QByteArray& line)
         const QByteArray::FromBase64Result sealed = QByteArray::fromBase64Encoding(
             object.value(sealedField).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
         if (!sealed || sealed.decoded.size() <= qsizetype(crypto_box_SEALBYTES)) {
-            JournalEntry broken = unreadable(QStringLiteral("the sealed part of the record is not valid Base64"));
+            JournalEntry broken =
+                unreadable(QStringLiteral("the sealed part of the record is not valid Base64"));
             broken.at = entry.at;
             return broken;
         }
@@ -117,8 +113,7 @@ JournalEntry parseLine(const QByteArray& line)
 // Appends line to the file at path in one write, with O_APPEND semantics. A
 // line ending goes first when the file ends in a partial line, so that the
 // new record does not join it.
-Status appendLine(const QString& path, const QString& keyFilePath, QByteArray line)
-{
+Status appendLine(const QString& path, const QString& keyFilePath, QByteArray line) {
     QLockFile lock(keyFilePath + QStringLiteral(".lock"));
     // Appending without the lock is better than losing the record, although
     // a removal running at the same time may then drop it.
@@ -128,15 +123,15 @@ Status appendLine(const QString& path, const QString& keyFilePath, QByteArray li
 
     {
         QFile existing(path);
-        if (existing.size() > 0 && existing.open(QIODevice::ReadOnly) && existing.seek(existing.size() - 1)
-            && existing.read(1) != "\n") {
+        if (existing.size() > 0 && existing.open(QIODevice::ReadOnly) && existing.seek(existing.size() - 1) &&
+            existing.read(1) != "\n") {
             line.prepend('\n');
         }
     }
 
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append | QIODevice::Unbuffered,
-            QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         return std::unexpected(writeError(path, file.errorString()));
     }
     if (file.write(line) != line.size())
@@ -148,19 +143,18 @@ Status appendLine(const QString& path, const QString& keyFilePath, QByteArray li
 
 } // namespace
 
-QByteArray failurePublicKey(const SecretBytes& storeKey)
-{
+QByteArray failurePublicKey(const SecretBytes& storeKey) {
     const SecretBytes seed = failureSeed(storeKey);
     if (seed.size() == 0)
         return {};
     QByteArray publicKey(qsizetype(crypto_box_PUBLICKEYBYTES), '\0');
     SecretBytes secretKey(crypto_box_SECRETKEYBYTES);
-    crypto_box_seed_keypair(reinterpret_cast<unsigned char*>(publicKey.data()), secretKey.data(), seed.data());
+    crypto_box_seed_keypair(reinterpret_cast<unsigned char*>(publicKey.data()), secretKey.data(),
+                            seed.data());
     return publicKey;
 }
 
-SecretBytes failureSecretKey(const SecretBytes& storeKey)
-{
+SecretBytes failureSecretKey(const SecretBytes& storeKey) {
     const SecretBytes seed = failureSeed(storeKey);
     if (seed.size() == 0)
         return {};
@@ -170,72 +164,69 @@ SecretBytes failureSecretKey(const SecretBytes& storeKey)
     return secretKey;
 }
 
-void setFailedUnlockClient(const QString& via)
-{
+void setFailedUnlockClient(const QString& via) {
     const QMutexLocker locker(&clientMutex);
     clientName() = via;
 }
 
-QString failedUnlockClient()
-{
+QString failedUnlockClient() {
     const QMutexLocker locker(&clientMutex);
     return clientName();
 }
 
 FailedUnlockJournal::FailedUnlockJournal(const QString& keyFilePath)
     : m_path(pathForKeyFile(keyFilePath))
-    , m_keyFilePath(keyFilePath)
-{
-}
+    , m_keyFilePath(keyFilePath) {}
 
-QString FailedUnlockJournal::pathForKeyFile(const QString& keyFilePath)
-{
+QString FailedUnlockJournal::pathForKeyFile(const QString& keyFilePath) {
     return keyFilePath + QStringLiteral(".failed-unlocks");
 }
 
-Status FailedUnlockJournal::appendFailure(
-    const QByteArray& failureKey, const QString& typedUser, const QDateTime& attemptedAt) const
-{
+Status FailedUnlockJournal::appendFailure(const QByteArray& failureKey, const QString& typedUser,
+                                          const QDateTime& attemptedAt) const {
     QJsonObject record{{attemptedAtField, isoTime(attemptedAt)}};
     if (failureKey.size() == qsizetype(failureKeyBytes) && ensureSodiumInitialised()) {
         const QByteArray details = QJsonDocument(QJsonObject{{typedUserField, typedUser},
-                                                     {attemptedAtField, isoTime(attemptedAt)},
-                                                     {viaField, failedUnlockClient()}})
+                                                             {attemptedAtField, isoTime(attemptedAt)},
+                                                             {viaField, failedUnlockClient()}})
                                        .toJson(QJsonDocument::Compact);
         QByteArray sealed(details.size() + qsizetype(crypto_box_SEALBYTES), '\0');
         crypto_box_seal(reinterpret_cast<unsigned char*>(sealed.data()),
-            reinterpret_cast<const unsigned char*>(details.constData()), std::size_t(details.size()),
-            reinterpret_cast<const unsigned char*>(failureKey.constData()));
+                        reinterpret_cast<const unsigned char*>(details.constData()),
+                        std::size_t(details.size()),
+                        reinterpret_cast<const unsigned char*>(failureKey.constData()));
         record.insert(sealedField, QString::fromLatin1(sealed.toBase64()));
     }
     return appendLine(m_path, m_keyFilePath, QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n');
 }
 
-Status FailedUnlockJournal::appendSuccess(const QDateTime& unlockedAt) const
-{
+Status FailedUnlockJournal::appendSuccess(const QDateTime& unlockedAt) const {
     if (QFileInfo(m_path).size() <= 0)
         return {};
     const QJsonObject marker{{unlockedAtField, isoTime(unlockedAt)}};
     return appendLine(m_path, m_keyFilePath, QJsonDocument(marker).toJson(QJsonDocument::Compact) + '\n');
 }
 
-Result<JournalSnapshot> FailedUnlockJournal::read() const
-{
+Result<JournalSnapshot> FailedUnlockJournal::read() const {
     const QString nativePath = QDir::toNativeSeparators(m_path);
     QFile file(m_path);
     if (!file.exists())
         return JournalSnapshot{};
     if (!file.open(QIODevice::ReadOnly)) {
-        return makeError(file.error() == QFileDevice::PermissionsError ? ErrorCode::PermissionDenied : ErrorCode::Io,
-            QCoreApplication::translate("earlyhelp::Keys",
+        return makeError(
+            file.error() == QFileDevice::PermissionsError ? ErrorCode::PermissionDenied : ErrorCode::Io,
+            QCoreApplication::translate(
+                "earlyhelp::Keys",
                 "The failed-unlock journal %1 could not be read (%2). Check that your account may read it.")
                 .arg(nativePath, file.errorString()));
     }
     if (file.size() > maximumJournalSize) {
-        return makeError(ErrorCode::StoreDamaged,
+        return makeError(
+            ErrorCode::StoreDamaged,
             QCoreApplication::translate("earlyhelp::Keys",
-                "The failed-unlock journal %1 is %2 bytes long, more than %3. Move it out of the folder, keep it "
-                "for investigation, and report it to your data protection officer.")
+                                        "The failed-unlock journal %1 is %2 bytes long, more than %3. Move "
+                                        "it out of the folder, keep it "
+                                        "for investigation, and report it to your data protection officer.")
                 .arg(nativePath)
                 .arg(file.size())
                 .arg(maximumJournalSize));
@@ -245,9 +236,10 @@ Result<JournalSnapshot> FailedUnlockJournal::read() const
     snapshot.modified = QFileInfo(file).lastModified().toUTC();
     snapshot.bytes = file.readAll();
     if (file.error() != QFileDevice::NoError) {
-        return makeError(ErrorCode::Io,
-            QCoreApplication::translate("earlyhelp::Keys", "The failed-unlock journal %1 could not be read (%2). Try again.")
-                .arg(nativePath, file.errorString()));
+        return makeError(ErrorCode::Io, QCoreApplication::translate(
+                                            "earlyhelp::Keys",
+                                            "The failed-unlock journal %1 could not be read (%2). Try again.")
+                                            .arg(nativePath, file.errorString()));
     }
 
     const QList<QByteArray> lines = snapshot.bytes.split('\n');
@@ -266,15 +258,16 @@ Result<JournalSnapshot> FailedUnlockJournal::read() const
     return snapshot;
 }
 
-Status FailedUnlockJournal::removeSnapshot(const JournalSnapshot& snapshot) const
-{
+Status FailedUnlockJournal::removeSnapshot(const JournalSnapshot& snapshot) const {
     if (snapshot.bytes.isEmpty())
         return {};
 
     QLockFile lock(m_keyFilePath + QStringLiteral(".lock"));
     if (!lock.tryLock(lockTimeoutMilliseconds)) {
-        return std::unexpected(writeError(m_path,
-            QCoreApplication::translate("earlyhelp::Keys", "the key file is locked by another process; try again in a moment")));
+        return std::unexpected(writeError(
+            m_path,
+            QCoreApplication::translate("earlyhelp::Keys",
+                                        "the key file is locked by another process; try again in a moment")));
     }
 
     Result<JournalSnapshot> current = read();
@@ -282,8 +275,9 @@ Status FailedUnlockJournal::removeSnapshot(const JournalSnapshot& snapshot) cons
         return std::unexpected(current.error());
     if (!current->bytes.startsWith(snapshot.bytes)) {
         // Another file is there now, so its lines wait for the next unlock.
-        return std::unexpected(writeError(m_path,
-            QCoreApplication::translate("earlyhelp::Keys", "it was replaced while its records were being read")));
+        return std::unexpected(
+            writeError(m_path, QCoreApplication::translate(
+                                   "earlyhelp::Keys", "it was replaced while its records were being read")));
     }
 
     const QByteArray rest = current->bytes.mid(snapshot.bytes.size());
@@ -295,15 +289,15 @@ Status FailedUnlockJournal::removeSnapshot(const JournalSnapshot& snapshot) cons
     }
 
     QSaveFile file(m_path);
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)
-        || file.write(rest) != rest.size() || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+        file.write(rest) != rest.size() || !file.commit()) {
         return std::unexpected(writeError(m_path, file.errorString()));
     }
     return {};
 }
 
-RecentFailures FailedUnlockJournal::recentFailures(const JournalSnapshot& snapshot)
-{
+RecentFailures FailedUnlockJournal::recentFailures(const JournalSnapshot& snapshot) {
     RecentFailures recent;
     for (const JournalEntry& entry : snapshot.entries) {
         if (entry.kind == JournalEntry::Kind::Success) {
@@ -318,12 +312,11 @@ RecentFailures FailedUnlockJournal::recentFailures(const JournalSnapshot& snapsh
     return recent;
 }
 
-QList<FailedUnlockRecord> FailedUnlockJournal::openFailures(
-    const JournalSnapshot& snapshot, const SecretBytes& secretKey)
-{
+QList<FailedUnlockRecord> FailedUnlockJournal::openFailures(const JournalSnapshot& snapshot,
+                                                            const SecretBytes& secretKey) {
     unsigned char publicKey[crypto_box_PUBLICKEYBYTES];
-    const bool haveKey = secretKey.size() == crypto_box_SECRETKEYBYTES && ensureSodiumInitialised()
-        && crypto_scalarmult_base(publicKey, secretKey.data()) == 0;
+    const bool haveKey = secretKey.size() == crypto_box_SECRETKEYBYTES && ensureSodiumInitialised() &&
+                         crypto_scalarmult_base(publicKey, secretKey.data()) == 0;
 
     QList<FailedUnlockRecord> records;
     for (const JournalEntry& entry : snapshot.entries) {
@@ -337,25 +330,27 @@ QList<FailedUnlockRecord> FailedUnlockJournal::openFailures(
             continue;
         }
         if (entry.sealed.isEmpty()) {
-            record.problem = QStringLiteral("the key file had no failure key when the attempt was recorded, so the "
-                                            "typed user name was not kept");
+            record.problem =
+                QStringLiteral("the key file had no failure key when the attempt was recorded, so the "
+                               "typed user name was not kept");
             records.append(record);
             continue;
         }
 
         SecretBytes opened(std::size_t(entry.sealed.size()) - crypto_box_SEALBYTES);
-        if (!haveKey
-            || crypto_box_seal_open(opened.data(), reinterpret_cast<const unsigned char*>(entry.sealed.constData()),
-                   std::size_t(entry.sealed.size()), publicKey, secretKey.data())
-                != 0) {
-            record.problem = QStringLiteral("the sealed part of the record does not open with the store's key");
+        if (!haveKey || crypto_box_seal_open(
+                            opened.data(), reinterpret_cast<const unsigned char*>(entry.sealed.constData()),
+                            std::size_t(entry.sealed.size()), publicKey, secretKey.data()) != 0) {
+            record.problem =
+                QStringLiteral("the sealed part of the record does not open with the store's key");
             records.append(record);
             continue;
         }
         const QJsonDocument document = QJsonDocument::fromJson(
             QByteArray(reinterpret_cast<const char*>(opened.data()), qsizetype(opened.size())));
         const QJsonObject details = document.object();
-        const QDateTime sealedAt = QDateTime::fromString(details.value(attemptedAtField).toString(), Qt::ISODateWithMs);
+        const QDateTime sealedAt =
+            QDateTime::fromString(details.value(attemptedAtField).toString(), Qt::ISODateWithMs);
         if (!document.isObject() || !details.value(typedUserField).isString() || !sealedAt.isValid()) {
             record.problem = QStringLiteral("the sealed part of the record is not a well-formed record");
             records.append(record);

@@ -100,8 +100,8 @@ public:
 
     // Appends a failure by typedUser at attemptedAt, sealed to failureKey.
     // With an empty failureKey (an older key file), records only the time.
-    [[nodiscard]] Status appendFailure(
-        const QByteArray& failureKey, const QString& typedUser, const QDateTime& attemptedAt) const;
+    [[nodiscard]] Status appendFailure(const QByteArray& failureKey, const QString& typedUser,
+                                       const QDateTime& attemptedAt) const;
 
     // Appends a success marker at unlockedAt, so that the throttle stops
     // counting earlier failures. Does nothing when the journal is missing or
@@ -121,8 +121,8 @@ public:
     // Opens every failure in snapshot with the failure secret key. An
     // unreadable line or a record that does not open gives a record with a
     // problem; success markers give none.
-    [[nodiscard]] static QList<FailedUnlockRecord> openFailures(
-        const JournalSnapshot& snapshot, const SecretBytes& secretKey);
+    [[nodiscard]] static QList<FailedUnlockRecord> openFailures(const JournalSnapshot& snapshot,
+                                                                const SecretBytes& secretKey);
 
 private:
     QString m_path;

@@ -34,8 +34,7 @@ const QString leadUser = QStringLiteral("Test Lead");
 // trail keeps the typed spelling.
 const QString typedUser = QStringLiteral("test LEAD");
 
-SecretBytes secret(const QByteArray& bytes)
-{
+SecretBytes secret(const QByteArray& bytes) {
     return SecretBytes::copyOf(bytes.constData(), static_cast<std::size_t>(bytes.size()));
 }
 
@@ -54,8 +53,8 @@ private slots:
     void throttleCountsOtherProcesses();
 
 private:
-    [[nodiscard]] CliRun runCli(const QByteArray& given, const QStringList& arguments) const;
-    [[nodiscard]] CliRun listPeople(const QByteArray& given) const;
+    [[nodiscard]] CliRun runCli(const QByteArray& stdinPassphrase, const QStringList& arguments) const;
+    [[nodiscard]] CliRun listPeople(const QByteArray& stdinPassphrase) const;
     [[nodiscard]] QString storePath() const;
     [[nodiscard]] QString keyFilePath() const;
     [[nodiscard]] QString journalPath() const;
@@ -65,47 +64,43 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-CliRun TestCliFailedUnlock::runCli(const QByteArray& given, const QStringList& arguments) const
-{
+CliRun TestCliFailedUnlock::runCli(const QByteArray& stdinPassphrase, const QStringList& arguments) const {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("HOME"), m_dir->path());
     environment.remove(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(EARLYHELP_CLI_PATH),
-        QStringList{QStringLiteral("--store"), storePath(), QStringLiteral("--passphrase-stdin")} + arguments);
+                  QStringList{QStringLiteral("--store"), storePath(), QStringLiteral("--passphrase-stdin")} +
+                      arguments);
     if (!process.waitForStarted())
         return {};
-    process.write(given + '\n');
+    process.write(stdinPassphrase + '\n');
     process.closeWriteChannel();
     if (!process.waitForFinished(120000))
         return {};
     return {process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-        QString::fromUtf8(process.readAllStandardError())};
+            QString::fromUtf8(process.readAllStandardError())};
 }
 
-CliRun TestCliFailedUnlock::listPeople(const QByteArray& given) const
-{
-    return runCli(given, {QStringLiteral("--user"), typedUser, QStringLiteral("list"), QStringLiteral("people")});
+CliRun TestCliFailedUnlock::listPeople(const QByteArray& stdinPassphrase) const {
+    return runCli(stdinPassphrase,
+                  {QStringLiteral("--user"), typedUser, QStringLiteral("list"), QStringLiteral("people")});
 }
 
-QString TestCliFailedUnlock::storePath() const
-{
+QString TestCliFailedUnlock::storePath() const {
     return m_dir->filePath(QStringLiteral("school.ehstore"));
 }
 
-QString TestCliFailedUnlock::keyFilePath() const
-{
+QString TestCliFailedUnlock::keyFilePath() const {
     return QFileInfo(keys::KeyFile::pathForStore(storePath())).absoluteFilePath();
 }
 
-QString TestCliFailedUnlock::journalPath() const
-{
+QString TestCliFailedUnlock::journalPath() const {
     return keys::FailedUnlockJournal::pathForKeyFile(keyFilePath());
 }
 
-QList<audit::Event> TestCliFailedUnlock::unlockEvents() const
-{
+QList<audit::Event> TestCliFailedUnlock::unlockEvents() const {
     // Opened with the key alone, so that reading records nothing.
     Result<keys::KeyFile> keyFile = keys::KeyFile::open(storePath());
     if (!keyFile)
@@ -123,24 +118,22 @@ QList<audit::Event> TestCliFailedUnlock::unlockEvents() const
     return found ? *found : QList<audit::Event>();
 }
 
-void TestCliFailedUnlock::init()
-{
+void TestCliFailedUnlock::init() {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    const CliRun created = runCli(passphrase,
-        {QStringLiteral("init"), QStringLiteral("--school"), QStringLiteral("Generated Primary School"),
-            QStringLiteral("--urn"), QStringLiteral("199990"), QStringLiteral("--user"), leadUser});
+    const CliRun created =
+        runCli(passphrase, {QStringLiteral("init"), QStringLiteral("--school"),
+                            QStringLiteral("Generated Primary School"), QStringLiteral("--urn"),
+                            QStringLiteral("199990"), QStringLiteral("--user"), leadUser});
     QVERIFY2(created.exitCode == 0, qPrintable(created.err));
     QVERIFY(!QFile::exists(journalPath()));
 }
 
-void TestCliFailedUnlock::cleanup()
-{
+void TestCliFailedUnlock::cleanup() {
     m_dir.reset();
 }
 
-void TestCliFailedUnlock::failuresRecordedAtNextUnlock()
-{
+void TestCliFailedUnlock::failuresRecordedAtNextUnlock() {
     const qsizetype before = unlockEvents().size();
     for (int i = 0; i < 2; ++i) {
         const CliRun wrong = listPeople(wrongPassphrase);
@@ -162,8 +155,8 @@ void TestCliFailedUnlock::failuresRecordedAtNextUnlock()
         QCOMPARE(failed.details.value(QStringLiteral("user")).toString(), typedUser);
         QCOMPARE(failed.details.value(QStringLiteral("via")).toString(), QStringLiteral("cli"));
         QVERIFY(!failed.details.contains(QStringLiteral("unreadable")));
-        const QDateTime attemptedAt =
-            QDateTime::fromString(failed.details.value(QStringLiteral("attemptedAt")).toString(), Qt::ISODateWithMs);
+        const QDateTime attemptedAt = QDateTime::fromString(
+            failed.details.value(QStringLiteral("attemptedAt")).toString(), Qt::ISODateWithMs);
         QVERIFY(attemptedAt.isValid());
         QVERIFY(attemptedAt <= events.at(2).at);
     }
@@ -171,7 +164,8 @@ void TestCliFailedUnlock::failuresRecordedAtNextUnlock()
     QCOMPARE(events.at(2).user, leadUser);
     QCOMPARE(events.at(2).details.value(QStringLiteral("method")).toString(), QStringLiteral("passphrase"));
 
-    QVERIFY2(!QFile::exists(journalPath()) || QFileInfo(journalPath()).size() == 0, qPrintable(journalPath()));
+    QVERIFY2(!QFile::exists(journalPath()) || QFileInfo(journalPath()).size() == 0,
+             qPrintable(journalPath()));
 
     // The next unlock records no failure again.
     const CliRun again = listPeople(passphrase);
@@ -181,8 +175,7 @@ void TestCliFailedUnlock::failuresRecordedAtNextUnlock()
     QCOMPARE(later.first().actionCode, QStringLiteral("unlock"));
 }
 
-void TestCliFailedUnlock::journalHidesUserAndPassphrase()
-{
+void TestCliFailedUnlock::journalHidesUserAndPassphrase() {
     const CliRun wrong = listPeople(wrongPassphrase);
     QVERIFY2(wrong.exitCode != 0, qPrintable(wrong.out));
 
@@ -195,11 +188,11 @@ void TestCliFailedUnlock::journalHidesUserAndPassphrase()
     QVERIFY2(!bytes.contains(wrongPassphrase), bytes.constData());
     QVERIFY2(!bytes.contains(wrongPassphrase.toBase64()), bytes.constData());
     QVERIFY2(!bytes.contains(passphrase), bytes.constData());
-    QCOMPARE(journal.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QCOMPARE(journal.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QFileDevice::Permissions());
 }
 
-void TestCliFailedUnlock::damagedRecordsRecordedUnreadable()
-{
+void TestCliFailedUnlock::damagedRecordsRecordedUnreadable() {
     // Counted before the journal exists: unlockEvents() unlocks the key file,
     // which would add a success marker to a journal that has records.
     const qsizetype before = unlockEvents().size();
@@ -240,17 +233,21 @@ void TestCliFailedUnlock::damagedRecordsRecordedUnreadable()
     QCOMPARE(events.at(1).details.value(QStringLiteral("user")).toString(), typedUser);
     QVERIFY(!events.at(1).details.contains(QStringLiteral("unreadable")));
 
+    // The success marker of the right passphrase ends the cut line, so the
+    // line reads as cut short rather than as the last, partly written one.
     QCOMPARE(events.at(2).actionCode, QStringLiteral("failed-unlock"));
     QVERIFY(events.at(2).details.value(QStringLiteral("unreadable")).toBool());
-    QVERIFY2(events.at(2).details.value(QStringLiteral("problem")).toString().contains(QStringLiteral("partly")),
-        qPrintable(events.at(2).details.value(QStringLiteral("problem")).toString()));
+    QVERIFY2(events.at(2)
+                 .details.value(QStringLiteral("problem"))
+                 .toString()
+                 .contains(QStringLiteral("cut short")),
+             qPrintable(events.at(2).details.value(QStringLiteral("problem")).toString()));
 
     QCOMPARE(events.at(3).actionCode, QStringLiteral("unlock"));
     QVERIFY(!QFile::exists(journalPath()));
 }
 
-void TestCliFailedUnlock::throttleCountsOtherProcesses()
-{
+void TestCliFailedUnlock::throttleCountsOtherProcesses() {
     for (int i = 0; i < 4; ++i) {
         const CliRun wrong = listPeople(wrongPassphrase);
         QVERIFY2(wrong.exitCode != 0, qPrintable(wrong.out));

@@ -202,8 +202,8 @@ void TestUnlockDialog::failedUnlockSurvivesDialog()
     }
     QCOMPARE(audit::pendingFailedUnlocks(path), 1);
 
-    // Forget this process's own count, as a restarted app would; the journal
-    // still has the failure.
+    // Forget this process's own count, as a restarted app would. The journal
+    // still contains the failure.
     const QString keyFilePath = QFileInfo(keys::KeyFile::pathForStore(path)).absoluteFilePath();
     keys::UnlockThrottle::processWide().recordSuccess(keyFilePath);
     QCOMPARE(keys::UnlockThrottle::processWide().consecutiveFailures(keyFilePath), 1);

@@ -29,24 +29,21 @@ const QString alicePassphrase = QStringLiteral("correct horse battery staple");
 // A user name as someone might type it by mistake: a passphrase in the user field.
 const QString typedUser = QStringLiteral("tuesday rain over the allotment");
 
-QByteArray fileBytes(const QString& path)
-{
+QByteArray fileBytes(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return file.readAll();
 }
 
-bool appendBytes(const QString& path, const QByteArray& bytes)
-{
+bool appendBytes(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Append))
         return false;
     return file.write(bytes) == bytes.size();
 }
 
-bool writeBytes(const QString& path, const QByteArray& bytes)
-{
+bool writeBytes(const QString& path, const QByteArray& bytes) {
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
@@ -67,17 +64,15 @@ private:
     QString keyFilePath() const { return m_folder->filePath(QStringLiteral("school.db.keys")); }
 
     // Appends count failures by typedUser, a minute apart from firstAttempt.
-    void appendFailures(const FailedUnlockJournal& journal, int count)
-    {
+    void appendFailures(const FailedUnlockJournal& journal, int count) {
         for (int i = 0; i < count; ++i) {
-            Status appended = journal.appendFailure(
-                failurePublicKey(m_storeKey), typedUser, firstAttempt.addSecs(60 * i));
+            Status appended =
+                journal.appendFailure(failurePublicKey(m_storeKey), typedUser, firstAttempt.addSecs(60 * i));
             QVERIFY2(appended, errorText(appended).constData());
         }
     }
 
-    QList<FailedUnlockRecord> openAll(const FailedUnlockJournal& journal)
-    {
+    QList<FailedUnlockRecord> openAll(const FailedUnlockJournal& journal) {
         Result<JournalSnapshot> snapshot = journal.read();
         if (!snapshot)
             return {};
@@ -85,16 +80,14 @@ private:
     }
 
 private slots:
-    void init()
-    {
+    void init() {
         m_folder = std::make_unique<QTemporaryDir>();
         QVERIFY(m_folder->isValid());
         m_storeKey = SecretBytes::random(32);
         setFailedUnlockClient(QStringLiteral("app"));
     }
 
-    void failureKeysComeFromStoreKey()
-    {
+    void failureKeysComeFromStoreKey() {
         QCOMPARE(failurePublicKey(m_storeKey).size(), qsizetype(failureKeyBytes));
         QCOMPARE(failurePublicKey(m_storeKey), failurePublicKey(m_storeKey));
         QVERIFY(failureSecretKey(m_storeKey).equals(failureSecretKey(m_storeKey)));
@@ -102,8 +95,7 @@ private slots:
         QVERIFY(failurePublicKey(SecretBytes::random(16)).isEmpty());
     }
 
-    void recordsOpenWithStoreKey()
-    {
+    void recordsOpenWithStoreKey() {
         const FailedUnlockJournal journal(keyFilePath());
         setFailedUnlockClient(QStringLiteral("cli"));
         appendFailures(journal, 2);
@@ -118,8 +110,7 @@ private slots:
         }
     }
 
-    void journalHidesTypedUser()
-    {
+    void journalHidesTypedUser() {
         const FailedUnlockJournal journal(keyFilePath());
         appendFailures(journal, 1);
         QCOMPARE(journal.path(), keyFilePath() + QStringLiteral(".failed-unlocks"));
@@ -133,8 +124,7 @@ private slots:
         QVERIFY2(bytes.contains("2026-03-02T09:15:00.000Z"), bytes.constData());
     }
 
-    void journalIsOwnerOnly()
-    {
+    void journalIsOwnerOnly() {
         const FailedUnlockJournal journal(keyFilePath());
         appendFailures(journal, 1);
         struct stat status {};
@@ -142,8 +132,7 @@ private slots:
         QCOMPARE(status.st_mode & 0777, mode_t(0600));
     }
 
-    void otherStoreKeyDoesNotOpen()
-    {
+    void otherStoreKeyDoesNotOpen() {
         const FailedUnlockJournal journal(keyFilePath());
         appendFailures(journal, 1);
         Result<JournalSnapshot> snapshot = journal.read();
@@ -156,8 +145,7 @@ private slots:
         QCOMPARE(records.first().attemptedAt, firstAttempt);
     }
 
-    void flippedByteIsUnreadable()
-    {
+    void flippedByteIsUnreadable() {
         const FailedUnlockJournal journal(keyFilePath());
         appendFailures(journal, 2);
         QByteArray bytes = fileBytes(journal.path());
@@ -175,8 +163,7 @@ private slots:
         QCOMPARE(records.at(1).typedUser, typedUser);
     }
 
-    void partialLastLineIsUnreadable()
-    {
+    void partialLastLineIsUnreadable() {
         const FailedUnlockJournal journal(keyFilePath());
         appendFailures(journal, 2);
         const QByteArray bytes = fileBytes(journal.path());
@@ -195,8 +182,7 @@ private slots:
         QVERIFY(records.at(1).problem.contains(QStringLiteral("partly written")));
     }
 
-    void appendAfterPartialLineStartsNewLine()
-    {
+    void appendAfterPartialLineStartsNewLine() {
         const FailedUnlockJournal journal(keyFilePath());
         QVERIFY(appendBytes(journal.path(), "{\"attemptedAt\":\"2026-03-0"));
         appendFailures(journal, 1);
@@ -208,8 +194,7 @@ private slots:
         QCOMPARE(records.at(1).typedUser, typedUser);
     }
 
-    void recordWithoutFailureKeyKeepsTime()
-    {
+    void recordWithoutFailureKeyKeepsTime() {
         const FailedUnlockJournal journal(keyFilePath());
         Status appended = journal.appendFailure(QByteArray(), typedUser, firstAttempt);
         QVERIFY2(appended, errorText(appended).constData());
@@ -221,8 +206,7 @@ private slots:
         QVERIFY(records.first().problem.contains(QStringLiteral("no failure key")));
     }
 
-    void successMarkerResetsRecentFailures()
-    {
+    void successMarkerResetsRecentFailures() {
         const FailedUnlockJournal journal(keyFilePath());
         Status marked = journal.appendSuccess(firstAttempt);
         QVERIFY2(marked, errorText(marked).constData());
@@ -232,7 +216,8 @@ private slots:
         appendFailures(journal, 3);
         marked = journal.appendSuccess(firstAttempt.addSecs(600));
         QVERIFY2(marked, errorText(marked).constData());
-        Status appended = journal.appendFailure(failurePublicKey(m_storeKey), typedUser, firstAttempt.addSecs(900));
+        Status appended =
+            journal.appendFailure(failurePublicKey(m_storeKey), typedUser, firstAttempt.addSecs(900));
         QVERIFY2(appended, errorText(appended).constData());
 
         Result<JournalSnapshot> snapshot = journal.read();
@@ -244,14 +229,14 @@ private slots:
         QCOMPARE(openAll(journal).size(), 4);
     }
 
-    void removeSnapshotKeepsLaterLines()
-    {
+    void removeSnapshotKeepsLaterLines() {
         const FailedUnlockJournal journal(keyFilePath());
         appendFailures(journal, 2);
         Result<JournalSnapshot> snapshot = journal.read();
         QVERIFY2(snapshot, errorText(snapshot).constData());
 
-        Status appended = journal.appendFailure(failurePublicKey(m_storeKey), QStringLiteral("late"), firstAttempt);
+        Status appended =
+            journal.appendFailure(failurePublicKey(m_storeKey), QStringLiteral("late"), firstAttempt);
         QVERIFY2(appended, errorText(appended).constData());
         Status removed = journal.removeSnapshot(*snapshot);
         QVERIFY2(removed, errorText(removed).constData());
@@ -267,8 +252,7 @@ private slots:
         QVERIFY(!QFile::exists(journal.path()));
     }
 
-    void throttleCountsJournal()
-    {
+    void throttleCountsJournal() {
         const FailedUnlockJournal journal(keyFilePath());
         appendFailures(journal, 4);
         const QDateTime lastAttempt = firstAttempt.addSecs(180);
@@ -287,21 +271,20 @@ private slots:
         QCOMPARE(throttle.consecutiveFailures(keyFilePath()), 0);
     }
 
-    void keyFileJournalsWrongPassphrase()
-    {
+    void keyFileJournalsWrongPassphrase() {
         KeyFileOptions options;
         options.passphraseCost = PassphraseCost::minimum();
         UnlockThrottle throttle;
         options.throttle = &throttle;
         const QString storePath = m_folder->filePath(QStringLiteral("school.db"));
-        Result<NewKeyFile> created =
-            KeyFile::create(storePath, alice, QStringLiteral("lead"), secretFrom(alicePassphrase), false, options);
+        Result<NewKeyFile> created = KeyFile::create(storePath, alice, QStringLiteral("lead"),
+                                                     secretFrom(alicePassphrase), false, options);
         QVERIFY2(created, errorText(created).constData());
         QCOMPARE(readJson(created->keyFile.path()).value(QStringLiteral("failureKey")).toString(),
-            QString::fromLatin1(failurePublicKey(created->storeKey).toBase64()));
+                 QString::fromLatin1(failurePublicKey(created->storeKey).toBase64()));
 
-        Result<SecretBytes> wrong =
-            created->keyFile.unlockWithPassphrase(alice.toUpper(), secretFrom(QStringLiteral("not the passphrase")));
+        Result<SecretBytes> wrong = created->keyFile.unlockWithPassphrase(
+            alice.toUpper(), secretFrom(QStringLiteral("not the passphrase")));
         QVERIFY(!wrong);
         QCOMPARE(wrong.error().code, ErrorCode::WrongPassphrase);
 
@@ -325,15 +308,14 @@ private slots:
         QCOMPARE(marked->entries.at(1).kind, JournalEntry::Kind::Success);
     }
 
-    void unlockAddsMissingFailureKey()
-    {
+    void unlockAddsMissingFailureKey() {
         KeyFileOptions options;
         options.passphraseCost = PassphraseCost::minimum();
         UnlockThrottle throttle;
         options.throttle = &throttle;
         const QString storePath = m_folder->filePath(QStringLiteral("school.db"));
-        Result<NewKeyFile> created =
-            KeyFile::create(storePath, alice, QStringLiteral("lead"), secretFrom(alicePassphrase), false, options);
+        Result<NewKeyFile> created = KeyFile::create(storePath, alice, QStringLiteral("lead"),
+                                                     secretFrom(alicePassphrase), false, options);
         QVERIFY2(created, errorText(created).constData());
         const QString path = created->keyFile.path();
 
@@ -345,33 +327,34 @@ private slots:
 
         Result<KeyFile> opened = KeyFile::open(storePath, options);
         QVERIFY2(opened, errorText(opened).constData());
-        Result<SecretBytes> wrong = opened->unlockWithPassphrase(alice, secretFrom(QStringLiteral("not it at all")));
+        Result<SecretBytes> wrong =
+            opened->unlockWithPassphrase(alice, secretFrom(QStringLiteral("not it at all")));
         QVERIFY(!wrong);
         QVERIFY(!readJson(path).contains(QStringLiteral("failureKey")));
 
         Result<SecretBytes> right = opened->unlockWithPassphrase(alice, secretFrom(alicePassphrase));
         QVERIFY2(right, errorText(right).constData());
         QCOMPARE(readJson(path).value(QStringLiteral("failureKey")).toString(),
-            QString::fromLatin1(failurePublicKey(*right).toBase64()));
+                 QString::fromLatin1(failurePublicKey(*right).toBase64()));
 
         // The failure made before the key existed is kept, with its time only.
         Result<JournalSnapshot> snapshot = FailedUnlockJournal(path).read();
         QVERIFY2(snapshot, errorText(snapshot).constData());
-        const QList<FailedUnlockRecord> records = FailedUnlockJournal::openFailures(*snapshot, failureSecretKey(*right));
+        const QList<FailedUnlockRecord> records =
+            FailedUnlockJournal::openFailures(*snapshot, failureSecretKey(*right));
         QCOMPARE(records.size(), 1);
         QVERIFY(records.first().attemptedAt.isValid());
         QVERIFY(records.first().problem.contains(QStringLiteral("no failure key")));
     }
 
-    void badFailureKeyIsReplaced()
-    {
+    void badFailureKeyIsReplaced() {
         KeyFileOptions options;
         options.passphraseCost = PassphraseCost::minimum();
         UnlockThrottle throttle;
         options.throttle = &throttle;
         const QString storePath = m_folder->filePath(QStringLiteral("school.db"));
-        Result<NewKeyFile> created =
-            KeyFile::create(storePath, alice, QStringLiteral("lead"), secretFrom(alicePassphrase), false, options);
+        Result<NewKeyFile> created = KeyFile::create(storePath, alice, QStringLiteral("lead"),
+                                                     secretFrom(alicePassphrase), false, options);
         QVERIFY2(created, errorText(created).constData());
         const QString path = created->keyFile.path();
 
@@ -384,7 +367,7 @@ private slots:
         Result<SecretBytes> right = opened->unlockWithPassphrase(alice, secretFrom(alicePassphrase));
         QVERIFY2(right, errorText(right).constData());
         QCOMPARE(readJson(path).value(QStringLiteral("failureKey")).toString(),
-            QString::fromLatin1(failurePublicKey(*right).toBase64()));
+                 QString::fromLatin1(failurePublicKey(*right).toBase64()));
     }
 };
 
