@@ -28,6 +28,10 @@ constexpr std::uint64_t failureKeySubkeyId = 1;
 // means tens of thousands of attempts since the last unlock.
 constexpr qint64 maximumJournalSize = 16 * 1024 * 1024;
 
+// The sealed details are padded to a multiple of this many bytes, so a
+// typed name of up to about 60 bytes does not change a record's length.
+constexpr qsizetype sealedDetailsBlock = 128;
+
 // How long an append or a removal waits for another process that holds the
 // key file's lock. Both take milliseconds.
 constexpr int lockTimeoutMilliseconds = 2'000;
@@ -186,10 +190,14 @@ Status FailedUnlockJournal::appendFailure(const QByteArray& failureKey, const QS
                                           const QDateTime& attemptedAt) const {
     QJsonObject record{{attemptedAtField, isoTime(attemptedAt)}};
     if (failureKey.size() == qsizetype(failureKeyBytes) && ensureSodiumInitialised()) {
-        const QByteArray details = QJsonDocument(QJsonObject{{typedUserField, typedUser},
-                                                             {attemptedAtField, isoTime(attemptedAt)},
-                                                             {viaField, failedUnlockClient()}})
-                                       .toJson(QJsonDocument::Compact);
+        QByteArray details = QJsonDocument(QJsonObject{{typedUserField, typedUser},
+                                                       {attemptedAtField, isoTime(attemptedAt)},
+                                                       {viaField, failedUnlockClient()}})
+                                 .toJson(QJsonDocument::Compact);
+        // Trailing spaces, which JSON ignores, hide the length of the typed
+        // name up to the next multiple of sealedDetailsBlock bytes.
+        const qsizetype padding = sealedDetailsBlock - details.size() % sealedDetailsBlock;
+        details.append(QByteArray(padding, ' '));
         QByteArray sealed(details.size() + qsizetype(crypto_box_SEALBYTES), '\0');
         crypto_box_seal(reinterpret_cast<unsigned char*>(sealed.data()),
                         reinterpret_cast<const unsigned char*>(details.constData()),

@@ -124,6 +124,24 @@ private slots:
         QVERIFY2(bytes.contains("2026-03-02T09:15:00.000Z"), bytes.constData());
     }
 
+    void recordLengthHidesNameLength()
+    {
+        const FailedUnlockJournal journal(keyFilePath());
+        const QByteArray publicKey = failurePublicKey(m_storeKey);
+        Status appended = journal.appendFailure(publicKey, QStringLiteral("sam"), firstAttempt);
+        QVERIFY2(appended, errorText(appended).constData());
+        appended = journal.appendFailure(publicKey, QStringLiteral("samantha.patel-okonkwo"), firstAttempt);
+        QVERIFY2(appended, errorText(appended).constData());
+
+        const QList<QByteArray> lines = fileBytes(journal.path()).split('\n');
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0).size(), lines.at(1).size());
+        const QList<FailedUnlockRecord> records = openAll(journal);
+        QCOMPARE(records.size(), 2);
+        QCOMPARE(records.at(0).typedUser, QStringLiteral("sam"));
+        QCOMPARE(records.at(1).typedUser, QStringLiteral("samantha.patel-okonkwo"));
+    }
+
     void journalIsOwnerOnly() {
         const FailedUnlockJournal journal(keyFilePath());
         appendFailures(journal, 1);
