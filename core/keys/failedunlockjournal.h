@@ -22,12 +22,13 @@ namespace earlyhelp::keys {
 // created with mode 0600.
 //   {"attemptedAt":"<ISO 8601 UTC>","sealed":"<Base64>"}   a wrong passphrase
 //   {"unlockedAt":"<ISO 8601 UTC>"}                         a right passphrase
-// "sealed" is crypto_box_seal of the JSON {"typedUser","attemptedAt","via"}
-// to the store's failure key (the key file's "failureKey"), so only a holder
-// of the store key can read who was typed. A failure written while the key
-// file has no failure key yet has no "sealed" field. The times stay in the
-// clear because the throttle (unlockthrottle.h) counts the failures since the
-// last right passphrase before anything is unlocked.
+// "sealed" is crypto_box_seal of the JSON {"typedUser","attemptedAt","via"},
+// padded with spaces to a multiple of 128 bytes, to the store's failure key
+// (the key file's "failureKey"). So only a holder of the store key can read
+// who was typed. A failure written while the key file has no failure key yet
+// has no "sealed" field. The times stay in the clear because the throttle
+// (unlockthrottle.h) counts the failures since the last right passphrase
+// before anything is unlocked.
 //
 // NOTE: anyone who may write to the store's folder can delete or truncate the
 // journal, and the deleted attempts are then not recorded. The journal keeps
