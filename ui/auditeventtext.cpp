@@ -153,6 +153,9 @@ QString AuditEventText::details(const audit::Event& event) const {
             return tr("Unlocked with the OS keychain");
         return tr("Unlocked with a passphrase");
     case audit::Action::FailedUnlock:
+        if (details.value(QStringLiteral("unreadable")).toBool())
+            return tr("Failed unlock; its record could not be read: %1")
+                .arg(details.value(QStringLiteral("problem")).toString());
         return tr("Failed unlock as “%1”").arg(details.value(QStringLiteral("user")).toString());
     case audit::Action::RoleChange: {
         const QString oldRole = roleLabel(details.value(QStringLiteral("oldRole")).toString());

@@ -250,8 +250,6 @@ void UnlockDialog::unlockWithPassphrase()
     m_unlockButton->setEnabled(true);
     if (!unlocked) {
         qCInfo(lcUnlock) << "passphrase unlock failed, error code" << static_cast<int>(unlocked.error().code);
-        if (unlocked.error().code == ErrorCode::WrongPassphrase)
-            audit::noteFailedUnlock(m_storePath, m_userComboBox->currentText());
         showError(unlocked.error());
         m_passphraseEdit->setFocus();
         updateWaitCountdown();
@@ -263,10 +261,11 @@ void UnlockDialog::unlockWithPassphrase()
 void UnlockDialog::finishUnlock(UnlockedStore unlocked, const QString& method)
 {
     qCInfo(lcUnlock) << "store unlocked as" << unlocked.actor.user << "with role" << unlocked.actor.roleCode;
-    // The failed attempts noted above are appended here, now that the store
-    // is open. A failure to record them does not keep the user out.
+    // KeyFile journaled each wrong passphrase, and the journal's records are
+    // appended here, now that the store is open. A failure to record them
+    // does not keep the user out.
     unlocked.store->setAuditActor(unlocked.actor.user, unlocked.actor.roleCode);
-    if (Status recorded = audit::recordUnlock(*unlocked.store, method); !recorded)
+    if (Status recorded = audit::recordUnlock(*unlocked.store, method, unlocked.failureSecretKey); !recorded)
         qCWarning(lcUnlock) << "the unlock was not recorded in the audit trail:" << recorded.error().message;
     m_store = std::move(unlocked.store);
     m_actor = std::move(unlocked.actor);

@@ -122,7 +122,7 @@ struct Options {
 Result<UnlockedStore> recordUnlock(UnlockedStore unlocked, const QString& method)
 {
     unlocked.store->setAuditActor(unlocked.actor.user, unlocked.actor.roleCode);
-    if (Status recorded = audit::recordUnlock(*unlocked.store, method); !recorded)
+    if (Status recorded = audit::recordUnlock(*unlocked.store, method, unlocked.failureSecretKey); !recorded)
         err() << "earlyhelp-cli: " << Text::tr("the unlock was not recorded in the audit trail: %1")
                                           .arg(recorded.error().message)
               << Qt::endl;
@@ -154,9 +154,8 @@ Result<UnlockedStore> unlock(const Options& options, bool record = true, QString
     auto passphrase = readPassphrase(Text::tr("Passphrase for %1: ").arg(options.storePath), options.passphraseFromStdin);
     if (!passphrase)
         return std::unexpected(passphrase.error());
-    // NOTE: a wrong passphrase ends the command, and with it the process that
-    // would keep the failed attempt until the next unlock, so the CLI records
-    // no failed-unlock events.
+    // A wrong passphrase is appended to the failed-unlock journal beside the
+    // key file, and the next successful unlock records it in the audit trail.
     auto store = unlockWithPassphrase(options.storePath, options.user, *passphrase);
     if (unlockMethod)
         *unlockMethod = QStringLiteral("passphrase");
@@ -384,7 +383,7 @@ int runVerify(const Options& options)
         return fail(auditChainSummary(*chain));
     out() << auditChainSummary(*chain) << Qt::endl;
 
-    if (Status recorded = audit::recordUnlock(*unlocked->store, method); !recorded)
+    if (Status recorded = audit::recordUnlock(*unlocked->store, method, unlocked->failureSecretKey); !recorded)
         err() << "earlyhelp-cli: " << Text::tr("the unlock was not recorded in the audit trail: %1")
                                           .arg(recorded.error().message)
               << Qt::endl;

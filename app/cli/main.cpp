@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "common/appidentity.h"
+#include "keys/failedunlockjournal.h"
 
 #include <QCoreApplication>
 #include <QGuiApplication>
@@ -35,6 +36,7 @@ int main(int argc, char* argv[])
         app = std::make_unique<QCoreApplication>(argc, argv);
     }
     earlyhelp::setApplicationIdentity();
+    earlyhelp::keys::setFailedUnlockClient(QStringLiteral("cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EARLYHELP_VERSION));
     return earlyhelp::cli::run(QCoreApplication::arguments());
 }

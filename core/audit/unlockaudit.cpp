@@ -1,72 +1,78 @@
 #include "unlockaudit.h"
 
-#include <mutex>
-
 #include <QFileInfo>
-#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QSqlDatabase>
 #include <QSqlError>
 
 #include "audit/auditlog.h"
+#include "keys/failedunlockjournal.h"
+#include "keys/keyfile.h"
 #include "store/store.h"
 
 namespace earlyhelp::audit {
 
 namespace {
 
-struct FailedUnlock {
-    QString user;
-    QDateTime attemptedAt;
-};
-
-std::mutex failuresMutex;
-
-// Failed unlocks by the store file's canonical path.
-QHash<QString, QList<FailedUnlock>>& failures() {
-    static QHash<QString, QList<FailedUnlock>> byPath;
-    return byPath;
+keys::FailedUnlockJournal journalForStore(const QString& storePath) {
+    return keys::FailedUnlockJournal(QFileInfo(keys::KeyFile::pathForStore(storePath)).absoluteFilePath());
 }
 
-QString fileKey(const QString& storePath) {
-    const QFileInfo info(storePath);
-    const QString canonical = info.canonicalFilePath();
-    return canonical.isEmpty() ? info.absoluteFilePath() : canonical;
+NewEvent failedUnlockEvent(const keys::FailedUnlockRecord& record) {
+    NewEvent event;
+    event.action = Action::FailedUnlock;
+    event.user = QString();
+    event.roleCode = QString();
+    if (record.problem.isEmpty()) {
+        event.details =
+            QJsonObject{{QStringLiteral("user"), record.typedUser},
+                        {QStringLiteral("attemptedAt"), record.attemptedAt.toString(Qt::ISODateWithMs)},
+                        {QStringLiteral("via"), record.via}};
+        return event;
+    }
+    event.details =
+        QJsonObject{{QStringLiteral("unreadable"), true}, {QStringLiteral("problem"), record.problem}};
+    if (record.attemptedAt.isValid())
+        event.details.insert(QStringLiteral("attemptedAt"), record.attemptedAt.toString(Qt::ISODateWithMs));
+    return event;
 }
 
 } // namespace
 
-void noteFailedUnlock(const QString& storePath, const QString& typedUser, const QDateTime& attemptedAt) {
-    const std::lock_guard lock(failuresMutex);
-    failures()[fileKey(storePath)].append(FailedUnlock{typedUser, attemptedAt.toUTC()});
-}
-
 int pendingFailedUnlocks(const QString& storePath) {
-    const std::lock_guard lock(failuresMutex);
-    return int(failures().value(fileKey(storePath)).size());
+    const Result<keys::JournalSnapshot> journal = journalForStore(storePath).read();
+    if (!journal)
+        return 0;
+    int failures = 0;
+    for (const keys::JournalEntry& entry : journal->entries) {
+        if (entry.kind != keys::JournalEntry::Kind::Success)
+            ++failures;
+    }
+    return failures;
 }
 
-Status recordUnlock(Store& store, const QString& method) {
-    const QString key = fileKey(store.path());
-    QList<FailedUnlock> pending;
-    {
-        const std::lock_guard lock(failuresMutex);
-        pending = failures().value(key);
+Status recordUnlock(Store& store, const QString& method, const SecretBytes& failureSecretKey) {
+    const keys::FailedUnlockJournal journal = journalForStore(store.path());
+    // Without the key the records could not be opened, so they wait for an
+    // unlock that has it.
+    Result<keys::JournalSnapshot> snapshot =
+        failureSecretKey.size() > 0 ? journal.read() : Result<keys::JournalSnapshot>(keys::JournalSnapshot{});
+    QList<keys::FailedUnlockRecord> failures;
+    if (snapshot) {
+        failures = keys::FailedUnlockJournal::openFailures(*snapshot, failureSecretKey);
+    } else {
+        keys::FailedUnlockRecord unread;
+        unread.problem = snapshot.error().message;
+        failures.append(unread);
     }
 
     QSqlDatabase database = store.database();
     if (!database.transaction())
         return std::unexpected(store.errorFromSql(database.lastError()));
     AuditLog log(store);
-    for (const FailedUnlock& failure : pending) {
-        NewEvent event;
-        event.action = Action::FailedUnlock;
-        event.user = QString();
-        event.roleCode = QString();
-        event.details = QJsonObject{{QStringLiteral("user"), failure.user},
-                                    {QStringLiteral("attemptedAt"), failure.attemptedAt.toString(Qt::ISODateWithMs)}};
-        if (Result<qint64> appended = log.append(event); !appended) {
+    for (const keys::FailedUnlockRecord& failure : failures) {
+        if (Result<qint64> appended = log.append(failedUnlockEvent(failure)); !appended) {
             database.rollback();
             return std::unexpected(appended.error());
         }
@@ -84,12 +90,9 @@ Status recordUnlock(Store& store, const QString& method) {
         return std::unexpected(error);
     }
 
-    // Failures noted while this ran stay for the next unlock.
-    const std::lock_guard lock(failuresMutex);
-    QList<FailedUnlock>& waiting = failures()[key];
-    waiting.remove(0, qMin(waiting.size(), pending.size()));
-    if (waiting.isEmpty())
-        failures().remove(key);
+    // Records appended while this ran stay for the next unlock.
+    if (snapshot)
+        return journal.removeSnapshot(*snapshot);
     return {};
 }
 

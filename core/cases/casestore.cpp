@@ -1,5 +1,6 @@
 #include "casestore.h"
 
+#include "keys/failedunlockjournal.h"
 #include "keys/keyfile.h"
 
 #include <QCoreApplication>
@@ -47,10 +48,11 @@ QStringList usersWithPassphrase(const keys::KeyFile& keyFile)
 Result<UnlockedStore> openUnlocked(const QString& path, access::UnlockedSession session)
 {
     Result<std::unique_ptr<Store>> store = Store::open(path, session.storeKey);
+    SecretBytes failureSecretKey = keys::failureSecretKey(session.storeKey);
     session.storeKey.clear();
     if (!store)
         return std::unexpected(store.error());
-    return UnlockedStore{std::move(*store), std::move(session.actor)};
+    return UnlockedStore{std::move(*store), std::move(session.actor), std::move(failureSecretKey)};
 }
 
 } // namespace

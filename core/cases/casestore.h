@@ -55,6 +55,9 @@ struct NewStore {
 struct UnlockedStore {
     std::unique_ptr<Store> store;
     access::Actor actor;
+    // Key that opens the records of the store's failed-unlock journal, for
+    // audit::recordUnlock().
+    SecretBytes failureSecretKey;
 };
 
 // Unlocks the store at path with user's passphrase (UTF-8). An empty user

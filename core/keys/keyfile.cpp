@@ -1,5 +1,6 @@
 #include "keys/keyfile.h"
 
+#include "keys/failedunlockjournal.h"
 #include "keys/logging.h"
 #include "keys/oskeychain.h"
 #include "keys/slotcrypto.h"
@@ -129,6 +130,7 @@ Result<NewKeyFile> KeyFile::create(const QString& storePath, const QString& user
     KeyFileContents contents;
     contents.storeId = QUuid::createUuid();
     contents.keyCheck = computeKeyCheck(storeKey, contents.storeId);
+    contents.failureKey = failurePublicKey(storeKey);
     KeyFile keyFile(path, contents, std::move(options));
 
     Result<KeySlot> slot = keyFile.makePassphraseSlot(storeKey, user.trimmed(), role.trimmed(), passphrase);
@@ -215,6 +217,9 @@ Result<SecretBytes> KeyFile::unlockWithPassphrase(const QString& user, const Sec
     std::optional<SecretBytes> storeKey = openSealedKey(SealedKey{slot.nonce, slot.wrappedKey}, *wrappingKey,
         slotAssociatedData(keyFileFormatVersion, m_contents.storeId, slot));
     if (!storeKey) {
+        const FailedUnlockJournal journal(m_path);
+        if (Status journaled = journal.appendFailure(m_contents.failureKey, user, throttle().now()); !journaled)
+            qCWarning(lcKeys) << "A failed unlock of" << m_path << "was not journaled:" << journaled.error().message;
         throttle().recordFailure(m_path);
         const int failures = throttle().consecutiveFailures(m_path);
         qCWarning(lcKeys) << "Unlock failed: wrong passphrase for" << slot.user << "on" << m_path << "-" << failures
@@ -234,7 +239,10 @@ Result<SecretBytes> KeyFile::unlockWithPassphrase(const QString& user, const Sec
     if (!accepted)
         return accepted;
     throttle().recordSuccess(m_path);
+    if (Status marked = FailedUnlockJournal(m_path).appendSuccess(throttle().now()); !marked)
+        qCWarning(lcKeys) << "The unlock of" << m_path << "was not marked in its journal:" << marked.error().message;
     qCInfo(lcKeys) << "Unlock succeeded:" << m_path << "with the passphrase slot" << slot.id << "of" << slot.user;
+    updateFailureKey(*accepted);
     return accepted;
 }
 
@@ -292,8 +300,10 @@ Result<SecretBytes> KeyFile::unlockWithKeychain()
     }
 
     Result<SecretBytes> accepted = acceptKey(std::move(*storeKey), slot);
-    if (accepted)
+    if (accepted) {
         qCInfo(lcKeys) << "Unlock succeeded:" << m_path << "with the OS keychain slot" << slot.id;
+        updateFailureKey(*accepted);
+    }
     return accepted;
 }
 
@@ -488,6 +498,21 @@ Status KeyFile::checkKeychainSlotUser(const KeySlot& slot) const
                 .arg(nativePath(m_path), slot.user));
     }
     return {};
+}
+
+void KeyFile::updateFailureKey(const SecretBytes& storeKey)
+{
+    const QByteArray failureKey = failurePublicKey(storeKey);
+    if (failureKey.isEmpty() || failureKey == m_contents.failureKey)
+        return;
+    Status updated = updateFile([&](KeyFileContents& contents) -> Status {
+        contents.failureKey = failureKey;
+        return {};
+    });
+    if (updated)
+        qCInfo(lcKeys) << "Failure key written to" << m_path;
+    else
+        qCWarning(lcKeys) << "Could not write the failure key to" << m_path << ":" << updated.error().message;
 }
 
 Status KeyFile::checkStoreKey(const SecretBytes& storeKey) const

@@ -95,7 +95,10 @@ public:
 
     // Unlocks with the passphrase of user (matched ignoring case). First
     // waits as the throttle requires. WrongPassphrase when the passphrase
-    // does not open the slot, and the throttle counts it. NotFound when user
+    // does not open the slot; the throttle counts it and a record of user as
+    // given is appended to the failed-unlock journal (failedunlockjournal.h).
+    // A right passphrase appends a success marker to a journal that has
+    // records. NotFound when user
     // has no slot. StoreDamaged when the slot's checksum, cost or key check
     // shows damage or editing: the slot was changed, or copied from another
     // key file.
@@ -145,6 +148,10 @@ private:
     KeyFile(QString path, KeyFileContents contents, KeyFileOptions options);
 
     [[nodiscard]] Status checkStoreKey(const SecretBytes& storeKey) const;
+    // Writes the failure key of storeKey into the key file when it is
+    // missing or differs (a key file from before failure keys, or an edited
+    // one). A failure is logged and does not stop the unlock.
+    void updateFailureKey(const SecretBytes& storeKey);
     // Refuses a keychain slot that records no user, or whose user no longer
     // has a passphrase slot with the same role.
     [[nodiscard]] Status checkKeychainSlotUser(const KeySlot& slot) const;

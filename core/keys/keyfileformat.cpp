@@ -1,5 +1,7 @@
 #include "keys/keyfileformat.h"
 
+#include "keys/failedunlockjournal.h"
+#include "keys/logging.h"
 #include "keys/slotcrypto.h"
 
 #include <QCoreApplication>
@@ -111,6 +113,17 @@ Result<KeyFileContents> parseKeyFile(const QByteArray& json, const QString& path
         return damaged(path, QCoreApplication::translate("earlyhelp::Keys", "the field \"keyCheck\" is missing or has the wrong length"));
     contents.keyCheck = keyCheck.decoded;
 
+    if (root.contains(QStringLiteral("failureKey"))) {
+        const QByteArray::FromBase64Result failureKey = QByteArray::fromBase64Encoding(
+            root.value(QStringLiteral("failureKey")).toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+        // A bad failure key does not keep the store locked: the next
+        // successful unlock writes the right one.
+        if (failureKey && static_cast<std::size_t>(failureKey.decoded.size()) == failureKeyBytes)
+            contents.failureKey = failureKey.decoded;
+        else
+            qCWarning(lcKeys) << "Ignoring the field failureKey of" << path << "because it is not 32 bytes of Base64";
+    }
+
     Result<QList<KeySlot>> keySlots = parseSlots(root.value(QStringLiteral("slots")), path);
     if (!keySlots)
         return std::unexpected(keySlots.error());
@@ -129,6 +142,8 @@ QByteArray serializeKeyFile(const KeyFileContents& contents)
     root.insert(QStringLiteral("version"), keyFileFormatVersion);
     root.insert(QStringLiteral("storeId"), contents.storeId.toString(QUuid::WithoutBraces));
     root.insert(QStringLiteral("keyCheck"), QString::fromLatin1(contents.keyCheck.toBase64()));
+    if (!contents.failureKey.isEmpty())
+        root.insert(QStringLiteral("failureKey"), QString::fromLatin1(contents.failureKey.toBase64()));
     root.insert(QStringLiteral("slots"), keySlots);
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }

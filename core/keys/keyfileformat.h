@@ -18,6 +18,7 @@ namespace earlyhelp::keys {
 //     "version": 1,
 //     "storeId": "<UUID without braces>",
 //     "keyCheck": "<Base64 of computeKeyCheck(store key, store id)>",
+//     "failureKey": "<Base64, 32 bytes>",
 //     "slots": [
 //       { "id": "<UUID>", "type": "passphrase", "user": "…", "role": "…",
 //         "created": "<ISO 8601, UTC>",
@@ -47,6 +48,8 @@ inline constexpr qint64 maximumKeyFileSize = 1024 * 1024;
 struct KeyFileContents {
     QUuid storeId;
     QByteArray keyCheck;
+    // Empty when the key file has no "failureKey" yet.
+    QByteArray failureKey;
     QList<KeySlot> keySlots;
 };
 

@@ -1,5 +1,7 @@
 #include "keys/unlockthrottle.h"
 
+#include "keys/failedunlockjournal.h"
+
 #include <QMutexLocker>
 
 #include <algorithm>
@@ -17,7 +19,7 @@ constexpr std::chrono::milliseconds maximumDelay = std::chrono::seconds(30);
 } // namespace
 
 UnlockThrottle::UnlockThrottle()
-    : UnlockThrottle([] { return std::chrono::steady_clock::now(); },
+    : UnlockThrottle([] { return std::chrono::system_clock::now(); },
           [](std::chrono::milliseconds delay) { std::this_thread::sleep_for(delay); })
 {
 }
@@ -45,18 +47,51 @@ std::chrono::milliseconds UnlockThrottle::delayAfterFailures(int consecutiveFail
     return std::min(delay, maximumDelay);
 }
 
+UnlockThrottle::Entry UnlockThrottle::combinedEntry(const QString& keyFilePath) const
+{
+    Entry combined;
+    {
+        QMutexLocker locker(&m_mutex);
+        combined = m_entries.value(keyFilePath);
+    }
+
+    // An unreadable journal leaves the in-memory count; the unlock that
+    // follows reports the journal's error when it moves the records.
+    const Result<JournalSnapshot> journal = FailedUnlockJournal(keyFilePath).read();
+    if (!journal)
+        return combined;
+    const RecentFailures recent = FailedUnlockJournal::recentFailures(*journal);
+    if (recent.count > combined.failures)
+        combined.failures = recent.count;
+    if (recent.last.isValid()) {
+        const std::chrono::system_clock::time_point last{std::chrono::milliseconds(recent.last.toMSecsSinceEpoch())};
+        if (last > combined.lastFailure)
+            combined.lastFailure = last;
+    }
+    return combined;
+}
+
 std::chrono::milliseconds UnlockThrottle::remainingDelay(const QString& keyFilePath) const
 {
-    QMutexLocker locker(&m_mutex);
-    const auto found = m_entries.constFind(keyFilePath);
-    if (found == m_entries.cend())
+    const Entry entry = combinedEntry(keyFilePath);
+    if (entry.failures == 0)
         return std::chrono::milliseconds(0);
 
-    const std::chrono::milliseconds delay = delayAfterFailures(found->failures);
-    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock() - found->lastFailure);
+    const std::chrono::milliseconds delay = delayAfterFailures(entry.failures);
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock() - entry.lastFailure);
     if (elapsed >= delay)
         return std::chrono::milliseconds(0);
+    // A failure dated after now (the wall clock was set back) waits the
+    // scheduled delay, not more.
+    if (elapsed < std::chrono::milliseconds(0))
+        return delay;
     return delay - elapsed;
+}
+
+QDateTime UnlockThrottle::now() const
+{
+    const auto sinceEpoch = std::chrono::duration_cast<std::chrono::milliseconds>(m_clock().time_since_epoch());
+    return QDateTime::fromMSecsSinceEpoch(sinceEpoch.count(), Qt::UTC);
 }
 
 void UnlockThrottle::waitBeforeAttempt(const QString& keyFilePath)
@@ -82,8 +117,7 @@ void UnlockThrottle::recordSuccess(const QString& keyFilePath)
 
 int UnlockThrottle::consecutiveFailures(const QString& keyFilePath) const
 {
-    QMutexLocker locker(&m_mutex);
-    return m_entries.value(keyFilePath).failures;
+    return combinedEntry(keyFilePath).failures;
 }
 
 } // namespace earlyhelp::keys

@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -13,6 +14,8 @@
 #include "audit/auditlog.h"
 #include "audit/unlockaudit.h"
 #include "cases/casestore.h"
+#include "keys/keyfile.h"
+#include "keys/unlockthrottle.h"
 #include "ui/appcontroller.h"
 #include "ui/casesession.h"
 #include "ui/mainwindow.h"
@@ -51,6 +54,7 @@ private slots:
     void wrongPassphraseShowsItsOwnMessage();
     void rightPassphraseOpensMainWindow();
     void failedUnlockRecordedAfterUnlock();
+    void failedUnlockSurvivesDialog();
     void damagedKeyFileSaysDamaged();
     void openAnotherStoreRejectsOtherFiles();
 
@@ -173,6 +177,58 @@ void TestUnlockDialog::failedUnlockRecordedAfterUnlock()
     QCOMPARE(unlocked.user, QStringLiteral("Sam Patel"));
     QCOMPARE(unlocked.roleCode, QStringLiteral("lead"));
     QCOMPARE(unlocked.details.value(QStringLiteral("method")).toString(), QStringLiteral("passphrase"));
+}
+
+void TestUnlockDialog::failedUnlockSurvivesDialog()
+{
+    const QString path = m_dir.filePath(QStringLiteral("restarted.ehstore"));
+    NewStoreRequest request;
+    request.path = path;
+    request.organisation.name = QStringLiteral("Wren Close Primary School");
+    request.organisation.dfeUrn = QStringLiteral("199992");
+    request.userName = QStringLiteral("Sam Patel");
+    request.passphrase = secret(passphrase);
+    Result<NewStore> created = setUpStore(std::move(request));
+    QVERIFY2(created, created ? "" : qPrintable(created.error().message));
+    created->store.reset();
+
+    {
+        auto wrongDialog = std::make_unique<UnlockDialog>(path, m_chooser);
+        wrongDialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(wrongDialog.get()));
+        typeAndUnlock(wrongDialog.get(), QStringLiteral("wren close safeguarding 2024"));
+        auto* error = wrongDialog->findChild<QLabel*>(QStringLiteral("unlockErrorLabel"));
+        QTRY_VERIFY(error->isVisible());
+    }
+    QCOMPARE(audit::pendingFailedUnlocks(path), 1);
+
+    // Forget this process's own count, as a restarted app would. The journal
+    // still contains the failure.
+    const QString keyFilePath = QFileInfo(keys::KeyFile::pathForStore(path)).absoluteFilePath();
+    keys::UnlockThrottle::processWide().recordSuccess(keyFilePath);
+    QCOMPARE(keys::UnlockThrottle::processWide().consecutiveFailures(keyFilePath), 1);
+
+    UnlockDialog dialog(path, m_chooser);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    typeAndUnlock(&dialog, QString::fromUtf8(passphrase));
+    QTRY_COMPARE_WITH_TIMEOUT(dialog.result(), int(QDialog::Accepted), 30000);
+    QCOMPARE(audit::pendingFailedUnlocks(path), 0);
+    std::unique_ptr<Store> store = dialog.takeStore();
+    QVERIFY(store);
+
+    audit::Filter filter;
+    filter.actions = {audit::Action::FailedUnlock, audit::Action::Unlock};
+    filter.newestFirst = false;
+    Result<QList<audit::Event>> events = audit::AuditLog(*store).query(filter);
+    QVERIFY2(events, events ? "" : qPrintable(events.error().message));
+    QCOMPARE(events->size(), 2);
+    const audit::Event& failed = events->at(0);
+    QCOMPARE(failed.actionCode, QStringLiteral("failed-unlock"));
+    QCOMPARE(failed.details.value(QStringLiteral("user")).toString(), QStringLiteral("Sam Patel"));
+    QCOMPARE(failed.details.value(QStringLiteral("via")).toString(), QStringLiteral("app"));
+    QCOMPARE(events->at(1).actionCode, QStringLiteral("unlock"));
+    QCOMPARE(events->at(1).user, QStringLiteral("Sam Patel"));
 }
 
 void TestUnlockDialog::damagedKeyFileSaysDamaged()

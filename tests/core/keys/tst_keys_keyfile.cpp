@@ -109,7 +109,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_folder;
     std::unique_ptr<UnlockThrottle> m_throttle;
     std::shared_ptr<FakeKeychain> m_keychain;
-    std::chrono::steady_clock::time_point m_now{std::chrono::hours(1)};
+    std::chrono::system_clock::time_point m_now{std::chrono::hours(1)};
     std::vector<std::chrono::milliseconds> m_sleeps;
 
     QString storePath(const QString& name = QStringLiteral("school.db")) const

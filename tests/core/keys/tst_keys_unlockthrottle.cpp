@@ -13,7 +13,7 @@ namespace {
 // A clock the test moves by hand and a sleeper that records each request
 // and moves the clock, so the throttle observes the time passing.
 struct FakeTime {
-    std::chrono::steady_clock::time_point now{std::chrono::hours(1)};
+    std::chrono::system_clock::time_point now{std::chrono::hours(1)};
     std::vector<std::chrono::milliseconds> sleeps;
 
     UnlockThrottle makeThrottle()
