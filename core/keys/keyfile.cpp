@@ -198,6 +198,12 @@ Result<SecretBytes> KeyFile::unlockWithPassphrase(const QString& user, const Sec
 {
     const KeySlot* found = findPassphraseSlot(m_contents.keySlots, user);
     if (!found) {
+        // Guessing user names is a failed unlock too, and waits like one.
+        throttle().waitBeforeAttempt(m_path);
+        const FailedUnlockJournal journal(m_path);
+        if (Status journaled = journal.appendFailure(m_contents.failureKey, user, throttle().now()); !journaled)
+            qCWarning(lcKeys) << "A failed unlock of" << m_path << "was not journaled:" << journaled.error().message;
+        throttle().recordFailure(m_path);
         return makeError(ErrorCode::NotFound,
             QCoreApplication::translate("earlyhelp::Keys",
                 "No passphrase is set up for %1 in the key file %2. Check the user name, or ask your Early Help lead "

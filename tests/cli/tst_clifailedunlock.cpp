@@ -48,6 +48,7 @@ private slots:
     void cleanup();
 
     void failuresRecordedAtNextUnlock();
+    void unknownUserRecordedAtNextUnlock();
     void journalHidesUserAndPassphrase();
     void damagedRecordsRecordedUnreadable();
     void throttleCountsOtherProcesses();
@@ -173,6 +174,24 @@ void TestCliFailedUnlock::failuresRecordedAtNextUnlock() {
     const QList<audit::Event> later = unlockEvents().mid(before + 3);
     QCOMPARE(later.size(), 1);
     QCOMPARE(later.first().actionCode, QStringLiteral("unlock"));
+}
+
+void TestCliFailedUnlock::unknownUserRecordedAtNextUnlock() {
+    const qsizetype before = unlockEvents().size();
+    const QString guessed = QStringLiteral("Guessed Name");
+    const CliRun wrong =
+        runCli(wrongPassphrase, {QStringLiteral("--user"), guessed, QStringLiteral("list"), QStringLiteral("people")});
+    QVERIFY2(wrong.exitCode != 0, qPrintable(wrong.out));
+    QVERIFY2(wrong.err.contains(QStringLiteral("No passphrase is set up for Guessed Name")), qPrintable(wrong.err));
+    QVERIFY(QFile::exists(journalPath()));
+
+    const CliRun right = listPeople(passphrase);
+    QVERIFY2(right.exitCode == 0, qPrintable(right.err));
+    const QList<audit::Event> events = unlockEvents().mid(before);
+    QCOMPARE(events.size(), 2);
+    QCOMPARE(events.at(0).actionCode, QStringLiteral("failed-unlock"));
+    QCOMPARE(events.at(0).details.value(QStringLiteral("user")).toString(), guessed);
+    QCOMPARE(events.at(1).actionCode, QStringLiteral("unlock"));
 }
 
 void TestCliFailedUnlock::journalHidesUserAndPassphrase() {
