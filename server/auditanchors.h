@@ -32,7 +32,7 @@ struct AuditAnchor {
     bool conflict = false;
 };
 
-// What recording an anchor did.
+// The result of recording an anchor.
 enum class AnchorOutcome {
     Recorded, // a new sequence, stored and audited
     Repeated, // the same sequence and hash as before: nothing stored

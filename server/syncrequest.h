@@ -26,7 +26,7 @@ struct RequestRejection {
 struct PushRequest {
     QList<RecordChange> changes;
     // The head of the device's own audit trail when the push was sent.
-    // Clients before audit anchoring send none.
+    // Clients older than audit anchoring send none.
     std::optional<AuditHead> auditHead;
 };
 

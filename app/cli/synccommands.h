@@ -42,9 +42,9 @@ struct SyncOptions {
 // recorded from the store's pushes, for "earlyhelp-cli verify", and prints
 // one line with the outcome. caCertificatePath, when not empty, names CA
 // certificates to trust instead of those recorded at enrolment. Returns
-// Failure only when an anchor does not match; a store that is not enrolled
-// or a server that cannot be reached gives a line saying the check did not
-// run, and Success.
+// Failure when an anchor does not match or the store cannot be read. A store
+// that is not enrolled, or anchors that cannot be fetched, give a line
+// saying that the check did not run, and Success.
 [[nodiscard]] int checkAuditAnchors(Store& store, const QString& storePath, const QString& caCertificatePath);
 
 // Runs "earlyhelp-cli conflicts" (list the open conflicts) and

@@ -45,7 +45,8 @@ struct AnchorReport {
     QString problem;
 };
 
-// Returns the store's audit head. Database when it cannot be read.
+// Returns the store's audit head. StoreDamaged when audit_head has no row,
+// and the store's query errors when it cannot be read.
 [[nodiscard]] Result<AuditHead> readAuditHead(Store& store);
 
 // Checks each anchor against the stored hash of the event with its

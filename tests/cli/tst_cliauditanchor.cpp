@@ -420,7 +420,7 @@ void TestCliAuditAnchor::syncSendsAuditHead() {
     QVERIFY2(!synced.out.contains(QStringLiteral("Pushed: 0\n")), qPrintable(synced.out));
 
     // Every batch of one sync carries the same head, because pushing writes
-    // no audit event, so the server holds one anchor.
+    // no audit event, so the server stores one anchor.
     const QList<ServerAnchor> anchors = serverAnchors();
     QCOMPARE(anchors.size(), 1);
     QVERIFY(anchors.first().sequence > 2);
@@ -504,7 +504,7 @@ void TestCliAuditAnchor::truncatedTrailFailsVerify() {
 void TestCliAuditAnchor::unreachableServerSkipsAnchors() {
     QVERIFY(m_server.stop());
 
-    // The local check passes on the cut trail, so verify exits 0 and says
+    // The local check passes on the cut trail, so verify exits 0 and prints
     // that the anchors were not checked.
     const CliRun verified = runCli(m_store, {QStringLiteral("verify")});
     QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));

@@ -1,8 +1,9 @@
-// Audit anchors on the server: the "auditHead" of a push stored per device
-// in audit_anchor, a repeat stored once, another hash for an anchored
-// sequence flagged as a conflict, a malformed auditHead rejected, and
-// GET /api/v1/audit-anchors, with the real earlyhelp-server binary over TLS
-// on 127.0.0.1 and a SQLite file (or PostgreSQL, see m_postgres).
+// Audit anchors on the server, with the real earlyhelp-server binary over
+// TLS on 127.0.0.1 and a SQLite file (or PostgreSQL, see m_postgres). A
+// push's "auditHead" is stored per device in audit_anchor, and a repeat is
+// stored once. Another hash for an anchored sequence is flagged as a
+// conflict, and a malformed auditHead is rejected. GET
+// /api/v1/audit-anchors returns the caller's anchors in pages.
 
 #include "servertestsupport.h"
 
@@ -76,9 +77,9 @@ private slots:
     void malformedAuditHeadRejected_data();
     void malformedAuditHeadRejected();
     void listReturnsOnlyCallersAnchors();
-    void listNewestFirstWithLimit();
-    void listRejectsBadLimit_data();
-    void listRejectsBadLimit();
+    void listNewestFirstInPages();
+    void listRejectsBadParameter_data();
+    void listRejectsBadParameter();
     void listNeedsCredential();
     void anchorInServerAuditTrail();
 
@@ -429,7 +430,7 @@ void TestServerAnchors::listReturnsOnlyCallersAnchors() {
     QCOMPARE(otherAnchors.at(0).toObject().value(QStringLiteral("seq")).toInteger(), 20);
 }
 
-void TestServerAnchors::listNewestFirstWithLimit() {
+void TestServerAnchors::listNewestFirstInPages() {
     const QString school = addOrganisation(QStringLiteral("Hillcrest Primary"));
     QVERIFY(startServer());
     const QByteArray device = enrolDevice(school);
@@ -445,6 +446,17 @@ void TestServerAnchors::listNewestFirstWithLimit() {
     QCOMPARE(anchors.at(0).toObject().value(QStringLiteral("seq")).toInteger(), 20);
     QCOMPARE(anchors.at(1).toObject().value(QStringLiteral("seq")).toInteger(), 15);
 
+    const HttpResult next = listAnchors(device, QStringLiteral("limit=2&offset=2"));
+    QCOMPARE(next.status, 200);
+    const QJsonArray older = next.json.value(QStringLiteral("anchors")).toArray();
+    QCOMPARE(older.size(), 2);
+    QCOMPARE(older.at(0).toObject().value(QStringLiteral("seq")).toInteger(), 10);
+    QCOMPARE(older.at(1).toObject().value(QStringLiteral("seq")).toInteger(), 5);
+
+    const HttpResult beyond = listAnchors(device, QStringLiteral("offset=4"));
+    QCOMPARE(beyond.status, 200);
+    QCOMPARE(beyond.json.value(QStringLiteral("anchors")).toArray().size(), 0);
+
     QCOMPARE(listAnchors(device, QStringLiteral("limit=1000"))
                  .json.value(QStringLiteral("anchors"))
                  .toArray()
@@ -452,15 +464,19 @@ void TestServerAnchors::listNewestFirstWithLimit() {
              4);
 }
 
-void TestServerAnchors::listRejectsBadLimit_data() {
+void TestServerAnchors::listRejectsBadParameter_data() {
     QTest::addColumn<QString>("query");
-    QTest::newRow("zero") << QStringLiteral("limit=0");
-    QTest::newRow("over the cap") << QStringLiteral("limit=1001");
-    QTest::newRow("not a number") << QStringLiteral("limit=ten");
+    QTest::addColumn<QString>("parameter");
+    QTest::newRow("limit zero") << QStringLiteral("limit=0") << QStringLiteral("\"limit\"");
+    QTest::newRow("limit over the cap") << QStringLiteral("limit=1001") << QStringLiteral("\"limit\"");
+    QTest::newRow("limit not a number") << QStringLiteral("limit=ten") << QStringLiteral("\"limit\"");
+    QTest::newRow("offset negative") << QStringLiteral("offset=-1") << QStringLiteral("\"offset\"");
+    QTest::newRow("offset not a number") << QStringLiteral("offset=next") << QStringLiteral("\"offset\"");
 }
 
-void TestServerAnchors::listRejectsBadLimit() {
+void TestServerAnchors::listRejectsBadParameter() {
     QFETCH(QString, query);
+    QFETCH(QString, parameter);
     const QString school = addOrganisation(QStringLiteral("Hillcrest Primary"));
     QVERIFY(startServer());
     const QByteArray device = enrolDevice(school);
@@ -469,7 +485,7 @@ void TestServerAnchors::listRejectsBadLimit() {
     const HttpResult listed = listAnchors(device, query);
     QCOMPARE(listed.status, 400);
     QCOMPARE(listed.json.value(QStringLiteral("error")).toString(), QStringLiteral("invalid_parameter"));
-    QVERIFY2(listed.json.value(QStringLiteral("message")).toString().contains(QStringLiteral("\"limit\"")),
+    QVERIFY2(listed.json.value(QStringLiteral("message")).toString().contains(parameter),
              listed.body.constData());
 }
 
