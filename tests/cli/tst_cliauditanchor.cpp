@@ -16,6 +16,7 @@
 #include "casework/consentrepository.h"
 #include "common/secretbytes.h"
 #include "keys/keyfile.h"
+#include "retention/erasure.h"
 #include "store/store.h"
 #include "support/ctfgenerator.h"
 
@@ -80,6 +81,7 @@ private slots:
     void verifyWithoutEnrolmentSkipsAnchors();
     void syncSendsAuditHead();
     void verifyCountsMatchingAnchors();
+    void erasureKeepsAnchorsMatching();
     void rewrittenTrailFailsVerify();
     void truncatedTrailFailsVerify();
     void unreachableServerSkipsAnchors();
@@ -449,6 +451,38 @@ void TestCliAuditAnchor::verifyCountsMatchingAnchors() {
 
     const CliRun verified = runCli(m_store, {QStringLiteral("verify")});
     QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
+    QVERIFY2(verified.out.contains(QStringLiteral("Audit trail anchored: 2 of the server's anchors match.")),
+             qPrintable(verified.out));
+}
+
+void TestCliAuditAnchor::erasureKeepsAnchorsMatching() {
+    const QList<ServerAnchor> anchors = serverAnchors();
+    QCOMPARE(anchors.size(), 2);
+
+    // Erasing the child blanks the details of the anchored events about
+    // them, but not their hashes.
+    qint64 erasedBeforeAnchor = 0;
+    {
+        auto unlocked = unlockWithPassphrase(m_store, schoolUser, passphraseSecret());
+        QVERIFY2(unlocked, unlocked ? "" : qPrintable(unlocked.error().message));
+        auto outcome =
+            retention::Erasure(*unlocked->store)
+                .erasePerson(unlocked->actor, m_childId, QStringLiteral("Erasure request ER-2026-21"));
+        QVERIFY2(outcome, outcome ? "" : qPrintable(outcome.error().message));
+        QSqlQuery query(unlocked->store->database());
+        query.prepare(
+            QStringLiteral("SELECT COUNT(*) FROM audit_event WHERE erased_by_seq IS NOT NULL AND seq <= ?"));
+        query.addBindValue(anchors.first().sequence);
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        erasedBeforeAnchor = query.value(0).toLongLong();
+    }
+    QVERIFY(erasedBeforeAnchor > 0);
+    QCOMPARE(localHash(anchors.first().sequence).toHex(), anchors.first().hash.toHex());
+
+    const CliRun verified = runCli(m_store, {QStringLiteral("verify")});
+    QVERIFY2(verified.exitCode == 0, qPrintable(verified.err));
+    QVERIFY2(verified.out.contains(QStringLiteral("were erased with a person's data")),
+             qPrintable(verified.out));
     QVERIFY2(verified.out.contains(QStringLiteral("Audit trail anchored: 2 of the server's anchors match.")),
              qPrintable(verified.out));
 }
