@@ -31,6 +31,9 @@ constexpr qsizetype maxDeviceNameLength = 200;
 // The maximum number of records one pull returns, and the page size when the
 // request gives no limit.
 constexpr int maxPullLimit = 1000;
+// The maximum number of anchors one GET /api/v1/audit-anchors returns, and
+// the number when the request gives no limit.
+constexpr int maxAnchorLimit = 1000;
 
 ApiResponse errorResponse(int status, const QString& code, const QString& message) {
     ApiResponse response;
@@ -158,6 +161,7 @@ ApiServer::ApiServer(ServerDatabase& database, const ServerConfig& config)
     : m_registry(database)
     , m_syncStore(database)
     , m_audit(database)
+    , m_anchors(database)
     , m_deviceLimiter(config.ratePerSecond, config.rateBurst)
     , m_enrolLimiter(config.ratePerSecond, config.rateBurst)
     , m_maxBodyBytes(config.maxBodyBytes)
@@ -168,6 +172,8 @@ ApiServer::ApiServer(ServerDatabase& database, const ServerConfig& config)
     addRoute(QStringLiteral("/api/v1/status"), QStringLiteral("GET"), Access::Device, &ApiServer::status);
     addRoute(QStringLiteral("/api/v1/push"), QStringLiteral("POST"), Access::Device, &ApiServer::push);
     addRoute(QStringLiteral("/api/v1/pull"), QStringLiteral("GET"), Access::Device, &ApiServer::pull);
+    addRoute(QStringLiteral("/api/v1/audit-anchors"), QStringLiteral("GET"), Access::Device,
+             &ApiServer::auditAnchors);
 
     m_http.setMissingHandler([](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
         QElapsedTimer timer;
@@ -416,11 +422,19 @@ ApiResponse ApiServer::push(const ApiRequest& request, const Authentication& cal
         return errorResponse(rejection.status, rejection.error, rejection.message);
     }
 
+    // The anchor is recorded before the changes, so that it is kept even
+    // when a change fails.
+    if (parsed->auditHead) {
+        auto anchored = m_anchors.record(caller.device.id, caller.organisation.id, *parsed->auditHead);
+        if (!anchored)
+            return serverError(anchored.error());
+    }
+
     // Each change commits on its own, so after a failure part way the
     // changes before it stay applied. The device sends the batch again and
     // receives the same results for them.
     QJsonArray results;
-    for (const RecordChange& change : std::as_const(*parsed)) {
+    for (const RecordChange& change : std::as_const(parsed->changes)) {
         auto outcome = m_syncStore.apply(change, caller.device.id, caller.organisation.id);
         if (!outcome)
             return serverError(outcome.error());
@@ -456,6 +470,27 @@ ApiResponse ApiServer::pull(const ApiRequest& request, const Authentication& cal
         return serverError(audited.error());
     ApiResponse response;
     response.body = feedPageJson(*page);
+    return response;
+}
+
+ApiResponse ApiServer::auditAnchors(const ApiRequest& request, const Authentication& caller) {
+    auto parsed = parseAnchorListRequest(request.query, maxAnchorLimit);
+    if (!parsed) {
+        const RequestRejection& rejection = parsed.error();
+        return errorResponse(rejection.status, rejection.error, rejection.message);
+    }
+    auto anchors = m_anchors.list(caller.device.id, parsed->limit, parsed->offset);
+    if (!anchors)
+        return serverError(anchors.error());
+    QJsonArray items;
+    for (const AuditAnchor& anchor : std::as_const(*anchors)) {
+        items.append(QJsonObject{{QStringLiteral("seq"), anchor.sequence},
+                                 {QStringLiteral("hash"), QString::fromLatin1(anchor.hash.toBase64())},
+                                 {QStringLiteral("receivedAt"), isoTime(anchor.receivedAt)},
+                                 {QStringLiteral("conflict"), anchor.conflict}});
+    }
+    ApiResponse response;
+    response.body = QJsonObject{{QStringLiteral("anchors"), items}};
     return response;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "auditanchors.h"
 #include "common/result.h"
 #include "ratelimiter.h"
 #include "registry.h"
@@ -45,8 +46,8 @@ struct ApiResponse {
 // The HTTPS API, version 1 (docs/sync-protocol.md). Nothing is kept between
 // requests except the rate limiter's buckets, so several instances can serve
 // one PostgreSQL database. Writes one JSON line per request to stderr.
-// Enrolments, pushed changes and pulls are recorded in the server's audit
-// trail (serveraudit.h).
+// Enrolments, pushed changes, pulls and new audit anchors are recorded in
+// the server's audit trail (serveraudit.h).
 class ApiServer {
 public:
     ApiServer(ServerDatabase& database, const ServerConfig& config);
@@ -70,10 +71,12 @@ private:
     ApiResponse status(const ApiRequest& request, const Authentication& caller);
     ApiResponse push(const ApiRequest& request, const Authentication& caller);
     ApiResponse pull(const ApiRequest& request, const Authentication& caller);
+    ApiResponse auditAnchors(const ApiRequest& request, const Authentication& caller);
 
     Registry m_registry;
     SyncStore m_syncStore;
     ServerAuditTrail m_audit;
+    AuditAnchorStore m_anchors;
     RateLimiter m_deviceLimiter;
     RateLimiter m_enrolLimiter;
     qint64 m_maxBodyBytes;

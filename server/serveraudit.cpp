@@ -76,6 +76,8 @@ QString serverAuditActionCode(ServerAuditAction action) {
         return QStringLiteral("admin-device-revoke");
     case ServerAuditAction::AdminAgreementPublish:
         return QStringLiteral("admin-agreement-publish");
+    case ServerAuditAction::AuditAnchor:
+        return QStringLiteral("audit-anchor");
     }
     return {};
 }

@@ -1,8 +1,9 @@
 #pragma once
 
 // The server's audit trail: one event for every enrolment, every pushed
-// change, every pull and every admin command that changes the registry,
-// chained by hash in the table audit_event (schema version 5).
+// change, every pull, every new audit anchor and every admin command that
+// changes the registry, chained by hash in the table audit_event (schema
+// version 5).
 //
 // Each event's hash is SHA-256 over the previous event's hash (32 bytes)
 // followed by a length-prefixed encoding of its columns (auditEventHash()).
@@ -29,6 +30,7 @@ enum class ServerAuditAction {
     AdminEnrolCode,        // "admin-enrol-code": details.expiresAt, never the code
     AdminDeviceRevoke,     // "admin-device-revoke"
     AdminAgreementPublish, // "admin-agreement-publish": details.version, details.documentSha256
+    AuditAnchor,           // "audit-anchor": a device's audit head from a push: details.seq, details.hash
 };
 
 [[nodiscard]] QString serverAuditActionCode(ServerAuditAction action);

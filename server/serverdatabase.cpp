@@ -191,6 +191,23 @@ const QList<Migration>& migrations() {
              QStringLiteral("INSERT INTO audit_head (id, last_seq, last_hash) VALUES (1, 0, "
                             "'0000000000000000000000000000000000000000000000000000000000000000')"),
          }},
+        {6,
+         {
+             // Audit anchors (auditanchors.h): the head of each device's own
+             // audit trail as a push carried it, one row per device, sequence
+             // and hash. hash is SHA-256 in lower-case hex. A second hash
+             // for a sequence already anchored gets its own row with
+             // conflict = 1, because it shows that the device's trail was
+             // rewritten.
+             QStringLiteral("CREATE TABLE audit_anchor ("
+                            " device_id TEXT NOT NULL REFERENCES device (id),"
+                            " seq BIGINT NOT NULL CHECK (seq > 0),"
+                            " hash TEXT NOT NULL,"
+                            " received_at BIGINT NOT NULL,"
+                            " conflict INTEGER NOT NULL DEFAULT 0,"
+                            " PRIMARY KEY (device_id, seq, hash))"),
+             QStringLiteral("CREATE INDEX audit_anchor_received ON audit_anchor (device_id, received_at)"),
+         }},
     };
     return list;
 }

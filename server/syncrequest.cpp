@@ -345,6 +345,41 @@ std::optional<RequestRejection> readQueryNumber(const QUrlQuery& query, const QS
     return std::nullopt;
 }
 
+// Reads the optional "auditHead" member of a push body.
+std::expected<std::optional<AuditHead>, RequestRejection> readAuditHead(const QJsonObject& body) {
+    const QJsonValue value = body.value(QStringLiteral("auditHead"));
+    if (value.isUndefined() || value.isNull())
+        return std::nullopt;
+    if (!value.isObject()) {
+        return std::unexpected(invalidField(QStringLiteral("auditHead"),
+                                            Text::tr("must be an object with \"seq\" and \"hash\"")));
+    }
+    const QJsonObject object = value.toObject();
+
+    const QJsonValue sequence = object.value(QStringLiteral("seq"));
+    if (sequence.isUndefined() || sequence.isNull())
+        return std::unexpected(
+            missingField(QStringLiteral("auditHead.seq"), Text::tr("a whole number of 1 or more")));
+    const double number = sequence.toDouble(-1);
+    if (!sequence.isDouble() || number < 1 || number > maxExactInteger || number != std::floor(number)) {
+        return std::unexpected(
+            invalidField(QStringLiteral("auditHead.seq"), Text::tr("must be a whole number of 1 or more")));
+    }
+
+    const QJsonValue hash = object.value(QStringLiteral("hash"));
+    if (hash.isUndefined() || hash.isNull()) {
+        return std::unexpected(missingField(QStringLiteral("auditHead.hash"),
+                                            Text::tr("the Base64 text of a 32-byte SHA-256 hash")));
+    }
+    const auto decoded =
+        QByteArray::fromBase64Encoding(hash.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!hash.isString() || !decoded || decoded.decoded.size() != 32) {
+        return std::unexpected(invalidField(QStringLiteral("auditHead.hash"),
+                                            Text::tr("must be the Base64 text of a 32-byte SHA-256 hash")));
+    }
+    return AuditHead{static_cast<qint64>(number), decoded.decoded};
+}
+
 QJsonObject subjectJson(const QString& familyId, const QString& personId) {
     return QJsonObject{
         {QStringLiteral("familyId"), familyId.isEmpty() ? QJsonValue() : QJsonValue(familyId)},
@@ -353,8 +388,7 @@ QJsonObject subjectJson(const QString& familyId, const QString& personId) {
 
 } // namespace
 
-std::expected<QList<RecordChange>, RequestRejection> parsePushRequest(const QByteArray& body,
-                                                                      int maxChanges) {
+std::expected<PushRequest, RequestRejection> parsePushRequest(const QByteArray& body, int maxChanges) {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
@@ -386,14 +420,18 @@ std::expected<QList<RecordChange>, RequestRejection> parsePushRequest(const QByt
                 .arg(maxChanges)});
     }
 
-    QList<RecordChange> parsed;
-    parsed.reserve(items.size());
+    PushRequest parsed;
+    parsed.changes.reserve(items.size());
     for (qsizetype i = 0; i < items.size(); ++i) {
         RecordChange change;
         if (auto rejected = readChange(items.at(i), QStringLiteral("changes[%1]").arg(i), change))
             return std::unexpected(*rejected);
-        parsed.append(change);
+        parsed.changes.append(change);
     }
+    auto auditHead = readAuditHead(document.object());
+    if (!auditHead)
+        return std::unexpected(auditHead.error());
+    parsed.auditHead = *auditHead;
     return parsed;
 }
 
@@ -406,6 +444,18 @@ std::expected<PullRequest, RequestRejection> parsePullRequest(const QUrlQuery& q
     if (auto rejected = readQueryNumber(query, QStringLiteral("limit"), 1, maxLimit, limit))
         return std::unexpected(*rejected);
     return PullRequest{after, static_cast<int>(limit)};
+}
+
+std::expected<AnchorListRequest, RequestRejection> parseAnchorListRequest(const QUrlQuery& query,
+                                                                          int maxLimit) {
+    qint64 limit = maxLimit;
+    qint64 offset = 0;
+    if (auto rejected = readQueryNumber(query, QStringLiteral("limit"), 1, maxLimit, limit))
+        return std::unexpected(*rejected);
+    if (auto rejected =
+            readQueryNumber(query, QStringLiteral("offset"), 0, std::numeric_limits<qint64>::max(), offset))
+        return std::unexpected(*rejected);
+    return AnchorListRequest{static_cast<int>(limit), offset};
 }
 
 QJsonObject changeResultJson(const RecordChange& change, const ChangeOutcome& outcome) {

@@ -363,7 +363,7 @@ QString auditChainSummary(const audit::ChainReport& report)
     return Text::tr("Audit trail: %1 events verified.").arg(report.events);
 }
 
-int runVerify(const Options& options)
+int runVerify(const Options& options, const QString& caCertificatePath)
 {
     // The chain is checked as found, before this unlock adds an event to it.
     QString method;
@@ -382,6 +382,9 @@ int runVerify(const Options& options)
     if (!chain->intact)
         return fail(auditChainSummary(*chain));
     out() << auditChainSummary(*chain) << Qt::endl;
+    if (int anchored = checkAuditAnchors(*unlocked->store, options.storePath, caCertificatePath);
+        anchored != Success)
+        return anchored;
 
     if (Status recorded = audit::recordUnlock(*unlocked->store, method, unlocked->failureSecretKey); !recorded)
         err() << "earlyhelp-cli: " << Text::tr("the unlock was not recorded in the audit trail: %1")
@@ -418,7 +421,9 @@ int run(const QStringList& arguments)
         "                     list people or families, optionally those matching SEARCH\n"
         "  keychain --user NAME\n"
         "                     keep the key in the OS keychain, unlocking as NAME on this computer\n"
-        "  verify             check the store's encryption, structure, search index and audit trail\n"
+        "  verify [--ca-cert FILE]\n"
+        "                     check the store's encryption, structure, search index and audit trail, and\n"
+        "                     an enrolled store's audit trail against the sync server's anchors\n"
         "  agreement keygen PUBLIC SECRET\n"
         "                     create an Ed25519 key pair for signing data sharing agreements\n"
         "  agreement sign FILE --secret-key SECRET\n"
@@ -516,8 +521,8 @@ int run(const QStringList& arguments)
          Text::tr("code")},
         {QStringLiteral("receipt"), Text::tr("transfer import: the receipt file to write for the sending school."),
          Text::tr("file")},
-        {QStringLiteral("ca-cert"), Text::tr("enrol, sync-status and sync: a PEM file of CA certificates to trust for the "
-                                       "sync server besides the system's; enrol records it in the store."),
+        {QStringLiteral("ca-cert"), Text::tr("enrol, sync-status, sync and verify: a PEM file of CA certificates to "
+                                       "trust for the sync server besides the system's; enrol records it in the store."),
          Text::tr("file")},
     });
     parser.addPositionalArgument(QStringLiteral("command"), Text::tr("init, import, list, keychain, verify, agreement, enrol, sync-status, sync, "
@@ -571,7 +576,7 @@ int run(const QStringList& arguments)
     if (command == u"verify") {
         if (!rest.isEmpty())
             return usage(Text::tr("verify takes no arguments"));
-        return runVerify(options);
+        return runVerify(options, parser.value(QStringLiteral("ca-cert")));
     }
     if (command == u"agreement") {
         AgreementOptions agreementOptions;

@@ -1,5 +1,6 @@
 #include "synccommands.h"
 
+#include "audit/auditanchor.h"
 #include "cli.h"
 #include "keys/oskeychain.h"
 #include "sync/syncengine.h"
@@ -10,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSysInfo>
 #include <QTextStream>
 
@@ -112,6 +114,34 @@ void printConflict(const sync::SyncConflict& conflict) {
           << Text::tr("  raised:           %1").arg(utcTime(conflict.createdAt)) << Qt::endl;
 }
 
+// Reads every audit anchor the server recorded from the store's pushes, page
+// by page. An anchor recorded meanwhile makes a page repeat the last anchor
+// of the page before, so repeats of a sequence and hash are dropped.
+Result<QList<audit::AuditAnchor>> readAllAuditAnchors(const Store& store, const QUuid& storeId,
+                                                      keys::Keychain& keychain,
+                                                      const QString& caCertificatePath) {
+    auto connection = sync::connectEnrolledStore(store, storeId, keychain, caCertificatePath);
+    if (!connection)
+        return std::unexpected(connection.error());
+    QList<audit::AuditAnchor> anchors;
+    QSet<std::pair<qint64, QByteArray>> seen;
+    qint64 offset = 0;
+    while (true) {
+        auto page = (*connection)->auditAnchors(sync::SyncConnection::maxAnchorLimit, offset);
+        if (!page)
+            return std::unexpected(page.error());
+        for (const audit::AuditAnchor& anchor : std::as_const(*page)) {
+            if (!seen.contains({anchor.sequence, anchor.hash})) {
+                seen.insert({anchor.sequence, anchor.hash});
+                anchors.append(anchor);
+            }
+        }
+        offset += page->size();
+        if (page->size() < sync::SyncConnection::maxAnchorLimit)
+            return anchors;
+    }
+}
+
 } // namespace
 
 int runEnrol(const QStringList& arguments, const SyncOptions& options) {
@@ -190,6 +220,43 @@ int runSyncStatus(const QStringList& arguments, const SyncOptions& options) {
         return fail(Text::tr("the server knows this device as %1, not %2 as the store records. Enrol again.")
                         .arg(status->deviceId, recorded.deviceId));
     warnAboutClock(status->serverTime, localTime);
+    return Success;
+}
+
+int checkAuditAnchors(Store& store, const QString& storePath, const QString& caCertificatePath) {
+    auto enrolment = sync::readEnrolment(store);
+    if (!enrolment)
+        return fail(enrolment.error().message);
+    if (!*enrolment) {
+        out() << Text::tr("Audit trail anchors: not checked, because %1 is not enrolled with a sync server.")
+                     .arg(storePath)
+              << Qt::endl;
+        return Success;
+    }
+    auto storeId = sync::storeIdFor(storePath);
+    if (!storeId)
+        return fail(storeId.error().message);
+
+    keys::OsKeychain keychain;
+    auto anchors = readAllAuditAnchors(store, *storeId, keychain, caCertificatePath);
+    if (!anchors) {
+        out() << Text::tr("Audit trail anchors: not checked, because the sync server's anchors could not be "
+                          "read. %1")
+                     .arg(anchors.error().message)
+              << Qt::endl;
+        return Success;
+    }
+
+    auto report = audit::checkAuditAnchors(store, *anchors);
+    if (!report)
+        return fail(report.error().message);
+    if (!report->intact)
+        return fail(
+            Text::tr("Audit trail: %1. Keep this copy of the store for investigation, and report it to "
+                     "your data protection officer.")
+                .arg(report->problem));
+    out() << Text::tr("Audit trail anchored: %1 of the server's anchors match.").arg(report->matched)
+          << Qt::endl;
     return Success;
 }
 

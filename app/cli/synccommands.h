@@ -38,6 +38,15 @@ struct SyncOptions {
 // exchanged everything.
 [[nodiscard]] int runSync(const QStringList& arguments, const SyncOptions& options);
 
+// Checks the store's audit trail against the anchors that the sync server
+// recorded from the store's pushes, for "earlyhelp-cli verify", and prints
+// one line with the outcome. caCertificatePath, when not empty, names CA
+// certificates to trust instead of those recorded at enrolment. Returns
+// Failure when an anchor does not match or the store cannot be read. A store
+// that is not enrolled, or anchors that cannot be fetched, give a line
+// saying that the check did not run, and Success.
+[[nodiscard]] int checkAuditAnchors(Store& store, const QString& storePath, const QString& caCertificatePath);
+
 // Runs "earlyhelp-cli conflicts" (list the open conflicts) and
 // "earlyhelp-cli conflicts resolve ID --keep server|other".
 [[nodiscard]] int runConflicts(const QStringList& arguments, const SyncOptions& options);

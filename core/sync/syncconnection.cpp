@@ -357,11 +357,18 @@ Result<PublishedAgreement> SyncConnection::fetchAgreement() {
     return agreement;
 }
 
-Result<QList<PushResult>> SyncConnection::push(const QList<OutgoingChange>& changes) {
+Result<QList<PushResult>> SyncConnection::push(const QList<OutgoingChange>& changes,
+                                               const std::optional<audit::AuditHead>& auditHead) {
     QJsonArray array;
     for (const OutgoingChange& change : changes)
         array.append(change.toJson());
-    const QJsonObject request{{QStringLiteral("changes"), array}};
+    QJsonObject request{{QStringLiteral("changes"), array}};
+    if (auditHead) {
+        request.insert(
+            QStringLiteral("auditHead"),
+            QJsonObject{{QStringLiteral("seq"), auditHead->sequence},
+                        {QStringLiteral("hash"), QString::fromLatin1(auditHead->hash.toBase64())}});
+    }
     auto response = send(QByteArrayLiteral("POST"), QStringLiteral("/api/v1/push"),
                          QJsonDocument(request).toJson(QJsonDocument::Compact), true);
     if (!response)
@@ -419,6 +426,46 @@ Result<PullPage> SyncConnection::pull(qint64 after, int limit) {
                              .arg(after));
     }
     return PullPage{entries.toArray(), next.toInteger(), more.toBool()};
+}
+
+Result<QList<audit::AuditAnchor>> SyncConnection::auditAnchors(int limit, qint64 offset) {
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(std::clamp(limit, 1, maxAnchorLimit)));
+    query.addQueryItem(QStringLiteral("offset"), QString::number(std::max<qint64>(offset, 0)));
+    const QString path = QStringLiteral("/api/v1/audit-anchors?") + query.toString(QUrl::FullyEncoded);
+    auto response = send(QByteArrayLiteral("GET"), path, {}, true);
+    if (!response)
+        return std::unexpected(response.error());
+
+    const QJsonValue items = response->body.value(u"anchors");
+    if (!items.isArray()) {
+        return makeError(
+            ErrorCode::Network,
+            Text::tr("The sync server %1 sent an audit anchor list without an anchors array. Check "
+                     "that the server runs the current version.")
+                .arg(serverName()));
+    }
+    QList<audit::AuditAnchor> anchors;
+    const QJsonArray array = items.toArray();
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QJsonObject item = array.at(i).toObject();
+        audit::AuditAnchor anchor;
+        anchor.sequence = item.value(u"seq").toInteger(0);
+        const auto hash = QByteArray::fromBase64Encoding(item.value(u"hash").toString().toLatin1(),
+                                                         QByteArray::AbortOnBase64DecodingErrors);
+        anchor.hash = hash.decoded;
+        anchor.receivedAt = parseUtc(item.value(u"receivedAt"));
+        if (anchor.sequence <= 0 || !hash || anchor.hash.size() != 32 || !anchor.receivedAt.isValid()) {
+            return makeError(
+                ErrorCode::Network,
+                Text::tr("The sync server %1 sent audit anchor %2 without a sequence of 1 or more, a "
+                         "Base64 32-byte hash and a receivedAt time. Tell your administrator.")
+                    .arg(serverName())
+                    .arg(i));
+        }
+        anchors.append(anchor);
+    }
+    return anchors;
 }
 
 } // namespace earlyhelp::sync

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audit/auditanchor.h"
 #include "common/result.h"
 #include "common/secretbytes.h"
 
@@ -14,6 +15,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -95,6 +97,8 @@ public:
     static constexpr std::chrono::milliseconds defaultTimeout = std::chrono::seconds(30);
     // The server returns at most this many entries per pull page.
     static constexpr int maxPullLimit = 1000;
+    // The server returns at most this many audit anchors per request.
+    static constexpr int maxAnchorLimit = 1000;
 
     // serverUrl must come from parseServerUrl().
     SyncConnection(QUrl serverUrl, QList<QSslCertificate> extraCaCertificates,
@@ -115,15 +119,24 @@ public:
     [[nodiscard]] Result<ServerStatus> status();
     [[nodiscard]] Result<PublishedAgreement> fetchAgreement();
 
-    // Sends changes in one POST /api/v1/push and returns the server's result
-    // for each, in the order sent. Besides the errors above, Network when the
+    // Sends changes in one POST /api/v1/push, with auditHead as the push's
+    // "auditHead" when it is set, and returns the server's result for each
+    // change, in the order sent. Besides the errors above, Network when the
     // response does not contain exactly one well-formed result per change,
     // in order.
-    [[nodiscard]] Result<QList<PushResult>> push(const QList<OutgoingChange>& changes);
+    [[nodiscard]] Result<QList<PushResult>> push(const QList<OutgoingChange>& changes,
+                                                 const std::optional<audit::AuditHead>& auditHead = {});
 
     // Reads one page of the organisation's feed after the sequence after, at
     // most limit entries (1 to maxPullLimit).
     [[nodiscard]] Result<PullPage> pull(qint64 after, int limit = maxPullLimit);
+
+    // Returns up to limit (1 to maxAnchorLimit) of the audit anchors the
+    // server recorded from this device's pushes, newest first, after
+    // skipping the offset newest. Besides the errors above, Network when an
+    // anchor is not well formed.
+    [[nodiscard]] Result<QList<audit::AuditAnchor>> auditAnchors(int limit = maxAnchorLimit,
+                                                                 qint64 offset = 0);
 
 private:
     struct Response {

@@ -1,5 +1,6 @@
 #include "sync/syncengine.h"
 
+#include "audit/auditanchor.h"
 #include "policy/signature.h"
 #include "sharing/agreementregister.h"
 #include "sync/logging.h"
@@ -25,8 +26,9 @@ constexpr int pullPageSize = 500;
 using ProgressReport = std::function<void(const SyncProgress&)>;
 
 // Sends the outbox in batches until it contains no change that this sync
-// has not sent yet. Returns false with outcome.error set when it stops
-// early. The batches answered before that stay recorded.
+// has not sent yet, each batch with the store's audit head. Returns false
+// with outcome.error set when it stops early. The batches answered before
+// that stay recorded.
 bool pushOutbox(Store& store, SyncConnection& connection, SyncLocal& local, SyncProgress& progress,
                 const ProgressReport& report, SyncOutcome& outcome) {
     const sharing::AgreementState agreement =
@@ -49,7 +51,17 @@ bool pushOutbox(Store& store, SyncConnection& connection, SyncLocal& local, Sync
         if (!anyNew)
             return true;
 
-        auto results = connection.push(*batch);
+        // The head goes with every push, so the server keeps an anchor of
+        // the trail as it stood, which a later rewrite cannot match. An
+        // empty trail has nothing to anchor.
+        auto head = audit::readAuditHead(store);
+        if (!head) {
+            outcome.error = head.error();
+            return false;
+        }
+        const std::optional<audit::AuditHead> anchor =
+            head->sequence > 0 ? std::optional<audit::AuditHead>(*head) : std::nullopt;
+        auto results = connection.push(*batch, anchor);
         if (!results) {
             outcome.error = results.error();
             return false;
