@@ -30,7 +30,7 @@ using ProgressReport = std::function<void(const SyncProgress&)>;
 // with outcome.error set when it stops early. The batches answered before
 // that stay recorded.
 bool pushOutbox(Store& store, SyncConnection& connection, SyncLocal& local, SyncProgress& progress,
-                const ProgressReport& report, SyncOutcome& outcome) {
+                const ProgressReport& report, SyncOutcome& outcome, qint64& anchoredSequence) {
     const sharing::AgreementState agreement =
         sharing::AgreementRegister(store, policy::builtInTrustPublicKey()).state();
 
@@ -66,6 +66,8 @@ bool pushOutbox(Store& store, SyncConnection& connection, SyncLocal& local, Sync
             outcome.error = results.error();
             return false;
         }
+        if (anchor)
+            anchoredSequence = anchor->sequence;
         if (Status recorded = local.recordResults(*batch, *results, agreement, today); !recorded) {
             outcome.error = recorded.error();
             return false;
@@ -114,6 +116,27 @@ bool pullFeed(SyncConnection& connection, SyncLocal& local, const QString& ownOr
     }
 }
 
+// Sends the audit head alone, in a push of no changes, when it has moved
+// past anchoredSequence: views, searches and pulled records add events
+// without adding to the outbox. Returns false with outcome.error set when
+// the push fails.
+bool anchorAuditHead(Store& store, SyncConnection& connection, SyncOutcome& outcome, qint64& anchoredSequence) {
+    auto head = audit::readAuditHead(store);
+    if (!head) {
+        outcome.error = head.error();
+        return false;
+    }
+    if (head->sequence <= anchoredSequence)
+        return true;
+    auto results = connection.push({}, *head);
+    if (!results) {
+        outcome.error = results.error();
+        return false;
+    }
+    anchoredSequence = head->sequence;
+    return true;
+}
+
 // Counts what is left after the exchange: open conflicts, rejected changes
 // and the outbox, which decide whether the sync was complete.
 void summarise(const SyncLocal& local, SyncOutcome& outcome) {
@@ -137,8 +160,10 @@ void summarise(const SyncLocal& local, SyncOutcome& outcome) {
     outcome.complete = outcome.rejected == 0 && *pending == 0;
 }
 
-// Runs one sync over connection: status, push, pull.
-SyncOutcome exchange(Store& store, SyncConnection& connection, SyncLocal& local, const ProgressReport& report) {
+// Runs one sync over connection: status, push, pull, then the audit head
+// when it has moved.
+SyncOutcome exchange(Store& store, SyncConnection& connection, SyncLocal& local, const ProgressReport& report,
+                     qint64& anchoredSequence) {
     SyncOutcome outcome;
     SyncProgress progress;
     report(progress);
@@ -156,12 +181,14 @@ SyncOutcome exchange(Store& store, SyncConnection& connection, SyncLocal& local,
         progress.toPush = *pending;
     progress.phase = SyncProgress::Phase::Pushing;
     report(progress);
-    if (!pushOutbox(store, connection, local, progress, report, outcome))
+    if (!pushOutbox(store, connection, local, progress, report, outcome, anchoredSequence))
         return outcome;
 
     progress.phase = SyncProgress::Phase::Pulling;
     report(progress);
     if (!pullFeed(connection, local, serverStatus->organisation.id, progress, report, outcome))
+        return outcome;
+    if (!anchorAuditHead(store, connection, outcome, anchoredSequence))
         return outcome;
 
     summarise(local, outcome);
@@ -230,7 +257,8 @@ Result<SyncOutcome> SyncEngine::syncNow(const access::Actor& actor) {
     setStatus(Status::Syncing);
     SyncLocal local(m_store);
     SyncOutcome outcome =
-        exchange(m_store, **connection, local, [this](const SyncProgress& progress) { emit progressChanged(progress); });
+        exchange(m_store, **connection, local,
+                 [this](const SyncProgress& progress) { emit progressChanged(progress); }, m_anchoredSequence);
 
     // The outcome is reported even when recording it fails, because the
     // changes it counts were committed batch by batch and page by page.

@@ -111,6 +111,9 @@ private:
     Status m_status = Status::Idle;
     bool m_running = false;
     std::optional<SyncOutcome> m_lastOutcome;
+    // The newest audit head this engine sent to the server, so that a sync
+    // with nothing to push sends the head only when it has moved.
+    qint64 m_anchoredSequence = 0;
 };
 
 } // namespace earlyhelp::sync
