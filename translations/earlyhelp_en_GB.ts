@@ -1278,6 +1278,30 @@
         <source>The OS keychain slot in %1 unlocks as %2, whose account has been removed or given another role since. Unlock with your passphrase, then set up the keychain again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The failed-unlock journal %1 could not be written (%2). Check that your account may write to the folder %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failed-unlock journal %1 could not be read (%2). Check that your account may read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failed-unlock journal %1 is %2 bytes long, more than %3. Move it out of the folder, keep it for investigation, and report it to your data protection officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The failed-unlock journal %1 could not be read (%2). Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the key file is locked by another process; try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was replaced while its records were being read</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::PersonRepository</name>
@@ -1595,6 +1619,20 @@
     <message>
         <source>%1 verified: encryption, structure, foreign keys and search index are sound.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problems or more, the first &quot;%2&quot;</source>
+        <translation>
+            <numerusform>%1: %n problem or more, the first &quot;%2&quot;</numerusform>
+            <numerusform>%1: %n problems or more, the first &quot;%2&quot;</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n problems, the first &quot;%2&quot;</source>
+        <translation>
+            <numerusform>%1: %n problem, the first &quot;%2&quot;</numerusform>
+            <numerusform>%1: %n problems, the first &quot;%2&quot;</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2281,10 +2319,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>enrol, sync-status and sync: a PEM file of CA certificates to trust for the sync server besides the system&apos;s; enrol records it in the store.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>(empty)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2397,67 +2431,6 @@
     </message>
     <message>
         <source>Audit trail: %1 events verified.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Early Help Case Manager on the command line, for school IT and scripts.
-
-Commands:
-  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
-                     create an encrypted case store and its first user
-  import FILE…       import pupils, contacts and families from Common Transfer Files
-  list people|families [SEARCH] [--json]
-                     list people or families, optionally those matching SEARCH
-  keychain --user NAME
-                     keep the key in the OS keychain, unlocking as NAME on this computer
-  verify             check the store&apos;s encryption, structure, search index and audit trail
-  agreement keygen PUBLIC SECRET
-                     create an Ed25519 key pair for signing data sharing agreements
-  agreement sign FILE --secret-key SECRET
-                     sign an agreement; the signature goes to FILE.sig
-  agreement verify|show FILE [--public-key PUBLIC]
-                     check FILE against FILE.sig (default key: the one built in); show lists its rules
-  agreement diff OLD NEW [--json] [--public-key PUBLIC]
-                     list the fields whose sharing changes from agreement OLD to NEW, both verified
-  agreement install FILE [--public-key PUBLIC]
-                     verify FILE against FILE.sig and store it; it applies once accepted
-  agreement status [--json]
-                     show the agreement in force, who signed it, and any version waiting for acceptance
-  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
-                     record that your organisation signed version N (designated safeguarding lead only;
-                     the date signed defaults to today)
-  enrol URL CODE [--device-name NAME] [--ca-cert FILE]
-                     enrol the store with the sync server at URL (https only) using a one-time code;
-                     the device credential is kept in the OS keychain
-  sync-status [--ca-cert FILE]
-                     show the sync server, device and organisation, and check the server and its clock
-  sync [--ca-cert FILE]
-                     send this store&apos;s changes to the sync server and apply what it sends back;
-                     exit status 0 only when everything was exchanged
-  conflicts [--json]
-                     list the fields changed here and at another organisation that wait for a person
-  conflicts resolve ID --keep server|other
-                     settle a conflict with the value the server kept or the other one; sync sends it
-  subject-access PERSON_ID [--json-file FILE] [--pdf FILE] [--withhold ITEM_ID=REASON …]
-                     answer a subject access request (designated safeguarding lead only): without a
-                     file, list the items held about the person with their ids; with one, export them
-                     less the withheld items. REASON is third-party, serious-harm, crime-and-taxation,
-                     legal-professional-privilege or other:EXPLANATION. Each export is audited.
-  transfer export PERSON_ID --to-urn URN --out FILE
-                     write a child&apos;s safeguarding file for the school with that DfE URN as an encrypted
-                     package, and print its one-time code once (lead and deputy only)
-  transfer import FILE --code CODE [--receipt FILE]
-                     import a safeguarding file sent to this school, and write the receipt to send back
-  transfer receipt PACKAGE_ID --out FILE
-                     write the receipt of an imported package again
-  transfer confirm RECEIPT
-                     record the receiving school&apos;s receipt for a safeguarding file this school sent
-  transfer list [--json]
-                     list the safeguarding files sent and received, with their times
-  The desktop app checks stored agreements against the built-in key, so --public-key with install,
-  status or accept is for testing a Trust&apos;s own key.
-
-Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2618,6 +2591,93 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>transfer takes export, import, receipt, confirm or list, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Early Help Case Manager on the command line, for school IT and scripts.
+
+Commands:
+  init --school NAME (--urn URN | --la NNN --estab NNNN) --user NAME [--keychain]
+                     create an encrypted case store and its first user
+  import FILE…       import pupils, contacts and families from Common Transfer Files
+  list people|families [SEARCH] [--json]
+                     list people or families, optionally those matching SEARCH
+  keychain --user NAME
+                     keep the key in the OS keychain, unlocking as NAME on this computer
+  verify [--ca-cert FILE]
+                     check the store&apos;s encryption, structure, search index and audit trail, and
+                     an enrolled store&apos;s audit trail against the sync server&apos;s anchors
+  agreement keygen PUBLIC SECRET
+                     create an Ed25519 key pair for signing data sharing agreements
+  agreement sign FILE --secret-key SECRET
+                     sign an agreement; the signature goes to FILE.sig
+  agreement verify|show FILE [--public-key PUBLIC]
+                     check FILE against FILE.sig (default key: the one built in); show lists its rules
+  agreement diff OLD NEW [--json] [--public-key PUBLIC]
+                     list the fields whose sharing changes from agreement OLD to NEW, both verified
+  agreement install FILE [--public-key PUBLIC]
+                     verify FILE against FILE.sig and store it; it applies once accepted
+  agreement status [--json]
+                     show the agreement in force, who signed it, and any version waiting for acceptance
+  agreement accept --version N --name NAME --role ROLE [--date YYYY-MM-DD]
+                     record that your organisation signed version N (designated safeguarding lead only;
+                     the date signed defaults to today)
+  enrol URL CODE [--device-name NAME] [--ca-cert FILE]
+                     enrol the store with the sync server at URL (https only) using a one-time code;
+                     the device credential is kept in the OS keychain
+  sync-status [--ca-cert FILE]
+                     show the sync server, device and organisation, and check the server and its clock
+  sync [--ca-cert FILE]
+                     send this store&apos;s changes to the sync server and apply what it sends back;
+                     exit status 0 only when everything was exchanged
+  conflicts [--json]
+                     list the fields changed here and at another organisation that wait for a person
+  conflicts resolve ID --keep server|other
+                     settle a conflict with the value the server kept or the other one; sync sends it
+  subject-access PERSON_ID [--json-file FILE] [--pdf FILE] [--withhold ITEM_ID=REASON …]
+                     answer a subject access request (designated safeguarding lead only): without a
+                     file, list the items held about the person with their ids; with one, export them
+                     less the withheld items. REASON is third-party, serious-harm, crime-and-taxation,
+                     legal-professional-privilege or other:EXPLANATION. Each export is audited.
+  transfer export PERSON_ID --to-urn URN --out FILE
+                     write a child&apos;s safeguarding file for the school with that DfE URN as an encrypted
+                     package, and print its one-time code once (lead and deputy only)
+  transfer import FILE --code CODE [--receipt FILE]
+                     import a safeguarding file sent to this school, and write the receipt to send back
+  transfer receipt PACKAGE_ID --out FILE
+                     write the receipt of an imported package again
+  transfer confirm RECEIPT
+                     record the receiving school&apos;s receipt for a safeguarding file this school sent
+  transfer list [--json]
+                     list the safeguarding files sent and received, with their times
+  The desktop app checks stored agreements against the built-in key, so --public-key with install,
+  status or accept is for testing a Trust&apos;s own key.
+
+Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enrol, sync-status, sync and verify: a PEM file of CA certificates to trust for the sync server besides the system&apos;s; enrol records it in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail anchors: not checked, because %1 is not enrolled with a sync server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail anchors: not checked, because the sync server&apos;s anchors could not be read. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail: %1. Keep this copy of the store for investigation, and report it to your data protection officer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit trail anchored: %1 of the server&apos;s anchors match.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3213,6 +3273,40 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     <message>
         <source>This store has no record of sharing this person&apos;s information with another organisation, and holds none of it from another organisation.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the school with URN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (URN %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1 on %2, receipt confirmed on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>to %1 on %2, receipt not yet confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from %1 on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The safeguarding file was sent to another school %n time(s): %1.</source>
+        <translation>
+            <numerusform>The safeguarding file was sent to another school once: %1.</numerusform>
+            <numerusform>The safeguarding file was sent to another school %n times: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n safeguarding file(s) from another school were imported: %1.</source>
+        <translation>
+            <numerusform>%n safeguarding file from another school was imported: %1.</numerusform>
+            <numerusform>%n safeguarding files from another school were imported: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3827,6 +3921,14 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
         <source>Item &quot;%1&quot; (%2) is withheld for another reason, which is not given. Write the reason in the item&apos;s note.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Deleted; the store has no date for the deletion. The record is still held.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted on %1, restorable until %2. The record is still held.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::sync</name>
@@ -3958,6 +4060,14 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
     </message>
     <message>
         <source>A sync of this store is already running. Wait for it to finish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 sent an audit anchor list without an anchors array. Check that the server runs the current version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sync server %1 sent audit anchor %2 without a sequence of 1 or more, a Base64 32-byte hash and a receivedAt time. Tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5059,10 +5169,6 @@ After: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Erased the person&apos;s data. Events whose details were blanked: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Person</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5132,6 +5238,14 @@ After: %4</source>
     </message>
     <message>
         <source>Policy override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed unlock; its record could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Erased the person&apos;s data because: %1. Events whose details were blanked: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -5295,6 +5409,26 @@ After: %4</source>
     </message>
     <message>
         <source>Exported the events to %1 (events: %2). The file is not encrypted: keep it only where case data may be kept, and delete it when you no longer need it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>O&amp;rder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 events, newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 events, newest first. Scroll down for more.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -9071,6 +9205,65 @@ Clause: %2</source>
         <source>Removed by sync</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>School with URN %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (URN %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s)</source>
+        <translation>
+            <numerusform>%n record</numerusform>
+            <numerusform>%n records</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: safeguarding file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transfer to the child&apos;s new school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Package contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirmed on %1; the school imported the file on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not yet confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>School that sent the safeguarding file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::ui::StoreLocationPage</name>
@@ -9257,6 +9450,10 @@ Clause: %2</source>
             <numerusform>Exported %n item to %1, with %2 withheld. The export is recorded in the audit trail.</numerusform>
             <numerusform>Exported %n items to %1, with %2 withheld. The export is recorded in the audit trail.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
