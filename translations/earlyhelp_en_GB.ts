@@ -1634,6 +1634,10 @@
             <numerusform>%1: %n problems, the first &quot;%2&quot;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1: the check stopped at a damaged page (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::Upn</name>
@@ -5246,6 +5250,14 @@ After: %4</source>
     </message>
     <message>
         <source>Erased the person&apos;s data because: %1. Events whose details were blanked: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed unlock as “%1” at %2, with earlyhelp-cli</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed unlock as “%1” at %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,5 +1,6 @@
 #include "auditeventtext.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -156,7 +157,21 @@ QString AuditEventText::details(const audit::Event& event) const {
         if (details.value(QStringLiteral("unreadable")).toBool())
             return tr("Failed unlock; its record could not be read: %1")
                 .arg(details.value(QStringLiteral("problem")).toString());
-        return tr("Failed unlock as “%1”").arg(details.value(QStringLiteral("user")).toString());
+    {
+        // The event is written at the next successful unlock, so the time of
+        // the attempt is in the details.
+        const QDateTime attemptedAt =
+            QDateTime::fromString(details.value(QStringLiteral("attemptedAt")).toString(), Qt::ISODateWithMs);
+        const QString user = details.value(QStringLiteral("user")).toString();
+        const QString via = details.value(QStringLiteral("via")).toString();
+        if (!attemptedAt.isValid())
+            return tr("Failed unlock as “%1”").arg(user);
+        const QString when = displayDate(attemptedAt.toLocalTime().date()) + u' ' +
+                             attemptedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        if (via == u"cli")
+            return tr("Failed unlock as “%1” at %2, with earlyhelp-cli").arg(user, when);
+        return tr("Failed unlock as “%1” at %2").arg(user, when);
+    }
     case audit::Action::RoleChange: {
         const QString oldRole = roleLabel(details.value(QStringLiteral("oldRole")).toString());
         const QString newRole = roleLabel(details.value(QStringLiteral("newRole")).toString());

@@ -311,8 +311,14 @@ int runSync(const QStringList& arguments, const SyncOptions& options) {
                              "server's messages above and correct the records.",
                              nullptr, outcome->rejected));
     }
-    if (!outcome->complete)
+    if (!outcome->complete) {
+        // The engine recorded why, for example that no agreement is in force,
+        // in which case syncing again would change nothing.
+        const Result<sync::SyncState> state = sync::SyncLocal(*unlocked->store).state();
+        if (state && !state->lastError.isEmpty())
+            return fail(state->lastError);
         return fail(Text::tr("changes are still waiting to be sent: run \"earlyhelp-cli sync\" again"));
+    }
     return Success;
 }
 

@@ -1,6 +1,7 @@
 #include "storeverify.h"
 
 #include "store/store.h"
+#include "store/storeerror.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -28,9 +29,18 @@ constexpr qsizetype integrityCheckLimit = 100;
 // a "*** in database main ***" heading.
 Status collectProblems(QSqlQuery& query, const QString& sql, const QString& label, QStringList& problems)
 {
-    if (!query.exec(sql))
+    if (!query.exec(sql)) {
+        // A damaged page can stop a check part way. That is a problem of the
+        // store, reported with the others, not a failure of verify.
+        const Error error = storeErrorFromSqlError(query.lastError(), QString());
+        if (error.code == ErrorCode::StoreDamaged) {
+            problems += Text::tr("%1: the check stopped at a damaged page (%2)")
+                            .arg(label, query.lastError().databaseText());
+            return {};
+        }
         return makeError(ErrorCode::Database,
                          Text::tr("The check \"%1\" could not run: %2").arg(label, query.lastError().text()));
+    }
     QStringList found;
     while (query.next()) {
         QStringList columns;

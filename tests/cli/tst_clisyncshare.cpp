@@ -271,7 +271,7 @@ void TestCliSyncShare::initTestCase() {
         QVERIFY2(created, created ? "" : qPrintable(created.error().message));
     }
 
-    // Both sign up to the bundled agreement and enrol.
+    // Both enrol and sign up to the bundled agreement.
     for (const auto& [store, user, organisationId] :
          {std::tuple{m_schoolStore, schoolUser, m_schoolOrganisationId},
           std::tuple{m_trustStore, trustUser, m_trustOrganisationId}}) {
@@ -279,17 +279,29 @@ void TestCliSyncShare::initTestCase() {
                                       {QStringLiteral("agreement"), QStringLiteral("install"),
                                        QStringLiteral(EARLYHELP_AGREEMENT_DIR "/agreement-v1.json")});
         QVERIFY2(install.exitCode == 0, qPrintable(install.err));
+        const CliRun enrol =
+            runCli(store, user,
+                   {QStringLiteral("enrol"), QStringLiteral("https://127.0.0.1:%1").arg(m_server.port()),
+                    issueCode(organisationId), QStringLiteral("--ca-cert"), m_certificates.caCertificate});
+        QVERIFY2(enrol.exitCode == 0, qPrintable(enrol.err));
+
+        // Before the sign-up nothing may be shared, and sync prints why
+        // rather than asking for another sync.
+        if (store == m_schoolStore) {
+            const CliRun early = sync(store, user);
+            QCOMPARE(early.exitCode, 1);
+            QVERIFY2(early.err.contains(QStringLiteral("has not signed up to the Data Sharing Agreement")),
+                     qPrintable(early.err));
+            QVERIFY2(!early.err.contains(QStringLiteral("run \"earlyhelp-cli sync\" again")),
+                     qPrintable(early.err));
+        }
+
         const CliRun accept = runCli(store, user,
                                      {QStringLiteral("agreement"), QStringLiteral("accept"),
                                       QStringLiteral("--version"), QStringLiteral("1"), QStringLiteral("--name"),
                                       QStringLiteral("Jo Whitfield"), QStringLiteral("--role"),
                                       QStringLiteral("Headteacher")});
         QVERIFY2(accept.exitCode == 0, qPrintable(accept.err));
-        const CliRun enrol =
-            runCli(store, user,
-                   {QStringLiteral("enrol"), QStringLiteral("https://127.0.0.1:%1").arg(m_server.port()),
-                    issueCode(organisationId), QStringLiteral("--ca-cert"), m_certificates.caCertificate});
-        QVERIFY2(enrol.exitCode == 0, qPrintable(enrol.err));
     }
 
     // One family of the school: a child, an adult with parental

@@ -10,6 +10,7 @@
 #include <QDateEdit>
 #include <QFile>
 #include <QFontMetrics>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -25,6 +26,7 @@
 #include "casework/casenoterepository.h"
 #include "casework/familycaserepository.h"
 #include "store/store.h"
+#include "ui/auditeventtext.h"
 #include "ui/auditviewer.h"
 #include "ui/casesession.h"
 #include "ui/mainwindow.h"
@@ -67,6 +69,7 @@ private slots:
     void filterByAction();
     void filterByDateRange();
     void detailsForPeople();
+    void failedUnlockShowsAttemptTime();
     void pagesFetchedOnScroll();
     void csvExportContents();
     void csvExportRecorded();
@@ -411,6 +414,23 @@ void TestAuditViewer::detailsForPeople() {
     QVERIFY(table->columnWidth(AuditEventModel::WhenColumn) > metrics.horizontalAdvance(when.value(0)));
     QVERIFY(table->columnWidth(AuditEventModel::RoleColumn) >
             metrics.horizontalAdvance(access::roleLabel(access::Role::Lead)));
+}
+
+void TestAuditViewer::failedUnlockShowsAttemptTime() {
+    // The event is written at the next successful unlock, so its own time is
+    // not when the wrong passphrase was typed.
+    const QDateTime attempted(QDate(2026, 12, 3), QTime(8, 15, 42));
+    audit::Event event;
+    event.actionCode = audit::actionCode(audit::Action::FailedUnlock);
+    event.details = QJsonObject{{QStringLiteral("user"), QStringLiteral("jo whitfield")},
+                                {QStringLiteral("attemptedAt"), attempted.toUTC().toString(Qt::ISODateWithMs)},
+                                {QStringLiteral("via"), QStringLiteral("cli")}};
+    const AuditEventText text(m_session->store());
+    QCOMPARE(text.details(event),
+             QStringLiteral("Failed unlock as “jo whitfield” at 03/12/2026 08:15:42, with earlyhelp-cli"));
+
+    event.details.insert(QStringLiteral("via"), QStringLiteral("app"));
+    QCOMPARE(text.details(event), QStringLiteral("Failed unlock as “jo whitfield” at 03/12/2026 08:15:42"));
 }
 
 void TestAuditViewer::pagesFetchedOnScroll() {
