@@ -3312,6 +3312,14 @@ Exit status: 0 on success, 1 when the command failed, 2 for a usage error.</sour
             <numerusform>%n safeguarding files from another school were imported: %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>another family member</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with consent about %1 given by %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::subjectaccess::Collector</name>

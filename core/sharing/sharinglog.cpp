@@ -166,6 +166,10 @@ Status addConsentsAndDecisions(Store& store, RecipientShare& recipient, const QS
             if (!name)
                 return std::unexpected(name.error());
             entry.givenByName = *name;
+            Result<QString> subject = personName(store, consent->subjectPersonId);
+            if (!subject)
+                return std::unexpected(subject.error());
+            entry.subjectName = *subject;
         } else if (consent.error().code == ErrorCode::NotFound) {
             entry.consent.meta.id = id;
         } else {
@@ -477,7 +481,7 @@ QString purposeList(const QStringList& purposes) {
     return Text::tr("%1 and %2").arg(labels.join(u", "_s), last);
 }
 
-QString basisSentence(const RecipientShare& recipient) {
+QString basisSentence(const RecipientShare& recipient, const QString& personId) {
     QStringList parts;
     for (const SharingConsent& consent : recipient.consents) {
         if (!consent.found) {
@@ -486,6 +490,16 @@ QString basisSentence(const RecipientShare& recipient) {
         }
         const QString givenBy = consent.givenByName.isEmpty() ? Text::tr("a person no longer in this store")
                                                               : consent.givenByName;
+        // A consent about another member, such as a sibling, covered only
+        // what the family shares, and the log must not read as this
+        // person's own consent.
+        if (consent.consent.subjectPersonId != personId) {
+            const QString subject =
+                consent.subjectName.isEmpty() ? Text::tr("another family member") : consent.subjectName;
+            parts += Text::tr("with consent about %1 given by %2 on %3")
+                         .arg(subject, givenBy, displayDate(consent.consent.givenDate));
+            continue;
+        }
         parts += Text::tr("with consent given by %1 on %2").arg(givenBy, displayDate(consent.consent.givenDate));
     }
     for (const SharingDecisionUse& decision : recipient.decisions) {
@@ -615,7 +629,7 @@ QString sharingSummary(const SharingLog& log) {
                            .arg(recipientName(recipient), localDate(recipient.firstShared),
                                 purposeList(recipient.purposes));
         }
-        const QString basis = basisSentence(recipient);
+        const QString basis = basisSentence(recipient, log.personId);
         if (!basis.isEmpty())
             sentence += u", "_s % basis;
         sentence += u'.';

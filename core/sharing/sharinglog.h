@@ -54,6 +54,10 @@ struct SharingConsent {
     Consent consent;
     bool found = false;
     QString givenByName; // "Jo Okafor", or empty when the person is not in the store
+    // The name of the person the consent is about, such as a sibling whose
+    // consent covered family-level records; empty when the person is not in
+    // the store.
+    QString subjectName;
 };
 
 // A sharing decision that a Share event names, as SharingConsent.

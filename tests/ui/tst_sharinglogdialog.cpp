@@ -93,6 +93,7 @@ private slots:
     void cleanup();
 
     void summaryNamesRecipientAndConsent();
+    void siblingSummaryNamesConsentSubject();
     void recipientRowListsDetails();
     void openingRecordsViewEvent();
     void readOnlyUserSeesLog();
@@ -195,6 +196,27 @@ void TestSharingLogDialog::summaryNamesRecipientAndConsent() {
     auto* error = child<QLabel>(&dialog, u"sharingLogErrorLabel"_s);
     QVERIFY(error);
     QVERIFY2(error->isHidden(), qPrintable(error->text()));
+}
+
+void TestSharingLogDialog::siblingSummaryNamesConsentSubject() {
+    Result<FamilyDetail> family = m_session->directory().family(m_familyId);
+    QVERIFY(family.has_value());
+    QString siblingId;
+    for (const FamilyMember& member : family->members) {
+        if (member.role == u"child" && member.person.id != m_amaraId)
+            siblingId = member.person.id;
+    }
+    QVERIFY2(!siblingId.isEmpty(), "the Fenwick family has a second child");
+
+    // The family-level records went under Amara's consent, so her sibling's
+    // log names whose consent it was.
+    SharingLogDialog dialog(m_session.get(), siblingId);
+    auto* summary = child<QLabel>(&dialog, u"sharingSummaryLabel"_s);
+    QVERIFY(summary);
+    QVERIFY2(summary->text().contains(u"with consent about Amara Fenwick given by Joanna Fenwick on %1"_s.arg(
+                 displayDate(m_consentGiven))),
+             qPrintable(summary->text()));
+    QVERIFY2(!summary->text().contains(u"with consent given by"_s), qPrintable(summary->text()));
 }
 
 void TestSharingLogDialog::recipientRowListsDetails() {
@@ -354,7 +376,7 @@ void TestSharingLogDialog::transferShowsOnBothStores() {
         SharingLogDialog dialog(m_session.get(), m_amaraId);
         auto* summary = child<QLabel>(&dialog, u"sharingSummaryLabel"_s);
         QVERIFY(summary);
-        QVERIFY2(summary->text().contains(u"The safeguarding file was sent to another school 1 time"_s),
+        QVERIFY2(summary->text().contains(u"The safeguarding file was sent to another school once"_s),
                  qPrintable(summary->text()));
         QVERIFY2(summary->text().contains(
                      u"to the school with URN 104789 on %1, receipt not yet confirmed"_s.arg(today)),
