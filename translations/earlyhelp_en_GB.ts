@@ -5268,6 +5268,14 @@ After: %4</source>
         <source>Failed unlock as “%1” at %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Subject access export as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject access export as JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>earlyhelp::ui::AuditViewerDialog</name>

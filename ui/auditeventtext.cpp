@@ -79,6 +79,10 @@ qint64 sequenceCount(const QJsonArray& sequences) {
 QString exportKindLabel(const QString& kind) {
     if (kind == u"audit-csv")
         return AuditEventText::tr("Audit trail as CSV");
+    if (kind == u"subject-access-pdf")
+        return AuditEventText::tr("Subject access export as PDF");
+    if (kind == u"subject-access-json")
+        return AuditEventText::tr("Subject access export as JSON");
     return kind;
 }
 
@@ -145,7 +149,14 @@ QString AuditEventText::details(const audit::Event& event) const {
     case audit::Action::Export: {
         const QString kind = exportKindLabel(details.value(QStringLiteral("kind")).toString());
         const int items = details.value(QStringLiteral("items")).toInt();
-        const int withheld = details.value(QStringLiteral("withheld")).toInt();
+        // A subject access export counts what it withheld per reason.
+        const QJsonValue withheldValue = details.value(QStringLiteral("withheld"));
+        int withheld = withheldValue.toInt();
+        if (withheldValue.isObject()) {
+            const QJsonObject reasons = withheldValue.toObject();
+            for (auto reason = reasons.begin(); reason != reasons.end(); ++reason)
+                withheld += reason.value().toInt();
+        }
         const QString exported = tr("%1, items: %2").arg(kind).arg(items);
         return withheld > 0 ? tr("%1, withheld: %2").arg(exported).arg(withheld) : exported;
     }

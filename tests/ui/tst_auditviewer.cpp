@@ -70,6 +70,7 @@ private slots:
     void filterByDateRange();
     void detailsForPeople();
     void failedUnlockShowsAttemptTime();
+    void exportKindsInWords();
     void pagesFetchedOnScroll();
     void csvExportContents();
     void csvExportRecorded();
@@ -431,6 +432,19 @@ void TestAuditViewer::failedUnlockShowsAttemptTime() {
 
     event.details.insert(QStringLiteral("via"), QStringLiteral("app"));
     QCOMPARE(text.details(event), QStringLiteral("Failed unlock as “jo whitfield” at 03/12/2026 08:15:42"));
+}
+
+void TestAuditViewer::exportKindsInWords() {
+    const AuditEventText text(m_session->store());
+    audit::Event event;
+    event.actionCode = audit::actionCode(audit::Action::Export);
+    event.details = QJsonObject{{QStringLiteral("kind"), QStringLiteral("subject-access-pdf")},
+                                {QStringLiteral("items"), 27},
+                                {QStringLiteral("withheld"), QJsonObject{{QStringLiteral("third-party"), 2}}}};
+    QCOMPARE(text.details(event), QStringLiteral("Subject access export as PDF, items: 27, withheld: 2"));
+    event.details.insert(QStringLiteral("kind"), QStringLiteral("subject-access-json"));
+    event.details.insert(QStringLiteral("withheld"), QJsonObject());
+    QCOMPARE(text.details(event), QStringLiteral("Subject access export as JSON, items: 27"));
 }
 
 void TestAuditViewer::pagesFetchedOnScroll() {
