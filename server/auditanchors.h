@@ -4,7 +4,7 @@
 // hash of its newest event) as the device sent it with a push. A device
 // compares its trail with these later, so an event rewritten on the device
 // after a push shows even when the device's local chain check passes,
-// because the server's copy is out of the reach of whoever holds the
+// because the server's copy is out of the reach of anyone with the
 // device's store key (docs/audit.md).
 
 #include "common/result.h"

@@ -164,11 +164,11 @@ QString AuditEventText::details(const audit::Event& event) const {
         if (details.value(QStringLiteral("method")).toString() == u"keychain")
             return tr("Unlocked with the OS keychain");
         return tr("Unlocked with a passphrase");
-    case audit::Action::FailedUnlock:
+    case audit::Action::FailedUnlock: {
         if (details.value(QStringLiteral("unreadable")).toBool())
             return tr("Failed unlock; its record could not be read: %1")
                 .arg(details.value(QStringLiteral("problem")).toString());
-    {
+
         // The event is written at the next successful unlock, so the time of
         // the attempt is in the details.
         const QDateTime attemptedAt =
@@ -177,8 +177,7 @@ QString AuditEventText::details(const audit::Event& event) const {
         const QString via = details.value(QStringLiteral("via")).toString();
         if (!attemptedAt.isValid())
             return tr("Failed unlock as “%1”").arg(user);
-        const QString when = displayDate(attemptedAt.toLocalTime().date()) + u' ' +
-                             attemptedAt.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
+        const QString when = displayDateTime(attemptedAt);
         if (via == u"cli")
             return tr("Failed unlock as “%1” at %2, with earlyhelp-cli").arg(user, when);
         return tr("Failed unlock as “%1” at %2").arg(user, when);

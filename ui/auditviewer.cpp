@@ -56,11 +56,6 @@ protected:
     bool focusNextPrevChild(bool next) override { return QWidget::focusNextPrevChild(next); }
 };
 
-QString localTimeText(const QDateTime& utc) {
-    const QDateTime local = utc.toLocalTime();
-    return displayDate(local.date()) + u' ' + local.toString(u"HH:mm:ss");
-}
-
 // A CSV cell: quoted when it contains a comma, quote or line break, and with
 // a leading apostrophe when a spreadsheet would read it as a formula.
 QString csvCell(QString text) {
@@ -186,7 +181,7 @@ void AuditEventModel::appendPage(const QList<audit::Event>& page) {
     QList<QStringList> rows;
     rows.reserve(page.size());
     for (const audit::Event& event : page) {
-        rows += QStringList{localTimeText(event.at),
+        rows += QStringList{displayDateTime(event.at),
                             event.user,
                             AuditEventText::roleLabel(event.roleCode),
                             AuditEventText::actionLabel(event.actionCode),

@@ -22,6 +22,14 @@ QString displayDate(const QDate& date)
     return date.toString(u"dd/MM/yyyy");
 }
 
+QString displayDateTime(const QDateTime& at)
+{
+    if (!at.isValid())
+        return {};
+    const QDateTime local = at.toLocalTime();
+    return displayDate(local.date()) + u' ' + local.toString(u"HH:mm:ss");
+}
+
 QString CodeLabels::relationship(const QString& code)
 {
     const QString key = code.trimmed();

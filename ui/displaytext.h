@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDate>
+#include <QDateTime>
 #include <QString>
 
 namespace earlyhelp {
@@ -23,6 +24,10 @@ namespace earlyhelp::ui {
 
 // Formats a date as dd/MM/yyyy, or returns an empty string for a null date.
 [[nodiscard]] QString displayDate(const QDate& date);
+
+// Formats a time in the computer's time zone as dd/MM/yyyy HH:mm:ss, or
+// returns an empty string for an invalid time.
+[[nodiscard]] QString displayDateTime(const QDateTime& at);
 
 // Text for the codes that core stores verbatim. An unknown code is returned
 // as given, so nothing from an import is hidden.

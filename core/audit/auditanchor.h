@@ -3,7 +3,7 @@
 // Audit anchors: the store's audit head (the sequence and hash of its newest
 // event) that each sync push sends to the sync server, and the check of the
 // local trail against the anchors the server recorded. The local chain
-// (verifyAuditChain()) is unkeyed, so whoever holds the store key can alter
+// (verifyAuditChain()) is unkeyed, so anyone with the store key can alter
 // an event and recompute every later hash and the head. An anchor kept on
 // the server shows such a rewrite of any event up to the anchored one.
 // Events after the last push are not anchored (docs/audit.md).

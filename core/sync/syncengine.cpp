@@ -27,8 +27,8 @@ using ProgressReport = std::function<void(const SyncProgress&)>;
 
 // Sends the outbox in batches until it contains no change that this sync
 // has not sent yet, each batch with the store's audit head. Returns false
-// with outcome.error set when it stops early. The batches answered before
-// that stay recorded.
+// with outcome.error set when it stops early. The server's results for the
+// batches sent before that stay recorded.
 bool pushOutbox(Store& store, SyncConnection& connection, SyncLocal& local, SyncProgress& progress,
                 const ProgressReport& report, SyncOutcome& outcome, qint64& anchoredSequence) {
     const sharing::AgreementState agreement =
